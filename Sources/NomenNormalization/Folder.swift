@@ -1,0 +1,186 @@
+/// Folds text by a ``FoldingProfile``, keeping an exact map back to the original.
+///
+/// ```swift
+/// let folder = Folder(.name)
+/// folder.fold("الإمارة الإسلاميّة").text == folder.fold("الاماره الاسلاميه").text  // true
+/// folder.fold("Ёлкин").text    // "елкин"
+/// ```
+///
+/// Folding works per character cluster (a base and its combining marks): each cluster
+/// folds on its own, so every folded scalar comes from exactly one cluster of the
+/// source and a folded span maps back to the exact source span it came from.
+/// Per-scalar results are computed once per thread and 256-scalar page, so folding
+/// is a table lookup per scalar after warm-up.
+public struct Folder: Sendable {
+    public let profile: FoldingProfile
+
+    public init(_ profile: FoldingProfile = .name) {
+        self.profile = profile
+    }
+
+    /// Folds a text.
+    /// - Complexity: O(n) in the scalars of `text`.
+    public func fold(_ text: some StringProtocol) -> FoldedText {
+        let source = Array(text.unicodeScalars)
+        var out = FoldedText.Builder()
+        fold(source[...], sourceOffset: 0, into: &out)
+        return out.build()
+    }
+
+    /// The folded text alone.
+    public func key(_ text: some StringProtocol) -> String {
+        fold(text).text
+    }
+
+    /// Folds `source` (scalars at offsets `sourceOffset...` of their text) into `out`.
+    public func fold(_ source: ArraySlice<Unicode.Scalar>, sourceOffset: Int, into out: inout FoldedText.Builder) {
+        let table = Folder.table(for: profile.options)
+        let strip = profile.options.contains(.stripDiacritics)
+        var i = source.startIndex
+        while i < source.endIndex {
+            let base = source[i]
+            let clusterStart = i
+            var j = i + 1
+            var keptMarks = false
+            while j < source.endIndex {
+                let e = table.entry(source[j].value)
+                guard e.flags.contains(.mark) else { break }
+                if !(strip && e.flags.contains(.strippableMark)) || ScalarTable.keepsMark(source[j], after: base) {
+                    keptMarks = true
+                }
+                j += 1
+            }
+            let start = sourceOffset + (clusterStart - source.startIndex)
+            let end = sourceOffset + (j - source.startIndex)
+            if !keptMarks {
+                for s in table.folded(table.entry(base.value)) { out.append(s, from: start, to: end) }
+            } else {
+                for s in foldCluster(source[clusterStart..<j], table: table) { out.append(s, from: start, to: end) }
+            }
+            i = j
+        }
+    }
+
+    /// A cluster whose marks stay (Indic vowel signs, the breve of й written apart)
+    /// folds whole and recomposes, so it equals its precomposed spelling.
+    private func foldCluster(_ cluster: ArraySlice<Unicode.Scalar>, table: ScalarTable) -> [Unicode.Scalar] {
+        let strip = profile.options.contains(.stripDiacritics)
+        var scalars: [Unicode.Scalar] = Array(table.folded(table.entry(cluster.first!.value)))
+        var previous = cluster.first
+        for mark in cluster.dropFirst() {
+            let e = table.entry(mark.value)
+            if strip && e.flags.contains(.strippableMark) {
+                if !ScalarTable.keepsMark(mark, after: previous) { continue }
+                scalars.append(mark)
+            } else {
+                scalars.append(contentsOf: table.folded(e))
+            }
+            previous = mark
+        }
+        let units = Array(String(String.UnicodeScalarView(scalars)).utf16)
+        return Array(String(decoding: UnicodeNormalizer.normalize(utf16: units, .nfc), as: UTF16.self).unicodeScalars)
+    }
+
+    /// Per-scalar facts (letter, mark, case, script) for the tokenizer, from this thread's table.
+    @inline(__always)
+    public func flags(of scalar: Unicode.Scalar) -> ScalarFlags {
+        Folder.table(for: profile.options).entry(scalar.value).flags
+    }
+
+    /// This thread's scalar table for `options`.
+    @inline(__always)
+    static func table(for options: FoldingOptions) -> ScalarTable {
+        let tables = perThread.value
+        if let last = tables.last, last.options == options { return last }
+        return tables.table(for: options)
+    }
+
+    private static let perThread = ThreadLocal { Tables() }
+
+    final class Tables {
+        var tables: [FoldingOptions: ScalarTable] = [:]
+        var last: ScalarTable?
+
+        func table(for options: FoldingOptions) -> ScalarTable {
+            if let t = tables[options] {
+                last = t
+                return t
+            }
+            let t = ScalarTable(options: options)
+            tables[options] = t
+            last = t
+            return t
+        }
+    }
+}
+
+/// A lookup handle for one thread: the scalar table of a profile, fetched once so
+/// a hot loop pays no thread-local lookup per scalar. Do not pass it to another thread.
+public struct ScalarLookup {
+    let table: ScalarTable
+
+    public init(_ profile: FoldingProfile) {
+        table = Folder.table(for: profile.options)
+    }
+
+    /// The facts about a scalar.
+    @inline(__always)
+    public func flags(_ value: UInt32) -> ScalarFlags { table.entry(value).flags }
+
+    /// The ICU script code of a scalar.
+    @inline(__always)
+    public func scriptCode(_ value: UInt32) -> Int32 { Int32(table.entry(value).script) }
+
+    /// Calls `body` with each scalar that `value` folds to (none for ignorables).
+    @inline(__always)
+    public func forEachFolded(_ value: UInt32, _ body: (Unicode.Scalar) -> Void) {
+        let e = table.entry(value)
+        if e.foldCount == 1 {
+            body(table.pool[Int(e.foldStart)])
+            return
+        }
+        for s in table.folded(e) { body(s) }
+    }
+}
+
+/// A folded text and the map from each of its scalars back to the source.
+public struct FoldedText: Sendable, Equatable {
+    /// The folded text.
+    public let text: String
+    /// The folded scalars.
+    public let scalars: [Unicode.Scalar]
+    /// For each folded scalar, the source scalar offset of the cluster it came from.
+    public let sourceStarts: [Int]
+    /// For each folded scalar, the source scalar offset just past its cluster.
+    public let sourceEnds: [Int]
+
+    /// The source span (scalar offsets, end exclusive) of the folded span `range`.
+    /// An empty folded range maps to an empty source range at the nearest cluster.
+    public func sourceRange(of range: Range<Int>) -> Range<Int> {
+        if scalars.isEmpty { return 0..<0 }
+        if range.isEmpty {
+            let at = range.lowerBound < sourceStarts.count ? sourceStarts[range.lowerBound] : sourceEnds[sourceEnds.count - 1]
+            return at..<at
+        }
+        return sourceStarts[range.lowerBound]..<sourceEnds[range.upperBound - 1]
+    }
+
+    /// Builds a folded text scalar by scalar.
+    public struct Builder {
+        var scalars: [Unicode.Scalar] = []
+        var starts: [Int] = []
+        var ends: [Int] = []
+
+        public init() {}
+
+        public mutating func append(_ s: Unicode.Scalar, from start: Int, to end: Int) {
+            scalars.append(s)
+            starts.append(start)
+            ends.append(end)
+        }
+
+        public func build() -> FoldedText {
+            FoldedText(text: String(String.UnicodeScalarView(scalars)), scalars: scalars, sourceStarts: starts, sourceEnds: ends)
+        }
+    }
+}

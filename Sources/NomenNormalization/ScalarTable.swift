@@ -1,0 +1,197 @@
+import CNomenICU
+
+/// What the tokenizer and the folder need to know about one scalar.
+public struct ScalarFlags: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let letter = ScalarFlags(rawValue: 1 << 0)
+    public static let mark = ScalarFlags(rawValue: 1 << 1)
+    public static let digit = ScalarFlags(rawValue: 1 << 2)
+    public static let upper = ScalarFlags(rawValue: 1 << 3)
+    public static let lower = ScalarFlags(rawValue: 1 << 4)
+    /// ZWNJ or ZWJ: joins the parts of one word (Persian سراج‌الدین).
+    public static let joiner = ScalarFlags(rawValue: 1 << 5)
+    /// An apostrophe or a letter used as one (' ’ ʼ ‘ ` ´ ′).
+    public static let apostrophe = ScalarFlags(rawValue: 1 << 6)
+    /// A hyphen that joins compounds (- ‐ ‑), not a dash that separates phrases.
+    public static let hyphen = ScalarFlags(rawValue: 1 << 7)
+    public static let space = ScalarFlags(rawValue: 1 << 8)
+    /// A mark that `stripDiacritics` removes.
+    public static let strippableMark = ScalarFlags(rawValue: 1 << 9)
+    /// A sentence-ending punctuation mark (. ! ? । 。 ؟ ۔).
+    public static let sentenceEnd = ScalarFlags(rawValue: 1 << 10)
+
+    /// Part of a word: letters, marks, digits and joiners.
+    public static let wordPart: ScalarFlags = [.letter, .mark, .digit, .joiner]
+}
+
+/// Per-scalar facts and folds for one set of ``FoldingOptions``, computed lazily a
+/// page of 256 scalars at a time. Not thread-safe: each thread has its own (see
+/// ``Folder``), so lookups need no lock.
+final class ScalarTable {
+    struct Entry {
+        var flags: ScalarFlags
+        var script: UInt8
+        var foldCount: UInt8
+        var foldStart: UInt32
+    }
+
+    let options: FoldingOptions
+    private var pages: [[Entry]?] = Array(repeating: nil, count: 0x110000 >> 8)
+    /// Folded output of every computed scalar, indexed by `Entry.foldStart`.
+    private(set) var pool: [Unicode.Scalar] = []
+    private var simplifier: ICUTransliterator?
+
+    init(options: FoldingOptions) {
+        self.options = options
+    }
+
+    @inline(__always)
+    func entry(_ value: UInt32) -> Entry {
+        let page = Int(value >> 8)
+        if let p = pages[page] { return p[Int(value & 0xFF)] }
+        return buildPage(page)[Int(value & 0xFF)]
+    }
+
+    @inline(__always)
+    func folded(_ e: Entry) -> ArraySlice<Unicode.Scalar> {
+        pool[Int(e.foldStart)..<Int(e.foldStart) + Int(e.foldCount)]
+    }
+
+    private func buildPage(_ page: Int) -> [Entry] {
+        var entries: [Entry] = []
+        entries.reserveCapacity(256)
+        for low in 0..<256 {
+            let value = UInt32(page << 8 | low)
+            guard let scalar = Unicode.Scalar(value) else {
+                entries.append(Entry(flags: [], script: 0, foldCount: 0, foldStart: 0))
+                continue
+            }
+            let out = foldScalar(scalar)
+            let start = UInt32(pool.count)
+            pool.append(contentsOf: out.prefix(255))
+            entries.append(Entry(
+                flags: Self.flags(of: scalar),
+                script: UInt8(clamping: max(0, nomen_script_of(value))),
+                foldCount: UInt8(min(out.count, 255)),
+                foldStart: start
+            ))
+        }
+        pages[page] = entries
+        return entries
+    }
+
+    static func flags(of scalar: Unicode.Scalar) -> ScalarFlags {
+        let v = scalar.value
+        var f: ScalarFlags = []
+        let category = nomen_char_category(v)
+        // UCharCategory: 1 Lu, 2 Ll, 3 Lt, 4 Lm, 5 Lo, 6 Mn, 7 Me, 8 Mc, 9 Nd, 12 Zs, 13 Zl, 14 Zp
+        switch category {
+        case 1...5: f.insert(.letter)
+        case 6...8: f.insert(.mark)
+        case 9: f.insert(.digit)
+        case 12...14: f.insert(.space)
+        default: break
+        }
+        if nomen_char_is_upper(v) != 0 { f.insert(.upper) }
+        if nomen_char_is_lower(v) != 0 { f.insert(.lower) }
+        switch v {
+        case 0x200C, 0x200D: f.insert(.joiner)
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x60, 0xB4, 0x2032, 0x02B9: f.insert(.apostrophe)
+        case 0x2D, 0x2010, 0x2011: f.insert(.hyphen)
+        case 0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x85: f.insert(.space)
+        case 0x2E, 0x21, 0x3F, 0x0964, 0x3002, 0x061F, 0x06D4, 0xFF01, 0xFF1F: f.insert(.sentenceEnd)
+        default: break
+        }
+        if f.contains(.mark) && category == 6 {
+            let script = nomen_script_of(v)
+            // Inherited (1) marks are the generic combining diacritics and Arabic
+            // harakat; Arabic (2) and Hebrew (19) script marks are vowel points.
+            if script == 1 || script == 2 || script == 19 { f.insert(.strippableMark) }
+        }
+        return f
+    }
+
+    private func foldScalar(_ scalar: Unicode.Scalar) -> [Unicode.Scalar] {
+        var units = Array(String(scalar).utf16)
+        if options.contains(.caseFold) {
+            units = UnicodeNormalizer.normalize(utf16: units, .nfkcCasefold)
+        }
+        var scalars: [Unicode.Scalar]
+        if options.contains(.stripDiacritics) {
+            let decomposed = String(decoding: UnicodeNormalizer.normalize(utf16: units, .nfd), as: UTF16.self)
+            var kept: [Unicode.Scalar] = []
+            for s in decomposed.unicodeScalars {
+                if Self.flags(of: s).contains(.strippableMark), !Self.keepsMark(s, after: kept.last) { continue }
+                kept.append(s)
+            }
+            let composed = UnicodeNormalizer.normalize(utf16: Array(String(String.UnicodeScalarView(kept)).utf16), .nfc)
+            scalars = Array(String(decoding: composed, as: UTF16.self).unicodeScalars)
+        } else {
+            scalars = Array(String(decoding: units, as: UTF16.self).unicodeScalars)
+        }
+        var out: [Unicode.Scalar] = []
+        for s in scalars { out.append(contentsOf: mapLetter(s)) }
+        if options.contains(.simplifyHan), out.count == 1, nomen_script_of(out[0].value) == Script.han.code {
+            out = simplify(out)
+        }
+        return out
+    }
+
+    /// The breve of й (и + U+0306) is a letter of its own in Russian and Ukrainian, not a diacritic.
+    static func keepsMark(_ mark: Unicode.Scalar, after base: Unicode.Scalar?) -> Bool {
+        mark.value == 0x0306 && (base?.value == 0x0438 || base?.value == 0x0418)
+    }
+
+    private func mapLetter(_ s: Unicode.Scalar) -> [Unicode.Scalar] {
+        let v = s.value
+        if options.contains(.stripDiacritics), v == 0x0640 { return [] } // tatweel
+        if options.contains(.unifyArabicLetters) {
+            switch v {
+            case 0x0671, 0x0672, 0x0673, 0x0675: return ["\u{0627}"]
+            case 0x0649, 0x06CC, 0x06D0, 0x06CD, 0x06D2, 0x06D3, 0x064A, 0x06CE, 0x0620: return ["\u{064A}"]
+            case 0x06A9, 0x06AA, 0x06AC: return ["\u{0643}"]
+            case 0x06AB, 0x06B0, 0x06B2, 0x06B4: return ["\u{06AF}"]
+            case 0x06C1, 0x06C2, 0x06BE, 0x06D5, 0x06C0: return ["\u{0647}"]
+            case 0x0624: return ["\u{0648}"]
+            case 0x0626: return ["\u{064A}"]
+            case 0x0660...0x0669: return [Unicode.Scalar(0x30 + v - 0x0660)!]
+            case 0x06F0...0x06F9: return [Unicode.Scalar(0x30 + v - 0x06F0)!]
+            default: break
+            }
+        }
+        if options.contains(.tehMarbutaToHeh), v == 0x0629 { return ["\u{0647}"] }
+        if options.contains(.foldLatinLetters) {
+            switch v {
+            case 0x0131: return ["i"]
+            case 0x00F8: return ["o"]
+            case 0x0111, 0x00F0: return ["d"]
+            case 0x0142: return ["l"]
+            case 0x00E6: return ["a", "e"]
+            case 0x0153: return ["o", "e"]
+            case 0x00FE: return ["t", "h"]
+            case 0x0127: return ["h"]
+            default: break
+            }
+        }
+        if options.contains(.foldPunctuation) {
+            switch v {
+            case 0x2019, 0x2018, 0x02BC, 0x60, 0xB4, 0x2032, 0x02B9, 0x201B: return ["'"]
+            case 0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212, 0xFE58, 0xFE63, 0xFF0D: return ["-"]
+            case 0x201C, 0x201D, 0x201E, 0x201F, 0xAB, 0xBB, 0x2033: return ["\""]
+            case 0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD: return []
+            case 0x09, 0x0A, 0x0D, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return [" "]
+            default: break
+            }
+        }
+        return [s]
+    }
+
+    private func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
+        if simplifier == nil { simplifier = try? ICUTransliterator(id: "Traditional-Simplified") }
+        guard let simplifier, let out = try? simplifier.apply(String(String.UnicodeScalarView(scalars))) else { return scalars }
+        let result = Array(out.unicodeScalars)
+        return result.count == scalars.count ? result : scalars
+    }
+}

@@ -1,0 +1,38 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One value per thread, made on first use on that thread and released with it.
+///
+/// ICU's transliterators and break iterators must not be shared between threads;
+/// caches are cheapest without locks. A `ThreadLocal` gives each thread its own.
+public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
+    private var key = pthread_key_t()
+    private let make: @Sendable () -> Value
+
+    /// - Parameter make: builds the value for a thread that has none yet.
+    public init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
+        pthread_key_create(&key) { raw in
+            #if canImport(Darwin)
+            Unmanaged<AnyObject>.fromOpaque(raw).release()
+            #else
+            if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() }
+            #endif
+        }
+    }
+
+    /// This thread's value.
+    public var value: Value {
+        if let raw = pthread_getspecific(key) {
+            return Unmanaged<Value>.fromOpaque(raw).takeUnretainedValue()
+        }
+        let fresh = make()
+        pthread_setspecific(key, Unmanaged.passRetained(fresh).toOpaque())
+        return fresh
+    }
+}

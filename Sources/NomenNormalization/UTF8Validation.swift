@@ -1,0 +1,62 @@
+/// Invalid UTF-8, at the byte offset of the first bad byte.
+public struct InvalidUTF8: Error, Sendable, Equatable, CustomStringConvertible {
+    /// 0-based byte offset of the first byte that is not valid UTF-8.
+    public let byteOffset: Int
+    /// 1-based line of that byte, and 1-based column in bytes.
+    public let line: Int
+    public let column: Int
+
+    public var description: String { "invalid UTF-8 at byte offset \(byteOffset)" }
+}
+
+public enum UTF8Validation {
+    /// Decodes bytes as UTF-8, refusing any invalid sequence (no replacement characters).
+    /// A leading byte order mark is dropped.
+    /// - Throws: ``InvalidUTF8`` naming the first bad byte.
+    public static func decode(_ bytes: some Collection<UInt8>) throws -> String {
+        let array = Array(bytes)
+        var start = 0
+        if array.count >= 3, array[0] == 0xEF, array[1] == 0xBB, array[2] == 0xBF { start = 3 }
+        if let bad = firstInvalidByte(array, from: start) {
+            var line = 1
+            var lineStart = 0
+            for k in 0..<bad where array[k] == 0x0A {
+                line += 1
+                lineStart = k + 1
+            }
+            throw InvalidUTF8(byteOffset: bad, line: line, column: bad - lineStart + 1)
+        }
+        return String(decoding: array[start...], as: UTF8.self)
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when all is valid.
+    public static func firstInvalidByte(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+        var i = start
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 { i += 1; continue }
+            var need = 0
+            var lo: UInt8 = 0x80
+            var hi: UInt8 = 0xBF
+            switch b {
+            case 0xC2...0xDF: need = 1
+            case 0xE0: need = 2; lo = 0xA0
+            case 0xE1...0xEC, 0xEE, 0xEF: need = 2
+            case 0xED: need = 2; hi = 0x9F
+            case 0xF0: need = 3; lo = 0x90
+            case 0xF1...0xF3: need = 3
+            case 0xF4: need = 3; hi = 0x8F
+            default: return i
+            }
+            for k in 1...need {
+                guard i + k < n else { return i }
+                let c = bytes[i + k]
+                let (l, h) = k == 1 ? (lo, hi) : (UInt8(0x80), UInt8(0xBF))
+                if c < l || c > h { return i }
+            }
+            i += need + 1
+        }
+        return nil
+    }
+}

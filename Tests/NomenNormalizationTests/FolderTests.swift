@@ -1,0 +1,91 @@
+import Testing
+import NomenNormalization
+
+@Suite struct FolderTests {
+    let folder = Folder(.name)
+
+    /// Pairs of spellings real writers use for the same name, which the name profile must fold together.
+    @Test(arguments: [
+        // Arabic: hamza seats, teh marbuta, harakat, tatweel
+        ("الإمارة الإسلاميّة", "الاماره الاسلاميه"),
+        ("أفغانستان", "افغانستان"),
+        ("طالبـــان", "طالبان"),
+        ("مُحَمَّد", "محمد"),
+        // Persian / Arabic letter variants
+        ("حقانی", "حقاني"),
+        ("کابل", "كابل"),
+        ("ذبیح‌الله", "ذبیحالله"),
+        // Pashto ګ and Urdu ہ / ے
+        ("ګل", "گل"),
+        ("اللہ", "الله"),
+        // Cyrillic ё and case
+        ("Ёлкин", "елкин"),
+        ("ЗАМИР КАБУЛОВ", "замир кабулов"),
+        // Latin diacritics, Turkish dotless i and capital dotted İ
+        ("Sergueï", "serguei"),
+        ("KABİL", "kabil"),
+        ("Kabıl", "kabil"),
+        ("Straße", "strasse"),
+        // Apostrophes and dashes
+        ("Taliban’a", "taliban'a"),
+        ("Mazar‐i‐Sharif", "mazar-i-sharif"),
+        // Traditional → Simplified Chinese
+        ("俄羅斯", "俄罗斯"),
+        ("聯合國", "联合国"),
+        // Full-width and compatibility forms
+        ("ＴＡＳＳ", "tass"),
+    ])
+    func foldsSpellingsTogether(_ a: String, _ b: String) {
+        #expect(folder.key(a) == folder.key(b))
+    }
+
+    @Test(arguments: ["Кабулов", "Ukraine", "Україна", "Їжак", "йод", "सूर्य", "한국", "ภาษาไทย", "שָׁלוֹם"])
+    func keepsLettersThatAreNotDiacritics(_ s: String) {
+        // й keeps its breve; Indic vowel signs and Hangul are letters, not diacritics.
+        let key = folder.key(s)
+        #expect(!key.isEmpty)
+        if s == "йод" { #expect(key == "йод") }
+        if s == "सूर्य" { #expect(key == "सूर्य") }
+        if s == "Їжак" { #expect(key == "іжак") }
+    }
+
+    @Test func decomposedAndPrecomposedAgree() {
+        #expect(folder.key("и\u{0306}од") == folder.key("йод"))
+        #expect(folder.key("Cafe\u{0301}") == folder.key("Café"))
+    }
+
+    @Test func tehMarbutaIsAnOption() {
+        #expect(Folder(.nameStrict).key("الإمارة") != Folder(.nameStrict).key("الاماره"))
+        #expect(Folder(.name).key("الإمارة") == Folder(.name).key("الاماره"))
+    }
+
+    @Test func displayProfileKeepsCaseAndDiacritics() {
+        #expect(Folder(.display).key("Sergueï’s") == "Sergueï's")
+    }
+
+    @Test func foldedSpansMapBackExactly() {
+        let text = "Mawlawi  Ǧul\u{0301} — الإمارةُ"
+        let folded = folder.fold(text)
+        let source = Array(text.unicodeScalars)
+        for (i, _) in folded.scalars.enumerated() {
+            let r = folded.sourceRange(of: i..<(i + 1))
+            #expect(r.lowerBound < r.upperBound && r.upperBound <= source.count)
+        }
+        // "الإمارة" folds to "الاماره": map its folded span back to the original word.
+        let key = Array(folded.text.unicodeScalars)
+        let target = Array("الاماره".unicodeScalars)
+        let start = (0...(key.count - target.count)).first { Array(key[$0..<($0 + target.count)]) == target }!
+        let r = folded.sourceRange(of: start..<(start + target.count))
+        // The final damma is part of the last letter's cluster, so the span keeps it.
+        #expect(String(String.UnicodeScalarView(source[r])) == "الإمارةُ")
+    }
+
+    @Test func isIdempotentOnRandomMultilingualStrings() {
+        var rng = SeededGenerator(seed: 20261129)
+        for _ in 0..<500 {
+            let s = RandomText.string(using: &rng, length: Int.random(in: 0..<40, using: &rng))
+            let once = folder.key(s)
+            #expect(folder.key(once) == once, "not idempotent: \(s.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+}
