@@ -1,0 +1,94 @@
+/// One spelling of an entity's name, in one language.
+public struct NameVariant: Hashable, Sendable {
+    /// How a variant's letter case must appear in text for it to match.
+    public enum CaseRule: String, Hashable, Sendable {
+        /// The default: capitals in the variant must be capitals in the text (or the
+        /// text is all capitals, as datelines are); lowercase letters match either case.
+        case natural
+        /// The text must have exactly this case (acronyms that are also words: US, IS).
+        case exact
+    }
+
+    public var text: String
+    /// BCP 47 language tag (`und` when unknown).
+    public var language: String
+    /// A generic or shared alias, linked only when the document's context supports it
+    /// (Supreme Court, Foreign Ministry).
+    public var ambiguous: Bool
+    public var caseRule: CaseRule
+    /// Made by a script or a scheme rather than curated by hand.
+    public var generated: Bool
+    public var location: SourceLocation?
+
+    public init(_ text: String, language: String, ambiguous: Bool = false, caseRule: CaseRule = .natural,
+                generated: Bool = false, location: SourceLocation? = nil) {
+        self.text = text
+        self.language = language
+        self.ambiguous = ambiguous
+        self.caseRule = caseRule
+        self.generated = generated
+        self.location = location
+    }
+
+    public static func == (a: NameVariant, b: NameVariant) -> Bool {
+        a.text == b.text && a.language == b.language && a.ambiguous == b.ambiguous && a.caseRule == b.caseRule
+    }
+
+    public func hash(into h: inout Hasher) {
+        h.combine(text)
+        h.combine(language)
+    }
+}
+
+/// A canonical entity of a lexicon: what every mention links to.
+public struct Entity: Hashable, Sendable {
+    /// `[a-z0-9-]+`, unique across all loaded lexicons.
+    public var id: String
+    public var type: EntityType
+    /// The canonical display name.
+    public var name: String
+    public var names: [NameVariant]
+    public var wikidata: String?
+    public var description: String?
+    /// The id of the country (a GPE) the entity belongs to.
+    public var country: String?
+    /// Ids whose mention in a document supports this entity's ambiguous names.
+    public var context: [String]
+    /// Ids of generated entities this one absorbs (countries, GeoNames cities).
+    public var sameAs: [String]
+    /// Population, for places: the prior when several places share a name.
+    public var population: Int?
+    /// Where the entity came from: `curated`, `iso-codes`, `geonames`, an import.
+    public var source: String
+    public var location: SourceLocation?
+
+    public init(id: String, type: EntityType, name: String, names: [NameVariant] = [], wikidata: String? = nil,
+                description: String? = nil, country: String? = nil, context: [String] = [], sameAs: [String] = [],
+                population: Int? = nil, source: String = "curated", location: SourceLocation? = nil) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.names = names
+        self.wikidata = wikidata
+        self.description = description
+        self.country = country
+        self.context = context
+        self.sameAs = sameAs
+        self.population = population
+        self.source = source
+        self.location = location
+    }
+
+    /// Whether a curator wrote it (rather than a generator or an import).
+    public var isCurated: Bool { source == "curated" }
+
+    /// Every variant, with the canonical name first when the variants lack it.
+    public var allNames: [NameVariant] {
+        names.contains(where: { $0.text == name }) ? names : [NameVariant(name, language: "und")] + names
+    }
+
+    /// Whether `id` is a well-formed entity id.
+    public static func isValidID(_ id: String) -> Bool {
+        !id.isEmpty && id.utf8.count <= 200 && id.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7A) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2D }
+    }
+}

@@ -1,0 +1,37 @@
+import NomenNormalization
+
+/// The curator's warnings: things that load but deserve a look.
+enum LexiconValidator {
+    static func warnings(_ entities: [Entity]) -> [Diagnostic] {
+        var out: [Diagnostic] = []
+        let folder = Folder(.name)
+        var owners: [String: (id: String, at: SourceLocation?)] = [:]
+        for e in entities {
+            for v in e.names {
+                let at = v.location ?? e.location ?? SourceLocation(file: "?", line: 1, column: 1)
+                let key = folder.key(v.text).filter { !$0.isWhitespace && !$0.isPunctuation }
+                if key.isEmpty {
+                    out.append(Diagnostic(.warning, .emptyAfterNormalization, at: at, "name \"\(v.text)\" of \"\(e.id)\" normalises to nothing"))
+                    continue
+                }
+                // Generated names (GeoNames, iso-codes) are many and untagged by language: only curated ones are checked.
+                if !v.generated, e.isCurated, let expected = LanguageTag.expectedScripts(v.language) {
+                    let script = Script.of(v.text)
+                    if script != .common, !expected.contains(script) {
+                        out.append(Diagnostic(.warning, .scriptMismatch, at: at,
+                                              "name \"\(v.text)\" of \"\(e.id)\" is in \(script.name) script, unusual for language \"\(v.language)\""))
+                    }
+                }
+                if !e.isCurated { continue }
+                let folded = folder.key(v.text)
+                if let owner = owners[folded], owner.id != e.id, !v.ambiguous {
+                    out.append(Diagnostic(.warning, .sharedName, at: at,
+                                          "name \"\(v.text)\" of \"\(e.id)\" is also a name of \"\(owner.id)\"\(owner.at.map { " (at \($0))" } ?? ""): mark it ambiguous or remove one"))
+                } else if owners[folded] == nil {
+                    owners[folded] = (e.id, at)
+                }
+            }
+        }
+        return out
+    }
+}

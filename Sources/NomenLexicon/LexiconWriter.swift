@@ -1,0 +1,109 @@
+import Foundation
+
+/// Writes entities as YAML (the curated format) or JSON Lines.
+public enum LexiconWriter {
+    /// One JSON object a line, names grouped by language.
+    public static func jsonl(_ entities: [Entity]) -> String {
+        var out = ""
+        for e in entities {
+            out += jsonObject(e) + "\n"
+        }
+        return out
+    }
+
+    /// The JSON object of one entity (keys in a stable order).
+    public static func jsonObject(_ e: Entity) -> String {
+        var fields: [String] = [
+            "\"id\":\(JSONText.quote(e.id))", "\"type\":\(JSONText.quote(e.type.name))", "\"name\":\(JSONText.quote(e.name))",
+        ]
+        if let w = e.wikidata { fields.append("\"wikidata\":\(JSONText.quote(w))") }
+        if let d = e.description { fields.append("\"description\":\(JSONText.quote(d))") }
+        if let c = e.country { fields.append("\"country\":\(JSONText.quote(c))") }
+        if !e.context.isEmpty { fields.append("\"context\":[\(e.context.map(JSONText.quote).joined(separator: ","))]") }
+        if !e.sameAs.isEmpty { fields.append("\"same_as\":[\(e.sameAs.map(JSONText.quote).joined(separator: ","))]") }
+        if let p = e.population { fields.append("\"population\":\(p)") }
+        if e.source != "curated" { fields.append("\"source\":\(JSONText.quote(e.source))") }
+        var byLanguage: [(String, [String])] = []
+        for v in e.names {
+            let item: String
+            if v.ambiguous || v.caseRule == .exact {
+                var parts = ["\"name\":\(JSONText.quote(v.text))"]
+                if v.ambiguous { parts.append("\"ambiguous\":true") }
+                if v.caseRule == .exact { parts.append("\"case\":\"exact\"") }
+                item = "{\(parts.joined(separator: ","))}"
+            } else {
+                item = JSONText.quote(v.text)
+            }
+            if let i = byLanguage.firstIndex(where: { $0.0 == v.language }) { byLanguage[i].1.append(item) } else { byLanguage.append((v.language, [item])) }
+        }
+        fields.append("\"names\":{\(byLanguage.map { "\(JSONText.quote($0.0)):[\($0.1.joined(separator: ","))]" }.joined(separator: ","))}")
+        return "{\(fields.joined(separator: ","))}"
+    }
+
+    /// The curated YAML format.
+    public static func yaml(_ entities: [Entity]) -> String {
+        var out = "entities:\n"
+        for e in entities {
+            out += "  - id: \(e.id)\n    type: \(e.type.name)\n    name: \(yamlScalar(e.name))\n"
+            if let w = e.wikidata { out += "    wikidata: \(w)\n" }
+            if let d = e.description { out += "    description: \(yamlScalar(d))\n" }
+            if let c = e.country { out += "    country: \(c)\n" }
+            if !e.context.isEmpty { out += "    context: [\(e.context.joined(separator: ", "))]\n" }
+            if !e.sameAs.isEmpty { out += "    same_as: [\(e.sameAs.joined(separator: ", "))]\n" }
+            if let p = e.population { out += "    population: \(p)\n" }
+            if e.source != "curated" { out += "    source: \(yamlScalar(e.source))\n" }
+            var languages: [String] = []
+            for v in e.names where !languages.contains(v.language) { languages.append(v.language) }
+            if !languages.isEmpty { out += "    names:\n" }
+            for lang in languages {
+                let items = e.names.filter { $0.language == lang }.map { v -> String in
+                    if v.ambiguous || v.caseRule == .exact {
+                        var parts = ["name: \(yamlScalar(v.text))"]
+                        if v.ambiguous { parts.append("ambiguous: true") }
+                        if v.caseRule == .exact { parts.append("case: exact") }
+                        return "{\(parts.joined(separator: ", "))}"
+                    }
+                    return yamlScalar(v.text)
+                }
+                out += "      \(lang): [\(items.joined(separator: ", "))]\n"
+            }
+        }
+        return out
+    }
+
+    /// A YAML flow scalar: plain when safe, else double-quoted with escapes.
+    static func yamlScalar(_ s: String) -> String {
+        let special: Set<Character> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "?", "-"]
+        let needsQuotes = s.isEmpty || s.first!.isWhitespace || s.last!.isWhitespace || s.contains(where: { special.contains($0) || $0.isNewline || $0 == "\t" })
+            || ["true", "false", "yes", "no", "null", "~"].contains(s.lowercased()) || Double(s) != nil
+        return needsQuotes ? JSONText.quote(s) : s
+    }
+}
+
+/// JSON string quoting that is valid for any input: control characters, NUL and
+/// lone surrogates cannot occur in a Swift String, and every control is escaped.
+public enum JSONText {
+    public static func quote(_ s: String) -> String {
+        var out = "\""
+        out.reserveCapacity(s.utf8.count + 2)
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case "\u{2028}": out += "\\u2028"
+            case "\u{2029}": out += "\\u2029"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += String(format: "\\u%04x", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
+        return out
+    }
+}
