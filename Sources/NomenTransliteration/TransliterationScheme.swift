@@ -64,7 +64,9 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
     public static func latin(for script: Script) -> TransliterationScheme {
         switch script {
         case .cyrillic: return .init("Russian-Latin/BGN")
-        case .arabic: return .init("Arabic-Latin")
+        // Persian BGN renders the consonants as Afghan and Iranian names are romanised
+        // (ذ ض ظ → z), and reads Arabic-language letters too.
+        case .arabic: return .init("Persian-Latin/BGN; Any-Latin")
         case .han: return .init("Han-Latin")
         case .greek: return .init("Greek-Latin/UNGEGN")
         default: return .init("Any-Latin")

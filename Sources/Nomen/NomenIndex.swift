@@ -1,0 +1,47 @@
+import Foundation
+
+/// A compiled lexicon set: the tagger's automaton and tables and the matcher's keys,
+/// with the list of sources it was built from. Written and read as one binary file.
+public final class NomenIndex: Sendable {
+    public let tagger: CompiledLexicon
+    public let matcher: MatcherIndex
+    /// "path<TAB>size<TAB>mtime" of each source file.
+    public let sources: [String]
+
+    init(tagger: CompiledLexicon, matcher: MatcherIndex, sources: [String]) {
+        self.tagger = tagger
+        self.matcher = matcher
+        self.sources = sources
+    }
+
+    /// Compiles parsed lexicons.
+    public static func build(_ lexicon: Lexicon, honorifics: HonorificList, sources: [String] = []) -> NomenIndex {
+        let compiled = CompiledLexicon.compile(lexicon, honorifics: honorifics)
+        let matcher = MatcherIndex.build(lexicon, honorifics: honorifics)
+        return NomenIndex(tagger: compiled, matcher: matcher, sources: sources)
+    }
+
+    public func write(to path: String) throws {
+        var w = BinaryArchive.Writer(version: CompiledLexicon.formatVersion &* 100 &+ MatcherIndex.formatVersion)
+        tagger.write(into: &w)
+        matcher.write(into: &w)
+        w.add("sources", strings: sources)
+        let tmp = path + ".tmp-\(getpid())"
+        try w.data().write(to: URL(fileURLWithPath: tmp))
+        if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
+        try FileManager.default.moveItem(atPath: tmp, toPath: path)
+    }
+
+    /// Reads and verifies an index file.
+    /// - Throws: ``BinaryArchive/FormatError`` for a truncated, corrupted or foreign file.
+    public static func read(file: String) throws -> NomenIndex {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw BinaryArchive.FormatError(message: "cannot read index \(file)")
+        }
+        let reader = try BinaryArchive.Reader(data: Array(data), expectedVersion: CompiledLexicon.formatVersion &* 100 &+ MatcherIndex.formatVersion)
+        let tagger = try CompiledLexicon.read(from: reader)
+        let matcher = try MatcherIndex.read(from: reader, entityCount: tagger.entityCount)
+        let sources = try reader.strings("sources")
+        return NomenIndex(tagger: tagger, matcher: matcher, sources: (0..<sources.count).map { sources[$0] })
+    }
+}

@@ -1,0 +1,218 @@
+import Foundation
+
+/// A versioned, checksummed container of named binary sections: the on-disk form of
+/// a compiled lexicon index.
+///
+/// Layout (little-endian): the magic `NOMENIDX`, format version (UInt32), section
+/// count (UInt32), payload length (UInt64), payload checksum (UInt64), then a
+/// directory of sections (name: 24 bytes, offset: UInt64, length: UInt64), then the
+/// payload with each section 8-byte aligned. A reader checks the magic, version,
+/// lengths and checksum before it trusts a byte, so a truncated or corrupted file is
+/// rejected with an error and never read out of bounds.
+public enum BinaryArchive {
+    public static let magic: [UInt8] = Array("NOMENIDX".utf8)
+    static let headerSize = 32
+    static let directoryEntrySize = 40
+
+    public struct FormatError: Error, CustomStringConvertible, Sendable {
+        public let message: String
+        public init(message: String) { self.message = message }
+        public var description: String { message }
+    }
+
+    /// Collects sections, then writes them in one go.
+    public struct Writer {
+        var sections: [(name: String, bytes: [UInt8])] = []
+        let version: UInt32
+
+        public init(version: UInt32) { self.version = version }
+
+        public mutating func add<T: BitwiseCopyable>(_ name: String, _ values: [T]) {
+            let bytes = values.withUnsafeBytes { Array($0) }
+            sections.append((name, bytes))
+        }
+
+        public mutating func add(_ name: String, strings: [String]) {
+            var table = StringTable.Builder()
+            for s in strings { table.append(s) }
+            add("\(name).off", table.offsets)
+            add("\(name).txt", table.bytes)
+        }
+
+        public func data() -> Data {
+            var directory: [UInt8] = []
+            var payload: [UInt8] = []
+            for (name, bytes) in sections {
+                while payload.count % 8 != 0 { payload.append(0) }
+                var nameBytes = Array(name.utf8.prefix(24))
+                nameBytes += [UInt8](repeating: 0, count: 24 - nameBytes.count)
+                directory += nameBytes
+                directory += le(UInt64(payload.count))
+                directory += le(UInt64(bytes.count))
+                payload += bytes
+            }
+            while payload.count % 8 != 0 { payload.append(0) }
+            let body = directory + payload
+            var out = BinaryArchive.magic
+            out += le(version)
+            out += le(UInt32(sections.count))
+            out += le(UInt64(body.count))
+            out += le(Checksum.of(body))
+            out += body
+            return Data(out)
+        }
+
+        private func le<I: FixedWidthInteger>(_ v: I) -> [UInt8] {
+            withUnsafeBytes(of: v.littleEndian) { Array($0) }
+        }
+    }
+
+    /// A read, verified archive.
+    public struct Reader: Sendable {
+        private let data: [UInt8]
+        private let sections: [String: Range<Int>]
+        public let version: UInt32
+
+        /// Verifies an archive.
+        /// - Throws: ``FormatError`` for a wrong magic or version, a truncated file,
+        ///   a checksum mismatch or a section outside the payload.
+        public init(data bytes: [UInt8], expectedVersion: UInt32) throws {
+            guard bytes.count >= BinaryArchive.headerSize, Array(bytes[0..<8]) == BinaryArchive.magic else {
+                throw FormatError(message: "not a Nomen index (bad magic)")
+            }
+            let version = Self.read(UInt32.self, bytes, 8)
+            guard version == expectedVersion else {
+                throw FormatError(message: "index format version \(version), this nomen reads version \(expectedVersion): recompile it with `nomen lexicon compile`")
+            }
+            let count = Int(Self.read(UInt32.self, bytes, 12))
+            let bodyLength = Self.read(UInt64.self, bytes, 16)
+            let checksum = Self.read(UInt64.self, bytes, 24)
+            guard bodyLength == UInt64(bytes.count - BinaryArchive.headerSize) else {
+                throw FormatError(message: "index is truncated or has trailing bytes (expected \(bodyLength) bytes of body, found \(bytes.count - BinaryArchive.headerSize))")
+            }
+            let body = bytes[BinaryArchive.headerSize...]
+            guard Checksum.of(body) == checksum else {
+                throw FormatError(message: "index checksum mismatch: the file is corrupted")
+            }
+            let directorySize = count * BinaryArchive.directoryEntrySize
+            guard count >= 0, directorySize <= body.count else { throw FormatError(message: "index directory is truncated") }
+            let payloadStart = BinaryArchive.headerSize + directorySize
+            var sections: [String: Range<Int>] = [:]
+            for i in 0..<count {
+                let at = BinaryArchive.headerSize + i * BinaryArchive.directoryEntrySize
+                let nameBytes = bytes[at..<(at + 24)].prefix { $0 != 0 }
+                let name = String(decoding: nameBytes, as: UTF8.self)
+                let offset = Self.read(UInt64.self, bytes, at + 24)
+                let length = Self.read(UInt64.self, bytes, at + 32)
+                let start = UInt64(payloadStart) + offset
+                guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count), start + length <= UInt64(bytes.count) else {
+                    throw FormatError(message: "index section \(name) lies outside the file")
+                }
+                sections[name] = Int(start)..<Int(start + length)
+            }
+            self.data = bytes
+            self.sections = sections
+            self.version = version
+        }
+
+        static func read<T: FixedWidthInteger>(_: T.Type, _ bytes: [UInt8], _ at: Int) -> T {
+            var v: T = 0
+            withUnsafeMutableBytes(of: &v) { dst in
+                bytes.withUnsafeBytes { src in
+                    dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[at..<(at + MemoryLayout<T>.size)]))
+                }
+            }
+            return T(littleEndian: v)
+        }
+
+        /// A section as an array of `T`.
+        /// - Throws: ``FormatError`` when the section is missing or its length is not a multiple of `T`'s size.
+        public func array<T: BitwiseCopyable>(_ name: String, of _: T.Type = T.self) throws -> [T] {
+            guard let range = sections[name] else { throw FormatError(message: "index has no section \(name)") }
+            let size = MemoryLayout<T>.stride
+            guard range.count % size == 0 else { throw FormatError(message: "index section \(name) has a partial element") }
+            let n = range.count / size
+            return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
+                data.withUnsafeBytes { src in
+                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[range]))
+                }
+                initialized = n
+            }
+        }
+
+        /// A string table written with ``Writer/add(_:strings:)``.
+        public func strings(_ name: String) throws -> StringTable {
+            let table = StringTable(offsets: try array("\(name).off"), bytes: try array("\(name).txt"))
+            guard table.isWellFormed else { throw FormatError(message: "index string table \(name) is malformed") }
+            return table
+        }
+    }
+}
+
+/// Many strings in one byte buffer: compact, and loaded with one copy.
+public struct StringTable: Sendable {
+    public let offsets: [UInt32]
+    public let bytes: [UInt8]
+
+    public init(offsets: [UInt32], bytes: [UInt8]) {
+        self.offsets = offsets
+        self.bytes = bytes
+    }
+
+    public var count: Int { max(0, offsets.count - 1) }
+
+    /// Offsets start at 0, never decrease, and end inside the bytes.
+    var isWellFormed: Bool {
+        guard let first = offsets.first, first == 0, let last = offsets.last, Int(last) <= bytes.count else { return offsets.isEmpty }
+        for i in 1..<offsets.count where offsets[i] < offsets[i - 1] { return false }
+        return true
+    }
+
+    public subscript(i: Int) -> String {
+        guard i >= 0, i < count else { return "" }
+        return String(decoding: bytes[Int(offsets[i])..<Int(offsets[i + 1])], as: UTF8.self)
+    }
+
+    /// The bytes of string `i`.
+    @inline(__always)
+    public func range(_ i: Int) -> Range<Int> { Int(offsets[i])..<Int(offsets[i + 1]) }
+
+    public struct Builder {
+        public private(set) var offsets: [UInt32] = [0]
+        public private(set) var bytes: [UInt8] = []
+        public init() {}
+        public mutating func append(_ s: String) {
+            bytes.append(contentsOf: s.utf8)
+            offsets.append(UInt32(bytes.count))
+        }
+        public mutating func append(bytes b: some Collection<UInt8>) {
+            bytes.append(contentsOf: b)
+            offsets.append(UInt32(bytes.count))
+        }
+        public func build() -> StringTable { StringTable(offsets: offsets, bytes: bytes) }
+    }
+}
+
+/// A fast 64-bit checksum (word-at-a-time multiply-mix), for detecting corruption.
+public enum Checksum {
+    public static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
+        let result: UInt64? = bytes.withContiguousStorageIfAvailable { buffer -> UInt64 in
+            let raw = UnsafeRawBufferPointer(buffer)
+            var i = 0
+            let n = raw.count
+            while i + 8 <= n {
+                let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                h = (h ^ w) &* 0x100_0000_01B3 &+ (h >> 29)
+                i += 8
+            }
+            while i < n {
+                h = (h ^ UInt64(raw[i])) &* 0x100_0000_01B3
+                i += 1
+            }
+            return h
+        }
+        if let result { return result }
+        return of(Array(bytes))
+    }
+}

@@ -1,0 +1,61 @@
+import Yams
+
+/// Honorifics and titles that come before names (Mawlawi, Mullah, Sheikh, Haji …)
+/// and name particles (al-, bin, ud-din), in every script: read from
+/// `Lexicons/curated/honorifics.yaml`. The matcher ignores honorifics for identity
+/// and reports them; the tagger includes them in a person's mention span.
+public struct HonorificList: Sendable {
+    public struct Entry: Sendable, Hashable {
+        /// The honorific's key, e.g. `mawlawi`.
+        public let key: String
+        /// Its spellings, by language.
+        public let forms: [NameVariant]
+        /// Where it stands: before the name (most) or after it (Sahib, Akhund).
+        public let follows: Bool
+        /// Also an ordinary part of names (Sheikh, Hafiz): not stripped when it is the only given name.
+        public let alsoName: Bool
+    }
+
+    public let honorifics: [Entry]
+    public let particles: [Entry]
+
+    public init(honorifics: [Entry], particles: [Entry]) {
+        self.honorifics = honorifics
+        self.particles = particles
+    }
+
+    public static let empty = HonorificList(honorifics: [], particles: [])
+
+    /// Reads the YAML list.
+    /// - Throws: ``LexiconError`` with file:line:column diagnostics.
+    public static func load(file: String) throws -> HonorificList {
+        let text: String
+        switch LexiconFiles.readText(file) {
+        case .success(let t): text = t
+        case .failure(let d): throw LexiconError([d])
+        }
+        let root: Node?
+        do { root = try Yams.compose(yaml: text) } catch {
+            throw LexiconError([Diagnostic(.error, .syntax, at: SourceLocation(file: file, line: 1, column: 1), "YAML syntax: \(error)")])
+        }
+        guard case .mapping(let top)? = root else {
+            throw LexiconError([Diagnostic(.error, .malformedField, at: SourceLocation(file: file, line: 1, column: 1),
+                                           "expected a mapping with \"honorifics\" and \"particles\"")])
+        }
+        func entries(_ key: String) -> [Entry] {
+            guard case .sequence(let seq)? = top[key] else { return [] }
+            return seq.compactMap { node -> Entry? in
+                guard case .mapping(let m) = node, let k = m["key"]?.string, case .mapping(let forms)? = m["forms"] else { return nil }
+                var variants: [NameVariant] = []
+                for (lang, list) in forms {
+                    let items: [Node]
+                    if case .sequence(let s) = list { items = Array(s) } else { items = [list] }
+                    for item in items { if let t = item.string { variants.append(NameVariant(t, language: lang.string ?? "und")) } }
+                }
+                return Entry(key: k, forms: variants, follows: m["position"]?.string == "after",
+                             alsoName: m["also_name"]?.string == "true")
+            }
+        }
+        return HonorificList(honorifics: entries("honorifics"), particles: entries("particles"))
+    }
+}

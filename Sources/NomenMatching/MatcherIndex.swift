@@ -1,0 +1,273 @@
+import NomenLexicon
+import NomenNormalization
+import NomenTransliteration
+
+/// The matcher's keys for every lexicon name, and postings from keys to names:
+/// built once at compile time, read with the binary index, never re-derived from YAML.
+public final class MatcherIndex: Sendable {
+    public static let formatVersion: UInt32 = 2
+
+    let nameEntity: [Int32]
+    let nameTexts: StringTable
+    let nameLanguage: [UInt16]
+    let languages: StringTable
+    /// Folded Latin tokens, space-separated.
+    let nameLatin: StringTable
+    /// Skeleton tokens, space-separated.
+    let nameSkeleton: StringTable
+    let nameScheme: [UInt8]
+    let schemes: StringTable
+    /// Bit 0 ambiguous, bit 1 generated.
+    let nameFlags: [UInt8]
+    /// Postings: skeleton token → names; fused skeleton → names; trigram → names.
+    let tokenKeys: StringIndex
+    let tokenStart: [Int32]
+    let tokenPostings: [Int32]
+    let fusedKeys: StringIndex
+    let fusedStart: [Int32]
+    let fusedPostings: [Int32]
+    let gramKeys: StringIndex
+    let gramStart: [Int32]
+    let gramPostings: [Int32]
+    /// Honorifics as folded Latin token sequences (space-separated), with their keys.
+    let honorificForms: StringTable
+    let honorificKeys: StringTable
+    let particles: StringTable
+
+    public var nameCount: Int { nameEntity.count }
+
+    init(nameEntity: [Int32], nameTexts: StringTable, nameLanguage: [UInt16], languages: StringTable, nameLatin: StringTable,
+         nameSkeleton: StringTable, nameScheme: [UInt8], schemes: StringTable, nameFlags: [UInt8],
+         tokenKeys: StringIndex, tokenStart: [Int32], tokenPostings: [Int32],
+         fusedKeys: StringIndex, fusedStart: [Int32], fusedPostings: [Int32],
+         gramKeys: StringIndex, gramStart: [Int32], gramPostings: [Int32],
+         honorificForms: StringTable, honorificKeys: StringTable, particles: StringTable) {
+        self.nameEntity = nameEntity
+        self.nameTexts = nameTexts
+        self.nameLanguage = nameLanguage
+        self.languages = languages
+        self.nameLatin = nameLatin
+        self.nameSkeleton = nameSkeleton
+        self.nameScheme = nameScheme
+        self.schemes = schemes
+        self.nameFlags = nameFlags
+        self.tokenKeys = tokenKeys
+        self.tokenStart = tokenStart
+        self.tokenPostings = tokenPostings
+        self.fusedKeys = fusedKeys
+        self.fusedStart = fusedStart
+        self.fusedPostings = fusedPostings
+        self.gramKeys = gramKeys
+        self.gramStart = gramStart
+        self.gramPostings = gramPostings
+        self.honorificForms = honorificForms
+        self.honorificKeys = honorificKeys
+        self.particles = particles
+        var forms: [[String]: String] = [:]
+        for i in 0..<honorificForms.count {
+            forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
+        }
+        honorificLookup = forms
+        particleSet = Set((0..<particles.count).map { particles[$0] })
+    }
+
+    let honorificLookup: [[String]: String]
+    let particleSet: Set<String>
+
+    /// Removes leading (and trailing) honorifics from Latin tokens; returns them.
+    func stripHonorifics(_ tokens: [String]) -> (tokens: [String], removed: [String]) {
+        var t = tokens
+        var removed: [String] = []
+        var changed = true
+        while changed && t.count > 1 {
+            changed = false
+            for length in stride(from: min(4, t.count - 1), through: 1, by: -1) {
+                if let key = honorificLookup[Array(t[0..<length])] {
+                    removed.append(key)
+                    t.removeFirst(length)
+                    changed = true
+                    break
+                }
+            }
+        }
+        return (t, removed)
+    }
+
+    // MARK: Build
+
+    /// Computes every name's keys and the postings.
+    /// - Complexity: O(total name length), plus one transliteration per distinct non-Latin token.
+    public static func build(_ lexicon: Lexicon, honorifics: HonorificList) -> MatcherIndex {
+        var honorificForms: [String] = []
+        var honorificKeyList: [String] = []
+        for h in honorifics.honorifics where !h.follows && !h.alsoName {
+            var seen = Set<String>()
+            for f in h.forms {
+                let latin = NameKeys.latinTokens(f.text, language: f.language).tokens.joined(separator: " ")
+                if latin.isEmpty || !seen.insert(latin).inserted { continue }
+                honorificForms.append(latin)
+                honorificKeyList.append(h.key)
+            }
+        }
+        var particleList = Set<String>()
+        for p in honorifics.particles { for f in p.forms { for t in NameKeys.latinTokens(f.text, language: f.language).tokens { particleList.insert(t) } } }
+
+        var hf = StringTable.Builder(); honorificForms.forEach { hf.append($0) }
+        var hk = StringTable.Builder(); honorificKeyList.forEach { hk.append($0) }
+        var pt = StringTable.Builder(); particleList.sorted().forEach { pt.append($0) }
+        let stripper = MatcherIndex(
+            nameEntity: [], nameTexts: StringTable.Builder().build(), nameLanguage: [], languages: StringTable.Builder().build(),
+            nameLatin: StringTable.Builder().build(), nameSkeleton: StringTable.Builder().build(), nameScheme: [],
+            schemes: StringTable.Builder().build(), nameFlags: [], tokenKeys: StringIndex.build([]), tokenStart: [0], tokenPostings: [],
+            fusedKeys: StringIndex.build([]), fusedStart: [0], fusedPostings: [], gramKeys: StringIndex.build([]), gramStart: [0],
+            gramPostings: [], honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build())
+
+        var nameEntity: [Int32] = []
+        var texts = StringTable.Builder()
+        var nameLanguage: [UInt16] = []
+        var languageList: [String] = []
+        var languageIndex: [String: UInt16] = [:]
+        var latinTable = StringTable.Builder()
+        var skeletonTable = StringTable.Builder()
+        var nameScheme: [UInt8] = []
+        var schemeList: [String] = [""]
+        var schemeIndex: [String: UInt8] = ["": 0]
+        var flags: [UInt8] = []
+        var tokenPost: [String: [Int32]] = [:]
+        var fusedPost: [String: [Int32]] = [:]
+        var gramPost: [String: [Int32]] = [:]
+
+        for (e, entity) in lexicon.entities.enumerated() {
+            var seen = Set<String>()
+            for v in entity.allNames {
+                let form = NameKeys.latinTokens(v.text, language: v.language)
+                let tokens = stripper.stripHonorifics(form.tokens).tokens
+                if tokens.isEmpty { continue }
+                let latin = tokens.joined(separator: " ")
+                if !seen.insert(latin).inserted { continue }
+                let skeletons = tokens.map(NameKeys.skeleton)
+                let n = Int32(nameEntity.count)
+                nameEntity.append(Int32(e))
+                texts.append(v.text)
+                let lang = languageIndex[v.language] ?? {
+                    let l = UInt16(languageList.count)
+                    languageList.append(v.language)
+                    languageIndex[v.language] = l
+                    return l
+                }()
+                nameLanguage.append(lang)
+                latinTable.append(latin)
+                skeletonTable.append(skeletons.joined(separator: " "))
+                let scheme = form.scheme ?? ""
+                let s = schemeIndex[scheme] ?? {
+                    let i = UInt8(min(255, schemeList.count))
+                    schemeList.append(scheme)
+                    schemeIndex[scheme] = i
+                    return i
+                }()
+                nameScheme.append(s)
+                var f: UInt8 = 0
+                if v.ambiguous { f |= 1 }
+                if v.generated || !entity.isCurated { f |= 2 }
+                flags.append(f)
+                for sk in Set(skeletons) { tokenPost[sk, default: []].append(n) }
+                let fused = skeletons.joined()
+                fusedPost[fused, default: []].append(n)
+                for g in Set(trigrams(fused)) { gramPost[g, default: []].append(n) }
+            }
+        }
+        func flatten(_ post: [String: [Int32]]) -> (StringIndex, [Int32], [Int32]) {
+            let keys = post.keys.sorted()
+            var start: [Int32] = [0]
+            var all: [Int32] = []
+            for k in keys {
+                all += post[k]!
+                start.append(Int32(all.count))
+            }
+            return (StringIndex.build(keys), start, all)
+        }
+        let (tk, ts, tp) = flatten(tokenPost)
+        let (fk, fs, fp) = flatten(fusedPost)
+        let (gk, gs, gp) = flatten(gramPost)
+        var lt = StringTable.Builder(); languageList.forEach { lt.append($0) }
+        var st = StringTable.Builder(); schemeList.forEach { st.append($0) }
+        return MatcherIndex(
+            nameEntity: nameEntity, nameTexts: texts.build(), nameLanguage: nameLanguage, languages: lt.build(),
+            nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: nameScheme, schemes: st.build(),
+            nameFlags: flags, tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
+            gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build())
+    }
+
+    /// Trigrams of a skeleton with boundary marks: "kbl" → "^kb", "kbl", "bl$".
+    static func trigrams(_ s: String) -> [String] {
+        let chars = Array(("^" + s + "$").utf8)
+        guard chars.count >= 3 else { return [String(decoding: chars, as: UTF8.self)] }
+        return (0...(chars.count - 3)).map { String(decoding: chars[$0..<($0 + 3)], as: UTF8.self) }
+    }
+
+    // MARK: Binary form
+
+    public func write(into w: inout BinaryArchive.Writer) {
+        func table(_ name: String, _ t: StringTable) {
+            w.add("\(name).off", t.offsets)
+            w.add("\(name).txt", t.bytes)
+        }
+        func index(_ name: String, _ i: StringIndex, _ start: [Int32], _ post: [Int32]) {
+            table("\(name).k", i.strings)
+            w.add("\(name).slots", i.slots)
+            w.add("\(name).start", start)
+            w.add("\(name).post", post)
+        }
+        w.add("m.entity", nameEntity)
+        table("m.text", nameTexts)
+        w.add("m.lang", nameLanguage)
+        table("m.langs", languages)
+        table("m.latin", nameLatin)
+        table("m.skel", nameSkeleton)
+        w.add("m.scheme", nameScheme)
+        table("m.schemes", schemes)
+        w.add("m.flags", nameFlags)
+        index("m.tok", tokenKeys, tokenStart, tokenPostings)
+        index("m.fus", fusedKeys, fusedStart, fusedPostings)
+        index("m.gram", gramKeys, gramStart, gramPostings)
+        table("m.hon", honorificForms)
+        table("m.honkey", honorificKeys)
+        table("m.part", particles)
+    }
+
+    public static func read(from r: BinaryArchive.Reader, entityCount: Int) throws -> MatcherIndex {
+        func index(_ name: String) throws -> (StringIndex, [Int32], [Int32]) {
+            (StringIndex(strings: try r.strings("\(name).k"), slots: try r.array("\(name).slots")),
+             try r.array("\(name).start"), try r.array("\(name).post"))
+        }
+        let (tk, ts, tp) = try index("m.tok")
+        let (fk, fs, fp) = try index("m.fus")
+        let (gk, gs, gp) = try index("m.gram")
+        let m = MatcherIndex(
+            nameEntity: try r.array("m.entity"), nameTexts: try r.strings("m.text"), nameLanguage: try r.array("m.lang"),
+            languages: try r.strings("m.langs"), nameLatin: try r.strings("m.latin"), nameSkeleton: try r.strings("m.skel"),
+            nameScheme: try r.array("m.scheme"), schemes: try r.strings("m.schemes"), nameFlags: try r.array("m.flags"),
+            tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
+            gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: try r.strings("m.hon"),
+            honorificKeys: try r.strings("m.honkey"), particles: try r.strings("m.part"))
+        let n = m.nameEntity.count
+        func bad(_ what: String) -> BinaryArchive.FormatError { BinaryArchive.FormatError(message: "index is inconsistent: matcher \(what)") }
+        guard m.nameTexts.count == n, m.nameLanguage.count == n, m.nameLatin.count == n, m.nameSkeleton.count == n,
+              m.nameScheme.count == n, m.nameFlags.count == n else { throw bad("tables differ in length") }
+        guard m.nameEntity.allSatisfy({ $0 >= 0 && Int($0) < entityCount }), m.nameLanguage.allSatisfy({ Int($0) < m.languages.count }),
+              m.nameScheme.allSatisfy({ Int($0) < m.schemes.count }), m.honorificKeys.count == m.honorificForms.count else { throw bad("references") }
+        for (keys, start, post) in [(tk, ts, tp), (fk, fs, fp), (gk, gs, gp)] {
+            guard start.count == keys.count + 1, start.first == 0, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
+                  Int(start.last ?? 0) == post.count, post.allSatisfy({ $0 >= 0 && Int($0) < n }),
+                  keys.slots.isEmpty || (keys.slots.count.nonzeroBitCount == 1 && keys.slots.contains(-1)),
+                  keys.slots.allSatisfy({ $0 >= -1 && Int($0) < keys.count }) else { throw bad("postings") }
+        }
+        return m
+    }
+
+    func postings(_ keys: StringIndex, _ start: [Int32], _ post: [Int32], _ key: String) -> ArraySlice<Int32> {
+        let id = keys.id(of: key)
+        guard id >= 0 else { return [] }
+        return post[Int(start[Int(id)])..<Int(start[Int(id) + 1])]
+    }
+}

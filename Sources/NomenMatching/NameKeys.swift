@@ -1,0 +1,157 @@
+import NomenLexicon
+import NomenNormalization
+import NomenTransliteration
+
+/// The keys under which names are compared across scripts and romanisations.
+///
+/// ```swift
+/// NameKeys.latinTokens("Замир Кабулов", language: "ru").tokens  // ["zamir", "kabulov"]
+/// NameKeys.skeleton("kabuloff")                                 // "kbl"
+/// NameKeys.skeleton("kablwf")  /* کابلوف through Arabic-Latin */ // "kbl"
+/// ```
+public enum NameKeys {
+    /// A name in folded ASCII Latin, token by token, and how it got there.
+    public struct LatinForm: Sendable, Equatable {
+        public let tokens: [String]
+        /// The transliteration scheme used, or nil when the name was already Latin.
+        public let scheme: String?
+    }
+
+    /// The folded Latin tokens of a name: folded (case, diacritics, letter variants),
+    /// each non-Latin token transliterated by the language's scheme (or by its script's,
+    /// for `und` and queries), then reduced to ASCII letters and digits.
+    public static func latinTokens(_ text: String, language: String = "und") -> LatinForm {
+        let folder = Folder(.name)
+        var tokens: [String] = []
+        var scheme: String?
+        for raw in splitTokens(folder.key(text)) {
+            let script = Script.of(raw)
+            var latin = raw
+            if script != .latin && script != .common {
+                let s = (script == .cyrillic || script == .arabic || script == .han) && language != "und"
+                    ? (TransliterationScheme.defaultToLatin(language: language) ?? TransliterationScheme.latin(for: script))
+                    : TransliterationScheme.latin(for: script)
+                // A scheme for the wrong script (a Cyrillic name tagged en) falls back to the script's.
+                let chosen = schemeFits(s, script) ? s : TransliterationScheme.latin(for: script)
+                if let t = try? Transliterator(chosen) {
+                    latin = folder.key(t.transliterate(raw))
+                    scheme = chosen.id
+                }
+            }
+            // Transliteration may return several words (Han-Latin gives one a syllable).
+            for piece in splitTokens(latin) {
+                let ascii = String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }))
+                if !ascii.isEmpty { tokens.append(ascii) }
+            }
+        }
+        return LatinForm(tokens: tokens, scheme: scheme)
+    }
+
+    static func schemeFits(_ scheme: TransliterationScheme, _ script: Script) -> Bool {
+        let id = scheme.id
+        switch script {
+        case .cyrillic: return id.contains("Russian") || id.contains("Ukrainian") || id.contains("Belarusian") || id.contains("Bulgarian")
+            || id.contains("Cyrillic") || id.contains("Kazakh") || id.contains("Kirghiz") || id.contains("Mongolian") || id.contains("Serbian") || id.contains("Macedonian")
+        case .arabic: return id.contains("Arabic") || id.contains("Persian") || id.contains("Pashto")
+        case .han: return id.contains("Han")
+        default: return true
+        }
+    }
+
+    /// Splits folded text into name tokens at spaces, hyphens, apostrophes, periods and
+    /// other punctuation; keeps letters, marks and digits.
+    public static func splitTokens(_ text: String) -> [String] {
+        var out: [String] = []
+        var current = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            let p = s.properties
+            if p.isAlphabetic || p.numericType != nil || p.generalCategory == .nonspacingMark || p.generalCategory == .spacingMark {
+                current.append(s)
+            } else if !current.isEmpty {
+                out.append(String(current))
+                current = String.UnicodeScalarView()
+            }
+        }
+        if !current.isEmpty { out.append(String(current)) }
+        return out
+    }
+
+    /// The consonant skeleton of a folded Latin token: romanisation variants and vowels
+    /// removed, so Kabulov, Kabuloff, Kabulow and کابلوف (kablwf) all give `kbl`.
+    ///
+    /// Rules, in order: Slavic surname endings (-ov -ova -ev -off -ow -of and the Arabic-
+    /// script -wf) are dropped; digraphs unify (dsch dzh dj zh → j, tsch ch → c, sch sh → s,
+    /// kh gh → h/g, ph → f, th dh → t/d, ts tz → c, ck q c → k, w → v, x → h); vowels and
+    /// y go; doubled letters collapse. A skeleton is never empty for a non-empty token: a
+    /// token of vowels keeps its first letter.
+    public static func skeleton(_ token: String) -> String {
+        var s = Array(token.utf8)
+        if s.isEmpty { return "" }
+        for ending in surnameEndings where s.count - ending.count >= 3 && s.ends(with: ending) {
+            s.removeLast(ending.count)
+            break
+        }
+        // Stage 1: map digraphs; vowels become 0.
+        var units: [UInt8] = []
+        var i = 0
+        func at(_ k: Int) -> UInt8 { k < s.count ? s[k] : 0 }
+        func next(_ c: Character) -> UInt8 { UInt8(ascii: c.unicodeScalars.first!) }
+        while i < s.count {
+            let c = s[i]
+            var emit: UInt8 = c
+            var advance = 1
+            switch c {
+            case next("d"):
+                if at(i + 1) == next("s"), at(i + 2) == next("c"), at(i + 3) == next("h") { emit = next("j"); advance = 4 }
+                else if at(i + 1) == next("z"), at(i + 2) == next("h") { emit = next("j"); advance = 3 }
+                else if at(i + 1) == next("j") { emit = next("j"); advance = 2 }
+                else if at(i + 1) == next("h") { advance = 2 }
+            case next("t"):
+                if at(i + 1) == next("s"), at(i + 2) == next("c"), at(i + 3) == next("h") { emit = next("c"); advance = 4 }
+                else if at(i + 1) == next("c"), at(i + 2) == next("h") { emit = next("c"); advance = 3 }
+                else if at(i + 1) == next("s") || at(i + 1) == next("z") { emit = next("c"); advance = 2 }
+                else if at(i + 1) == next("h") { advance = 2 }
+            case next("s"):
+                if at(i + 1) == next("c"), at(i + 2) == next("h") { advance = 3 }
+                else if at(i + 1) == next("h") { advance = 2 }
+            case next("z"):
+                if at(i + 1) == next("h") { emit = next("j"); advance = 2 }
+            case next("c"):
+                if at(i + 1) == next("h") { emit = next("c"); advance = 2 }
+                else if at(i + 1) == next("k") { emit = next("k"); advance = 2 }
+                else { emit = next("k") }
+            case next("k"):
+                if at(i + 1) == next("h") { emit = next("h"); advance = 2 }
+            case next("g"):
+                if at(i + 1) == next("h") { advance = 2 }
+            case next("p"):
+                if at(i + 1) == next("h") { emit = next("f"); advance = 2 }
+            case next("q"): emit = next("k")
+            case next("w"): emit = next("v")
+            case next("x"): emit = next("h")
+            case next("a"), next("e"), next("i"), next("o"), next("u"), next("y"): emit = 0
+            default: break
+            }
+            units.append(emit)
+            i += advance
+        }
+        // Stage 2: a v between two consonants is a written vowel (و of kabvlvf); then
+        // vowels go and doubled consonants collapse.
+        var out: [UInt8] = []
+        for (k, u) in units.enumerated() {
+            if u == 0 { continue }
+            if u == next("v"), k > 0, k + 1 < units.count, units[k - 1] != 0, units[k + 1] != 0 { continue }
+            if out.last != u { out.append(u) }
+        }
+        if out.isEmpty, let first = s.first { out.append(first) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static let surnameEndings: [[UInt8]] = ["ova", "owa", "eva", "ewa", "wfa", "vfa", "off", "eff", "ov", "ow", "ev", "ew", "of", "wf", "vf"].map { Array($0.utf8) }
+}
+
+extension Array where Element == UInt8 {
+    func ends(with suffix: [UInt8]) -> Bool {
+        count >= suffix.count && Array(self[(count - suffix.count)...]) == suffix
+    }
+}

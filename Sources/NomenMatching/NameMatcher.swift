@@ -1,0 +1,205 @@
+import NomenLexicon
+import NomenNormalization
+
+/// One entity a queried name may denote.
+public struct MatchCandidate: Sendable, Equatable {
+    /// Index of the entity (in the lexicon's entity table).
+    public let entity: Int
+    /// Similarity in [0, 1].
+    public let score: Double
+    /// Whether the score passes the match threshold.
+    public let isMatch: Bool
+    /// The lexicon name that matched best.
+    public let variant: String
+    public let language: String
+    /// How the name matched, in words.
+    public let explanation: String
+    /// Honorifics found in the query and ignored.
+    public let honorifics: [String]
+}
+
+/// Ranks the entities a name may denote, across scripts and romanisations.
+///
+/// ```swift
+/// let matcher = NameMatcher(index: index.matcher)
+/// matcher.lookup("Zamir Kabuloff").first?.explanation
+/// // "tokens zamir~zamir 1.00, kabuloff~kabulov 0.95 (skeleton kbl = kbl); variant "Zamir Kabulov" (en)"
+/// ```
+///
+/// Retrieval goes through the skeleton-token, fused-skeleton and skeleton-trigram
+/// postings of ``MatcherIndex``; each retrieved name is then scored by aligning its
+/// tokens with the query's (Jaro–Winkler on folded Latin forms, skeleton agreement,
+/// initials, fused and split parts), with penalties for query words the name lacks (a
+/// different given name) and for a name whose surname the query lacks (a prefix of
+/// a longer name). `Sendable`; lookups never throw.
+/// - Complexity: O(postings of the query's keys + candidates × tokens²).
+public struct NameMatcher: Sendable {
+    public let index: MatcherIndex
+    /// Scores at or above this are matches. Calibrated on Tests/LookupEval.
+    public var threshold: Double
+
+    public static let defaultThreshold = 0.82
+    /// Names scored in full after retrieval.
+    public var candidateLimit = 160
+
+    public init(index: MatcherIndex, threshold: Double = NameMatcher.defaultThreshold) {
+        self.index = index
+        self.threshold = threshold
+    }
+
+    struct Query {
+        let latin: [String]
+        let skeletons: [String]
+        let honorifics: [String]
+        let scheme: String?
+    }
+
+    func prepare(_ text: String) -> Query? {
+        let form = NameKeys.latinTokens(text, language: "und")
+        let (tokens, removed) = index.stripHonorifics(form.tokens)
+        if tokens.isEmpty { return nil }
+        return Query(latin: tokens, skeletons: tokens.map(NameKeys.skeleton), honorifics: removed, scheme: form.scheme)
+    }
+
+    /// The entities `name` may denote, best first, at most `limit`.
+    public func lookup(_ name: String, limit: Int = 5) -> [MatchCandidate] {
+        guard let q = prepare(name) else { return [] }
+        var hits: [Int32: Double] = [:]
+        func add(_ post: ArraySlice<Int32>, _ weight: Double) {
+            for n in post.prefix(20_000) { hits[n, default: 0] += weight }
+        }
+        let ix = index
+        for sk in Set(q.skeletons) { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, sk), 1) }
+        add(ix.postings(ix.fusedKeys, ix.fusedStart, ix.fusedPostings, q.skeletons.joined()), 2)
+        if q.skeletons.count > 1 {
+            for k in 0..<(q.skeletons.count - 1) {
+                add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, q.skeletons[k] + q.skeletons[k + 1]), 1)
+            }
+        }
+        if hits.count < 40 {
+            for g in MatcherIndex.trigrams(q.skeletons.joined()) {
+                add(ix.postings(ix.gramKeys, ix.gramStart, ix.gramPostings, g), 0.25)
+            }
+        }
+        let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
+        var best: [Int: (score: Double, name: Int, detail: String)] = [:]
+        for (n, _) in shortlist {
+            let (score, detail) = self.score(q, name: Int(n))
+            let e = Int(ix.nameEntity[Int(n)])
+            if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), detail) }
+        }
+        let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
+        return ranked.map { e, v in
+            var parts: [String] = []
+            if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
+            let scheme = ix.schemes[Int(ix.nameScheme[v.name])]
+            let language = ix.languages[Int(ix.nameLanguage[v.name])]
+            parts.append(v.detail)
+            let schemeNote = scheme.isEmpty ? "" : ", \(language)→Latin (\(scheme)): \(ix.nameLatin[v.name])"
+            parts.append("variant \"\(ix.nameTexts[v.name])\" (\(language)\(schemeNote))")
+            for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
+            return MatchCandidate(entity: e, score: (v.score * 1000).rounded() / 1000, isMatch: v.score >= threshold,
+                                  variant: ix.nameTexts[v.name], language: language,
+                                  explanation: parts.joined(separator: "; "), honorifics: q.honorifics)
+        }
+    }
+
+    /// Similarity of two tokens: folded Latin forms, skeletons and initials.
+    static func tokenSimilarity(_ a: String, _ sa: String, _ b: String, _ sb: String) -> (Double, String) {
+        if a == b { return (1, "\(a)=\(b)") }
+        if a.count == 1 || b.count == 1 {
+            if a.first == b.first { return (0.9, "initial \(a.count == 1 ? a : b).") }
+            return (0, "")
+        }
+        let jw = Similarity.jaroWinkler(a, b)
+        var sim = jw
+        var note = String(format: "%@~%@ %.2f", a, b, jw)
+        if sa == sb && sa.count >= 2 {
+            if 0.93 > sim { sim = 0.93 }
+            note += " (skeleton \(sa) = \(sb))"
+        } else if sa.count >= 3 && sb.count >= 3 {
+            let sk = Similarity.jaroWinkler(sa, sb) * 0.9
+            if sk > sim {
+                sim = sk
+                note += String(format: " (skeleton %@ ~ %@ %.2f)", sa, sb, sk)
+            }
+        }
+        return (sim, note)
+    }
+
+    /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
+    func score(_ q: Query, name n: Int) -> (Double, String) {
+        let latin = index.nameLatin[n].split(separator: " ").map(String.init)
+        let skel = index.nameSkeleton[n].split(separator: " ").map(String.init)
+        guard !latin.isEmpty, latin.count == skel.count else { return (0, "") }
+        // Units: each token, and each pair of neighbours fused (Siraj ud|Din, Abdul|Ghani).
+        struct Unit { let cover: [Int]; let latin: String; let skel: String }
+        func units(_ l: [String], _ s: [String]) -> [Unit] {
+            var u = l.indices.map { Unit(cover: [$0], latin: l[$0], skel: s[$0]) }
+            if l.count > 1 {
+                for k in 0..<(l.count - 1) { u.append(Unit(cover: [k, k + 1], latin: l[k] + l[k + 1], skel: NameKeys.skeleton(l[k] + l[k + 1]))) }
+            }
+            if l.count > 2 {
+                for k in 0..<(l.count - 2) {
+                    let f = l[k] + l[k + 1] + l[k + 2]
+                    u.append(Unit(cover: [k, k + 1, k + 2], latin: f, skel: NameKeys.skeleton(f)))
+                }
+            }
+            return u
+        }
+        let qu = units(q.latin, q.skeletons)
+        let nu = units(latin, skel)
+        var pairs: [(sim: Double, q: Unit, n: Unit, note: String)] = []
+        for a in qu {
+            for b in nu {
+                let (s, note) = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
+                if s >= 0.75 { pairs.append((s, a, b, note)) }
+            }
+        }
+        pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) > ($1.q.cover.count + $1.n.cover.count) }
+        var usedQ = Set<Int>()
+        var usedN = Set<Int>()
+        var total = 0.0
+        var weight = 0.0
+        var notes: [String] = []
+        for p in pairs where usedQ.isDisjoint(with: p.q.cover) && usedN.isDisjoint(with: p.n.cover) {
+            usedQ.formUnion(p.q.cover)
+            usedN.formUnion(p.n.cover)
+            let w = Double(max(p.q.latin.count, p.n.latin.count))
+            total += p.sim * w
+            weight += w
+            notes.append(p.note)
+        }
+        var score = weight > 0 ? total / weight : 0
+        let qCoverage = Double(usedQ.count) / Double(q.latin.count)
+        if qCoverage < 1 {
+            // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).
+            score *= 0.4 + 0.4 * qCoverage
+            notes.append("query words unmatched: \(q.latin.indices.filter { !usedQ.contains($0) }.map { q.latin[$0] }.joined(separator: " "))")
+        }
+        if usedN.count < latin.count {
+            if usedN.contains(latin.count - 1) {
+                // Surname only (Lavrov): a partial name, slightly below a full one.
+                score *= 0.9
+                notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))")
+            } else {
+                // A prefix of a longer name (Mohammad Hassan of Mohammad Hassan Akhund).
+                score *= 0.72
+                notes.append("name words missing, surname among them: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))")
+            }
+        }
+        // Whole-name comparison catches fusions the units miss.
+        let fusedQ = q.latin.joined()
+        let fusedN = latin.joined()
+        let whole = Similarity.jaroWinkler(fusedQ, fusedN)
+        if whole >= 0.93 && whole * 0.97 > score {
+            score = whole * 0.97
+            notes.append(String(format: "whole name %@~%@ %.2f", fusedQ, fusedN, whole))
+        }
+        if index.nameFlags[n] & 1 != 0 {
+            score *= 0.9
+            notes.append("ambiguous alias")
+        }
+        return (min(1, score), "tokens " + notes.joined(separator: ", "))
+    }
+}

@@ -1,0 +1,397 @@
+import Foundation
+import NomenLexicon
+import NomenNormalization
+
+/// Everything the tagger needs of a set of lexicons, precomputed: the entity table,
+/// the folded token vocabulary, the name automaton, the partial-name index and the
+/// honorifics. Immutable and `Sendable`: built once, shared by every worker.
+///
+/// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
+/// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
+public final class CompiledLexicon: Sendable {
+    public static let formatVersion: UInt32 = 3
+
+    // Entities
+    let entityIDs: StringTable
+    let entityNames: StringTable
+    let entityTypes: [UInt8]
+    let typeNames: StringTable
+    let entityCountry: [Int32]
+    let contextStart: [Int32]
+    let contexts: [Int32]
+    let entityPrior: [Float]
+    /// Bit 0: curated.
+    let entityFlags: [UInt8]
+
+    // Names
+    let nameEntity: [Int32]
+    /// Bit 0 ambiguous, bit 1 exact case, bit 2 generated.
+    let nameFlags: [UInt8]
+    let nameCaseMask: [UInt64]
+    let nameTokenCount: [UInt8]
+    let nameTexts: StringTable
+    let nameLanguage: [UInt16]
+    let languages: StringTable
+
+    // Tokens and automaton
+    let vocabulary: StringIndex
+    let trie: TokenTrie
+
+    // Partial names: sorted token ids → entries (entity << 2 | role: 1 given, 2 surname)
+    let partialTokens: [Int32]
+    let partialStart: [Int32]
+    let partialEntries: [Int32]
+
+    // Honorifics: token-id sequences
+    let honorificStart: [Int32]
+    let honorificTokens: [Int32]
+    let honorificKeys: StringTable
+    /// Honorific sequences as "id,id,…" for lookup.
+    let honorificIndex: [String: Int]
+    let maxHonorificLength: Int
+
+    static let ambiguousFlag: UInt8 = 1
+    static let exactCaseFlag: UInt8 = 2
+    static let generatedFlag: UInt8 = 4
+
+    public var entityCount: Int { entityIDs.count }
+    public var nameCount: Int { nameEntity.count }
+    public var tokenCount: Int { vocabulary.count }
+
+    init(entityIDs: StringTable, entityNames: StringTable, entityTypes: [UInt8], typeNames: StringTable,
+         entityCountry: [Int32], contextStart: [Int32], contexts: [Int32], entityPrior: [Float], entityFlags: [UInt8],
+         nameEntity: [Int32], nameFlags: [UInt8], nameCaseMask: [UInt64], nameTokenCount: [UInt8], nameTexts: StringTable,
+         nameLanguage: [UInt16], languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
+         partialTokens: [Int32], partialStart: [Int32], partialEntries: [Int32],
+         honorificStart: [Int32], honorificTokens: [Int32], honorificKeys: StringTable) {
+        self.entityIDs = entityIDs
+        self.entityNames = entityNames
+        self.entityTypes = entityTypes
+        self.typeNames = typeNames
+        self.entityCountry = entityCountry
+        self.contextStart = contextStart
+        self.contexts = contexts
+        self.entityPrior = entityPrior
+        self.entityFlags = entityFlags
+        self.nameEntity = nameEntity
+        self.nameFlags = nameFlags
+        self.nameCaseMask = nameCaseMask
+        self.nameTokenCount = nameTokenCount
+        self.nameTexts = nameTexts
+        self.nameLanguage = nameLanguage
+        self.languages = languages
+        self.vocabulary = vocabulary
+        self.trie = trie
+        self.partialTokens = partialTokens
+        self.partialStart = partialStart
+        self.partialEntries = partialEntries
+        self.honorificStart = honorificStart
+        self.honorificTokens = honorificTokens
+        self.honorificKeys = honorificKeys
+        var index: [String: Int] = [:]
+        var longest = 0
+        if honorificStart.count > 1 {
+            for h in 0..<(honorificStart.count - 1) {
+                let seq = honorificTokens[Int(honorificStart[h])..<Int(honorificStart[h + 1])]
+                longest = max(longest, seq.count)
+                index[seq.map(String.init).joined(separator: ",")] = h
+            }
+        }
+        honorificIndex = index
+        maxHonorificLength = longest
+    }
+
+    // MARK: Entity accessors
+
+    public func entityID(_ e: Int) -> String { entityIDs[e] }
+    public func entityName(_ e: Int) -> String { entityNames[e] }
+    public func entityType(_ e: Int) -> String { typeNames[Int(entityTypes[e])] }
+    func isCurated(_ e: Int) -> Bool { entityFlags[e] & 1 != 0 }
+    func context(of e: Int) -> ArraySlice<Int32> { contexts[Int(contextStart[e])..<Int(contextStart[e + 1])] }
+
+    /// The index of an entity id, or nil.
+    public func entityIndex(id: String) -> Int? {
+        lazyIDIndex.get {
+            var index: [String: Int] = [:]
+            index.reserveCapacity(entityIDs.count)
+            for i in 0..<entityIDs.count { index[entityIDs[i]] = i }
+            return index
+        }[id]
+    }
+
+    private let lazyIDIndex = LazyBox<[String: Int]>()
+
+    // MARK: Compile
+
+    /// Compiles parsed lexicons.
+    /// - Complexity: O(total characters of all names).
+    public static func compile(_ lexicon: Lexicon, honorifics: HonorificList = .empty) -> CompiledLexicon {
+        let scanner = TokenScanner()
+        var vocabList: [String] = []
+        var vocabIndex: [String: Int32] = [:]
+        func tokenIDs(_ text: String) -> (ids: [Int32], caseMask: UInt64, scripts: [ScriptClass], firstTexts: [String]) {
+            var s = text
+            var ids: [Int32] = []
+            var mask: UInt64 = 0
+            var scripts: [ScriptClass] = []
+            s.withUTF8 { scanner.scan($0) }
+            for (k, t) in scanner.tokens.enumerated() {
+                let key = String(decoding: scanner.folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF8.self)
+                let id: Int32
+                if let existing = vocabIndex[key] { id = existing } else {
+                    id = Int32(vocabList.count)
+                    vocabList.append(key)
+                    vocabIndex[key] = id
+                }
+                ids.append(id)
+                scripts.append(t.script)
+                if k < 64, t.shape.contains(.cased), t.shape.contains(.firstUpper) { mask |= 1 << UInt64(k) }
+            }
+            return (ids, mask, scripts, [])
+        }
+
+        var typeList: [String] = []
+        var typeIndex: [String: UInt8] = [:]
+        var languageList: [String] = []
+        var languageIndex: [String: UInt16] = [:]
+        let ids = lexicon.entities.map(\.id)
+        var idIndex: [String: Int32] = [:]
+        for (i, id) in ids.enumerated() { idIndex[id] = Int32(i) }
+
+        var entityTypes: [UInt8] = []
+        var entityCountry: [Int32] = []
+        var contextStart: [Int32] = [0]
+        var contexts: [Int32] = []
+        var priors: [Float] = []
+        var flags: [UInt8] = []
+        var nameEntity: [Int32] = []
+        var nameFlags: [UInt8] = []
+        var nameMasks: [UInt64] = []
+        var nameCounts: [UInt8] = []
+        var nameTexts = StringTable.Builder()
+        var nameLanguage: [UInt16] = []
+        var sequences: [[Int32]] = []
+        var partials: [Int32: Set<Int32>] = [:]
+
+        // Honorific token sequences first, so partial names can skip them.
+        var honorificSeqs: [[Int32]] = []
+        var honorificKeyList: [String] = []
+        var honorificTokenSet = Set<Int32>()
+        for h in honorifics.honorifics where !h.follows {
+            var seen = Set<[Int32]>()
+            for form in h.forms {
+                let seq = tokenIDs(form.text).ids
+                if seq.isEmpty || !seen.insert(seq).inserted { continue }
+                honorificSeqs.append(seq)
+                honorificKeyList.append(h.key)
+                if seq.count == 1 && !h.alsoName { honorificTokenSet.insert(seq[0]) }
+            }
+        }
+        var particleTokens = Set<Int32>()
+        for p in honorifics.particles {
+            for form in p.forms { for t in tokenIDs(form.text).ids { particleTokens.insert(t) } }
+        }
+
+        for (e, entity) in lexicon.entities.enumerated() {
+            let t = typeIndex[entity.type.name] ?? {
+                let v = UInt8(typeList.count)
+                typeList.append(entity.type.name)
+                typeIndex[entity.type.name] = v
+                return v
+            }()
+            entityTypes.append(t)
+            entityCountry.append(entity.country.flatMap { idIndex[$0] } ?? -1)
+            for c in entity.context { if let i = idIndex[c] { contexts.append(i) } }
+            contextStart.append(Int32(contexts.count))
+            var prior: Float = entity.isCurated ? 1.0 : 0.5
+            if let p = entity.population, p > 0 { prior += Float(log10(Double(p))) / 10 }
+            priors.append(prior)
+            flags.append(entity.isCurated ? 1 : 0)
+
+            var seenNames = Set<[Int32]>()
+            for v in entity.allNames {
+                let (seq, mask, scripts, _) = tokenIDs(v.text)
+                if seq.isEmpty || seq.count > 64 { continue }
+                var f: UInt8 = 0
+                if v.ambiguous { f |= ambiguousFlag }
+                if v.caseRule == .exact { f |= exactCaseFlag }
+                if v.generated || !entity.isCurated { f |= generatedFlag }
+                // The same token sequence twice in one entity (Kabul in en and de) is one name.
+                if !seenNames.insert(seq).inserted && f & (ambiguousFlag | exactCaseFlag) == 0 { continue }
+                let lang = languageIndex[v.language] ?? {
+                    let l = UInt16(languageList.count)
+                    languageList.append(v.language)
+                    languageIndex[v.language] = l
+                    return l
+                }()
+                nameEntity.append(Int32(e))
+                nameFlags.append(f)
+                nameMasks.append(mask)
+                nameCounts.append(UInt8(seq.count))
+                nameTexts.append(v.text)
+                nameLanguage.append(lang)
+                sequences.append(seq)
+
+                // Partial names: a person's surname and given name, from full names that
+                // are not ambiguous and not written in characters without spaces.
+                if entity.type == .person, !v.ambiguous, entity.isCurated, !scripts.contains(where: { $0.isCharacterTokenized }) {
+                    var core = seq[...]
+                    while let first = core.first, honorificTokenSet.contains(first) { core = core.dropFirst() }
+                    if core.count >= 2 {
+                        let last = core.last!
+                        let first = core.first!
+                        if !particleTokens.contains(last), vocabList[Int(last)].unicodeScalars.count >= 3 {
+                            partials[last, default: []].insert(Int32(e) << 2 | 2)
+                        }
+                        if !particleTokens.contains(first), vocabList[Int(first)].unicodeScalars.count >= 3 {
+                            partials[first, default: []].insert(Int32(e) << 2 | 1)
+                        }
+                    }
+                }
+            }
+        }
+
+        var partialTokens: [Int32] = []
+        var partialStart: [Int32] = [0]
+        var partialEntries: [Int32] = []
+        for token in partials.keys.sorted() {
+            partialTokens.append(token)
+            partialEntries += partials[token]!.sorted()
+            partialStart.append(Int32(partialEntries.count))
+        }
+        var honorificStart: [Int32] = [0]
+        var honorificTokens: [Int32] = []
+        for seq in honorificSeqs {
+            honorificTokens += seq
+            honorificStart.append(Int32(honorificTokens.count))
+        }
+        var idTable = StringTable.Builder()
+        var nameTable = StringTable.Builder()
+        for e in lexicon.entities {
+            idTable.append(e.id)
+            nameTable.append(e.name)
+        }
+        var typeTable = StringTable.Builder()
+        for t in typeList { typeTable.append(t) }
+        var languageTable = StringTable.Builder()
+        for l in languageList { languageTable.append(l) }
+        var keyTable = StringTable.Builder()
+        for k in honorificKeyList { keyTable.append(k) }
+
+        return CompiledLexicon(
+            entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: entityTypes, typeNames: typeTable.build(),
+            entityCountry: entityCountry, contextStart: contextStart, contexts: contexts, entityPrior: priors, entityFlags: flags,
+            nameEntity: nameEntity, nameFlags: nameFlags, nameCaseMask: nameMasks, nameTokenCount: nameCounts,
+            nameTexts: nameTexts.build(), nameLanguage: nameLanguage, languages: languageTable.build(),
+            vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences),
+            partialTokens: partialTokens, partialStart: partialStart, partialEntries: partialEntries,
+            honorificStart: honorificStart, honorificTokens: honorificTokens, honorificKeys: keyTable.build())
+    }
+
+    // MARK: Binary index
+
+    /// Writes the sections of the binary index.
+    public func write(into writer: inout BinaryArchive.Writer) {
+        func table(_ name: String, _ t: StringTable) {
+            writer.add("\(name).off", t.offsets)
+            writer.add("\(name).txt", t.bytes)
+        }
+        table("ent.id", entityIDs)
+        table("ent.name", entityNames)
+        writer.add("ent.type", entityTypes)
+        table("types", typeNames)
+        writer.add("ent.country", entityCountry)
+        writer.add("ent.ctx.start", contextStart)
+        writer.add("ent.ctx", contexts)
+        writer.add("ent.prior", entityPrior)
+        writer.add("ent.flags", entityFlags)
+        writer.add("name.entity", nameEntity)
+        writer.add("name.flags", nameFlags)
+        writer.add("name.case", nameCaseMask)
+        writer.add("name.ntok", nameTokenCount)
+        table("name.text", nameTexts)
+        writer.add("name.lang", nameLanguage)
+        table("langs", languages)
+        table("vocab", vocabulary.strings)
+        writer.add("vocab.slots", vocabulary.slots)
+        writer.add("trie.keys", trie.keys)
+        writer.add("trie.targets", trie.targets)
+        writer.add("trie.out.start", trie.outputStart)
+        writer.add("trie.out", trie.outputs)
+        writer.add("part.tok", partialTokens)
+        writer.add("part.start", partialStart)
+        writer.add("part.ent", partialEntries)
+        writer.add("hon.start", honorificStart)
+        writer.add("hon.tok", honorificTokens)
+        table("hon.key", honorificKeys)
+    }
+
+    /// Reads the tagger's sections of a verified archive, checking that every
+    /// reference stays in bounds.
+    /// - Throws: ``BinaryArchive/FormatError``.
+    public static func read(from r: BinaryArchive.Reader) throws -> CompiledLexicon {
+        let c = CompiledLexicon(
+            entityIDs: try r.strings("ent.id"), entityNames: try r.strings("ent.name"), entityTypes: try r.array("ent.type"),
+            typeNames: try r.strings("types"), entityCountry: try r.array("ent.country"), contextStart: try r.array("ent.ctx.start"),
+            contexts: try r.array("ent.ctx"), entityPrior: try r.array("ent.prior"), entityFlags: try r.array("ent.flags"),
+            nameEntity: try r.array("name.entity"), nameFlags: try r.array("name.flags"), nameCaseMask: try r.array("name.case"),
+            nameTokenCount: try r.array("name.ntok"), nameTexts: try r.strings("name.text"), nameLanguage: try r.array("name.lang"),
+            languages: try r.strings("langs"),
+            vocabulary: StringIndex(strings: try r.strings("vocab"), slots: try r.array("vocab.slots")),
+            trie: TokenTrie(keys: try r.array("trie.keys"), targets: try r.array("trie.targets"),
+                            outputStart: try r.array("trie.out.start"), outputs: try r.array("trie.out")),
+            partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
+            honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"))
+        try c.validate()
+        return c
+    }
+
+    /// Every index into another table is in range: a corrupted index that passed the
+    /// checksum still cannot make the tagger read out of bounds.
+    func validate() throws {
+        func fail(_ what: String) -> BinaryArchive.FormatError { BinaryArchive.FormatError(message: "index is inconsistent: \(what)") }
+        let e = entityIDs.count
+        guard entityNames.count == e, entityTypes.count == e, entityCountry.count == e, contextStart.count == e + 1,
+              entityPrior.count == e, entityFlags.count == e else { throw fail("entity tables differ in length") }
+        guard entityTypes.allSatisfy({ Int($0) < typeNames.count }) else { throw fail("entity type") }
+        guard entityCountry.allSatisfy({ $0 >= -1 && Int($0) < e }) else { throw fail("entity country") }
+        guard contextStart.first == 0, zip(contextStart, contextStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              Int(contextStart.last ?? 0) == contexts.count, contexts.allSatisfy({ $0 >= 0 && Int($0) < e }) else { throw fail("contexts") }
+        let n = nameEntity.count
+        guard nameFlags.count == n, nameCaseMask.count == n, nameTokenCount.count == n, nameTexts.count == n, nameLanguage.count == n
+        else { throw fail("name tables differ in length") }
+        guard nameEntity.allSatisfy({ $0 >= 0 && Int($0) < e }), nameLanguage.allSatisfy({ Int($0) < languages.count }) else { throw fail("name references") }
+        let v = vocabulary.count
+        guard vocabulary.slots.count.nonzeroBitCount == 1 || vocabulary.slots.isEmpty,
+              vocabulary.slots.allSatisfy({ $0 >= -1 && Int($0) < v }), vocabulary.slots.contains(-1) || vocabulary.slots.isEmpty
+        else { throw fail("vocabulary") }
+        let states = trie.outputStart.count - 1
+        guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
+              trie.targets.allSatisfy({ $0 >= -1 && Int($0) < states }),
+              trie.outputStart.first == 0, zip(trie.outputStart, trie.outputStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              Int(trie.outputStart.last ?? 0) == trie.outputs.count, trie.outputs.allSatisfy({ $0 >= 0 && Int($0) < n })
+        else { throw fail("automaton") }
+        guard partialStart.count == partialTokens.count + 1, partialStart.first == 0,
+              zip(partialStart, partialStart.dropFirst()).allSatisfy({ $0 <= $1 }), Int(partialStart.last ?? 0) == partialEntries.count,
+              partialEntries.allSatisfy({ $0 >= 0 && Int($0 >> 2) < e }), partialTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
+        else { throw fail("partial names") }
+        guard honorificStart.first == 0, zip(honorificStart, honorificStart.dropFirst()).allSatisfy({ $0 <= $1 }),
+              Int(honorificStart.last ?? 0) == honorificTokens.count, honorificKeys.count == honorificStart.count - 1,
+              honorificTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
+        else { throw fail("honorifics") }
+    }
+}
+
+/// A value computed on first use, under a lock.
+final class LazyBox<T>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stored: T?
+    func get(_ make: () -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let stored { return stored }
+        let v = make()
+        stored = v
+        return v
+    }
+}

@@ -1,0 +1,99 @@
+import NomenLexicon
+import NomenNormalization
+
+/// Turns one input record of `nomen annotate` into its output line: a JSONL document
+/// (`{"id", "text", ...}`) or a plain text file, into `{"id", ..., "entities": [...]}`
+/// or `{"id", "error": {"code", "message", "line"}}`. Never throws: every input gives
+/// exactly one line.
+public struct DocumentProcessor: Sendable {
+    public let tagger: Tagger
+    public let unit: OffsetUnit
+    public let maxDocumentBytes: Int
+
+    public init(tagger: Tagger, unit: OffsetUnit = .scalar, maxDocumentBytes: Int) {
+        self.tagger = tagger
+        self.unit = unit
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    /// The outcome for one record.
+    public struct Result: Sendable {
+        public let line: String
+        public let mentions: Int
+        public let failed: Bool
+
+        public init(line: String, mentions: Int, failed: Bool) {
+            self.line = line
+            self.mentions = mentions
+            self.failed = failed
+        }
+    }
+
+    static func errorLine(id: String, code: String, message: String, line: Int) -> String {
+        "{\"id\":\(id),\"error\":{\"code\":\"\(code)\",\"message\":\(JSONText.quote(message)),\"line\":\(line)}}"
+    }
+
+    /// Processes one JSONL line (without its newline).
+    public func process(jsonLine bytes: ArraySlice<UInt8>, line: Int) -> Result {
+        if bytes.count > maxDocumentBytes {
+            return Result(line: Self.errorLine(id: "null", code: "document-too-large",
+                                               message: "line of \(bytes.count) bytes is over the limit of \(maxDocumentBytes) bytes (--max-doc-bytes)", line: line),
+                          mentions: 0, failed: true)
+        }
+        if let bad = UTF8Validation.firstInvalidByte(Array(bytes)) {
+            return Result(line: Self.errorLine(id: "null", code: "invalid-utf8", message: "invalid UTF-8 at byte \(bad + 1) of the line", line: line),
+                          mentions: 0, failed: true)
+        }
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) {
+            return Result(line: Self.errorLine(id: "null", code: "empty-line", message: "blank line, expected a JSON object", line: line),
+                          mentions: 0, failed: true)
+        }
+        let members: [JSONObjectScanner.Member]
+        do {
+            members = try JSONObjectScanner.members(bytes)
+        } catch JSONObjectScanner.Failure.syntax(let offset, let reason) {
+            return Result(line: Self.errorLine(id: "null", code: "invalid-json", message: "malformed JSON at byte \(offset + 1): \(reason)", line: line),
+                          mentions: 0, failed: true)
+        } catch {
+            return Result(line: Self.errorLine(id: "null", code: "not-an-object", message: "the line is JSON but not an object", line: line),
+                          mentions: 0, failed: true)
+        }
+        let idRaw = members.first { $0.key == "id" }.map { String(decoding: $0.raw, as: UTF8.self) } ?? "null"
+        guard let textMember = members.first(where: { $0.key == "text" }) else {
+            return Result(line: Self.errorLine(id: idRaw, code: "missing-text", message: "no \"text\" field", line: line), mentions: 0, failed: true)
+        }
+        guard let text = JSONObjectScanner.decodeString(textMember.raw) else {
+            return Result(line: Self.errorLine(id: idRaw, code: "invalid-text", message: "\"text\" is not a string", line: line), mentions: 0, failed: true)
+        }
+        if text.isEmpty {
+            return Result(line: Self.errorLine(id: idRaw, code: "empty-document", message: "\"text\" is empty", line: line), mentions: 0, failed: true)
+        }
+        let mentions = tagger.tag(text)
+        var out = "{\"id\":\(idRaw)"
+        for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
+            out += ",\(JSONText.quote(m.key)):" + String(decoding: m.raw, as: UTF8.self)
+        }
+        out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: text, unit: unit) + "}"
+        return Result(line: out, mentions: mentions.count, failed: false)
+    }
+
+    /// Processes one text file's bytes; `id` is its path relative to the input folder.
+    public func process(textFile bytes: [UInt8], id: String, line: Int) -> Result {
+        let idJSON = JSONText.quote(id)
+        if bytes.count > maxDocumentBytes {
+            return Result(line: Self.errorLine(id: idJSON, code: "document-too-large", message: "file of \(bytes.count) bytes is over the limit of \(maxDocumentBytes) bytes", line: line), mentions: 0, failed: true)
+        }
+        let text: String
+        do { text = try UTF8Validation.decode(bytes) } catch let e as InvalidUTF8 {
+            return Result(line: Self.errorLine(id: idJSON, code: "invalid-utf8", message: "invalid UTF-8 at byte offset \(e.byteOffset)", line: line), mentions: 0, failed: true)
+        } catch {
+            return Result(line: Self.errorLine(id: idJSON, code: "invalid-utf8", message: "\(error)", line: line), mentions: 0, failed: true)
+        }
+        if text.isEmpty {
+            return Result(line: Self.errorLine(id: idJSON, code: "empty-document", message: "the file is empty", line: line), mentions: 0, failed: true)
+        }
+        let mentions = tagger.tag(text)
+        return Result(line: "{\"id\":\(idJSON),\"entities\":" + MentionFormatter.jsonArray(mentions, text: text, unit: unit) + "}",
+                      mentions: mentions.count, failed: false)
+    }
+}

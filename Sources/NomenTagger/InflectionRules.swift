@@ -1,0 +1,123 @@
+import Foundation
+import NomenLexicon
+import NomenNormalization
+import NomenTransliteration
+
+/// The inflection and clitic rules of `Resources/Inflection/*.rules` (see its README):
+/// ways an inflected or clitic-laden word may be a lexicon word.
+public struct InflectionRules: Sendable {
+    public struct Rule: Sendable, Hashable {
+        public enum Kind: String, Sendable { case prefix, suffix }
+        public let kind: Kind
+        /// The folded ending (or beginning) found in the text.
+        public let surface: [UInt8]
+        /// What replaces it in the dictionary form.
+        public let replacement: [UInt8]
+        /// Only when a zero-width non-joiner precedes the suffix in the text.
+        public let afterZWNJ: Bool
+        public let minStem: Int
+        /// Scalars of `surface` that the mention span leaves out (prefixes only).
+        public let trimScalars: Int
+        public let language: String
+    }
+
+    /// Rules by script class, longest surface first.
+    let bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])]
+
+    public static let empty = InflectionRules(bySript: [:])
+
+    public var count: Int { bySript.values.reduce(0) { $0 + $1.prefixes.count + $1.suffixes.count } }
+
+    /// The shipped rules.
+    public static func shipped() throws -> InflectionRules {
+        guard let dir = directory else { return .empty }
+        return try load(directory: dir)
+    }
+
+    static let directory: URL? = ResourceLocator.directory(
+        bundle: "Nomen_NomenTagger", subpath: "Inflection", sourceFile: #filePath
+    )
+
+    /// Reads every `.rules` file of a folder.
+    /// - Throws: ``LexiconError`` with `file:line:column` for a malformed line.
+    public static func load(directory: URL) throws -> InflectionRules {
+        let files = ((try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [])
+            .filter { $0.hasSuffix(".rules") }.sorted()
+        var diagnostics: [Diagnostic] = []
+        var rules: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])] = [:]
+        let folder = Folder(.name)
+        for name in files {
+            let path = directory.appendingPathComponent(name).path
+            guard case .success(let text) = LexiconFiles.readText(path) else { continue }
+            let language = String(name.dropLast(".rules".count))
+            var script: ScriptClass?
+            var minStem = 3
+            for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = rawLine.trimmingCharacters(in: .whitespaces)
+                let at = SourceLocation(file: path, line: index + 1, column: 1)
+                if line.isEmpty || line.hasPrefix("#") { continue }
+                if line.hasPrefix("script:") {
+                    let value = line.dropFirst(7).trimmingCharacters(in: .whitespaces)
+                    switch value {
+                    case "cyrillic": script = .cyrillic
+                    case "latin": script = .latin
+                    case "arabic": script = .arabic
+                    case "greek": script = .greek
+                    default:
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "unknown script \"\(value)\" (cyrillic, latin, arabic, greek)"))
+                    }
+                    continue
+                }
+                if line.hasPrefix("min-stem:") {
+                    if let v = Int(line.dropFirst(9).trimmingCharacters(in: .whitespaces)), v >= 1 { minStem = v } else {
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "min-stem must be a positive number"))
+                    }
+                    continue
+                }
+                let parts = line.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
+                let head = parts.first.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
+                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj"].contains(String(head[0])) else {
+                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj SURFACE > REPLACEMENT`"))
+                    continue
+                }
+                guard let script else {
+                    diagnostics.append(Diagnostic(.error, .missingField, at: at, "a rule before any `script:` line"))
+                    continue
+                }
+                let surface = folder.key(String(head[1]))
+                let replacement = folder.key(parts[1].trimmingCharacters(in: .whitespaces))
+                let kind: Rule.Kind = head[0] == "prefix" ? .prefix : .suffix
+                var trim = 0
+                if kind == .prefix {
+                    // لل > ال: the second ل stands for the article's, so only the first is left out.
+                    let s = Array(surface.unicodeScalars)
+                    let r = Array(replacement.unicodeScalars)
+                    var common = 0
+                    while common < min(s.count, r.count), s[s.count - 1 - common] == r[r.count - 1 - common] { common += 1 }
+                    trim = s.count - common
+                }
+                let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
+                                afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language)
+                var entry = rules[script] ?? ([], [])
+                if kind == .prefix { entry.prefixes.append(rule) } else { entry.suffixes.append(rule) }
+                rules[script] = entry
+            }
+        }
+        if diagnostics.contains(where: { $0.severity == .error }) { throw LexiconError(diagnostics) }
+        for (k, v) in rules {
+            // Longer surfaces first; the sort is stable, so file order breaks ties.
+            rules[k] = (prefixes: stableSorted(v.prefixes), suffixes: stableSorted(v.suffixes))
+        }
+        return InflectionRules(bySript: rules)
+    }
+
+    private static func stableSorted(_ rules: [Rule]) -> [Rule] {
+        var seen = Set<Rule>()
+        let unique = rules.filter { seen.insert($0).inserted }
+        return unique.enumerated().sorted { a, b in
+            a.element.surface.count != b.element.surface.count ? a.element.surface.count > b.element.surface.count : a.offset < b.offset
+        }.map(\.element)
+    }
+
+    func rules(for script: ScriptClass) -> (prefixes: [Rule], suffixes: [Rule])? { bySript[script] }
+}

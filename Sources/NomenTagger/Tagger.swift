@@ -1,0 +1,560 @@
+import Foundation
+import NomenLexicon
+import NomenNormalization
+
+/// Settings of a ``Tagger``.
+public struct TaggerOptions: Sendable {
+    /// Link surname-only and given-name-only mentions (after a full mention, or when
+    /// unambiguous in the lexicon).
+    public var partialNames = true
+    /// Report every name found, nested and overlapping ones too, instead of the
+    /// leftmost-longest, non-overlapping set.
+    public var overlapping = false
+    /// Generated names (GeoNames, iso-codes) need this many letters to be tagged: short
+    /// ones are mostly ordinary words somewhere.
+    public var minGeneratedNameLength = 4
+
+    public init() {}
+}
+
+/// Finds entity mentions in text and links them to a ``CompiledLexicon``.
+///
+/// ```swift
+/// let tagger = Tagger(lexicon: compiled)
+/// for m in tagger.tag("Кабулов прибыл в Москву.") { print(m.id, m.text) }
+/// // zamir-kabulov Кабулов
+/// // moscow Москву
+/// ```
+///
+/// The pipeline per document: tokenize and fold (``TokenScanner``) → look tokens up in
+/// the vocabulary, through inflection and clitic rules when they miss → walk the name
+/// automaton, leftmost-longest → check letter case → resolve ambiguous names from the
+/// document (other mentions, their countries, nearby places) → link partial names to
+/// earlier full mentions → extend persons' spans over honorifics.
+///
+/// A `Tagger` is `Sendable`: share one across threads; each thread gets its own
+/// scanner and caches. Tagging never throws and never fails on any input.
+/// - Complexity: O(n · L) for n tokens and the longest name of L tokens.
+public final class Tagger: Sendable {
+    public let lexicon: CompiledLexicon
+    public let rules: InflectionRules
+    public let options: TaggerOptions
+    private let scratch: ThreadLocal<Scratch>
+
+    public init(lexicon: CompiledLexicon, rules: InflectionRules = (try? .shipped()) ?? .empty, options: TaggerOptions = .init()) {
+        self.lexicon = lexicon
+        self.rules = rules
+        self.options = options
+        scratch = ThreadLocal { Scratch() }
+    }
+
+    final class Scratch {
+        let scanner = TokenScanner()
+        /// Inflection results by folded token: (id, trimStart, trimEnd), id -1 for none.
+        var resolved: [String: (Int32, Int32, Int32)] = [:]
+    }
+
+    struct Match {
+        var first: Int
+        var last: Int
+        /// Candidate names (indices into the lexicon's name tables).
+        var names: [Int32]
+        var entity: Int = -1
+        var kind: MatchKind = .exact
+        var score: Double = 1
+        var honorific: Int = -1
+        var extendFirst: Int = -1
+    }
+
+    /// Tags one document.
+    public func tag(_ text: String) -> [Mention] {
+        var copy = text
+        return copy.withUTF8 { tag(utf8: $0, text: text) }
+    }
+
+    /// Tags UTF-8 bytes (valid UTF-8; invalid sequences read as U+FFFD).
+    public func tag(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+        tag(utf8: bytes, text: nil)
+    }
+
+    private func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> [Mention] {
+        let s = scratch.value
+        let scanner = s.scanner
+        scanner.scan(bytes)
+        var tokens = scanner.tokens
+        if tokens.isEmpty { return [] }
+        resolveIDs(&tokens, scanner: scanner, bytes: bytes, scratch: s)
+        var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
+        resolveEntities(&matches, tokens: tokens)
+        matches.removeAll { $0.entity < 0 }
+        if options.partialNames { addPartials(&matches, tokens: tokens) }
+        attachHonorifics(&matches, tokens: tokens)
+        return mentions(matches, tokens: tokens, bytes: bytes)
+    }
+
+    // MARK: Vocabulary lookup and inflection
+
+    private func resolveIDs(_ tokens: inout [Token], scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
+        let vocab = lexicon.vocabulary
+        scanner.folded.withUnsafeBufferPointer { folded in
+            for k in tokens.indices {
+                let t = tokens[k]
+                let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+                let id = vocab.id(of: key)
+                if id >= 0 {
+                    tokens[k].id = id
+                    continue
+                }
+                guard let set = rules.rules(for: t.script) else { continue }
+                let keyString = String(decoding: key, as: UTF8.self)
+                // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
+                let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
+                let cacheKey = hasZWNJ ? keyString + "\u{200C}" : keyString
+                let r: (Int32, Int32, Int32)
+                if let hit = scratch.resolved[cacheKey] {
+                    r = hit
+                } else {
+                    r = inflect(Array(key), set: set, token: t, bytes: bytes)
+                    if scratch.resolved.count > 500_000 { scratch.resolved.removeAll(keepingCapacity: true) }
+                    scratch.resolved[cacheKey] = r
+                }
+                if r.0 >= 0 {
+                    tokens[k].id = r.0
+                    tokens[k].inflected = true
+                    tokens[k].trimStart = r.1
+                    tokens[k].trimEnd = r.2
+                }
+            }
+        }
+    }
+
+    private func containsZWNJ(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
+        var i = Int(t.byteStart)
+        while i + 2 < Int(t.byteEnd) {
+            if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8C { return true }
+            i += 1
+        }
+        return false
+    }
+
+    private static func scalarCount(_ bytes: some Collection<UInt8>) -> Int {
+        bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+    }
+
+    /// The source scalars of a token and, for each folded scalar, the source scalar
+    /// (relative to the token) it came from; the last entry is the token's length.
+    private func foldMap(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> (source: [Unicode.Scalar], map: [Int]) {
+        let slice = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
+        let source = Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
+        let lookup = ScalarLookup(.name)
+        var map: [Int] = []
+        for (i, s) in source.enumerated() {
+            lookup.forEachFolded(s.value) { _ in map.append(i) }
+        }
+        map.append(source.count)
+        return (source, map)
+    }
+
+    private func inflect(_ key: [UInt8], set: (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule]),
+                         token: Token, bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, Int32) {
+        let vocab = lexicon.vocabulary
+        func lookup(_ candidate: [UInt8]) -> Int32 {
+            candidate.withUnsafeBufferPointer { vocab.id(of: $0) }
+        }
+        func trySuffixes(_ word: [UInt8], prefixTrim: Int) -> (Int32, Int32, Int32)? {
+            for r in set.suffixes where word.count > r.surface.count && word.ends(with: r.surface) {
+                let stem = word[0..<(word.count - r.surface.count)]
+                guard Self.scalarCount(stem) >= r.minStem else { continue }
+                let id = lookup(Array(stem) + r.replacement)
+                guard id >= 0 else { continue }
+                var trimEnd: Int32 = 0
+                let (source, map) = foldMap(bytes, token)
+                // Folded scalars of the stem, in the original word (with the prefix rule's replacement undone).
+                let foldedScalars = Self.scalarCount(key)
+                let suffixScalars = Self.scalarCount(r.surface)
+                let stemEnd = foldedScalars - suffixScalars
+                if stemEnd >= 0, stemEnd < map.count {
+                    let sourceAt = map[stemEnd]
+                    let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
+                    if r.afterZWNJ && !zwnj { continue }
+                    if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
+                } else if r.afterZWNJ { continue }
+                return (id, Int32(prefixTrim), trimEnd)
+            }
+            return nil
+        }
+        if let r = trySuffixes(key, prefixTrim: 0) { return r }
+        for p in set.prefixes where key.count > p.surface.count && key.starts(with: p.surface) {
+            let rest = Array(key[p.surface.count...])
+            guard Self.scalarCount(rest) >= p.minStem else { continue }
+            let candidate = p.replacement + rest
+            let (_, map) = foldMap(bytes, token)
+            let trim = p.trimScalars < map.count ? map[p.trimScalars] : 0
+            let id = lookup(candidate)
+            if id >= 0 { return (id, Int32(trim), 0) }
+            // A prefix and a suffix together: the suffix is matched on the remainder.
+            for r in set.suffixes where candidate.count > r.surface.count && candidate.ends(with: r.surface) && !r.afterZWNJ {
+                let stem = candidate[0..<(candidate.count - r.surface.count)]
+                guard Self.scalarCount(stem) >= r.minStem else { continue }
+                let id2 = lookup(Array(stem) + r.replacement)
+                if id2 >= 0 { return (id2, Int32(trim), 0) }
+            }
+        }
+        return (-1, 0, 0)
+    }
+
+    // MARK: Automaton walk
+
+    /// Whether a name may continue from `previous` into `next` across their gap.
+    @inline(__always)
+    private func joinable(_ previous: Token, _ next: Token) -> Bool {
+        let g = next.gap
+        if g.contains(.breaker) || g.contains(.paragraph) { return false }
+        // "U.S." and initials continue across a period; a sentence end does not.
+        if g.contains(.period) && (g.contains(.space) || g.contains(.newline)) && (previous.scalarEnd - previous.scalarStart) > 2 { return false }
+        if previous.trimEnd > 0 || next.trimStart > 0 { return false }
+        return true
+    }
+
+    /// Whether name `n` fits the letter case of tokens `first...last`.
+    @inline(__always)
+    private func caseFits(_ n: Int, _ tokens: [Token], _ first: Int, _ last: Int) -> Bool {
+        let flags = lexicon.nameFlags[n]
+        if flags & CompiledLexicon.exactCaseFlag != 0 {
+            return false // checked against the bytes in `exactFits`
+        }
+        let mask = lexicon.nameCaseMask[n]
+        if mask != 0 {
+            var k = 0
+            var m = mask
+            while m != 0 && first + k <= last {
+                if m & 1 != 0 {
+                    let shape = tokens[first + k].shape
+                    if shape.contains(.cased) && !shape.contains(.firstUpper) { return false }
+                }
+                m >>= 1
+                k += 1
+            }
+        }
+        if flags & CompiledLexicon.generatedFlag != 0 {
+            // Generated names (GeoNames, iso-codes): not a lone short or sentence-initial word.
+            if first == last {
+                let t = tokens[first]
+                if Int(t.scalarEnd - t.scalarStart) < options.minGeneratedNameLength { return false }
+                if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
+                if t.inflected { return false }
+            }
+        }
+        return true
+    }
+
+    private func findLongest(_ tokens: [Token]) -> [Match] {
+        var out: [Match] = []
+        var i = 0
+        let trie = lexicon.trie
+        while i < tokens.count {
+            guard tokens[i].id >= 0 else { i += 1; continue }
+            var state: Int32 = 0
+            var best: Match?
+            var j = i
+            while j < tokens.count {
+                let t = tokens[j]
+                if t.id < 0 { break }
+                if j > i && !joinable(tokens[j - 1], t) { break }
+                state = trie.next(state, t.id)
+                if state < 0 { break }
+                let outs = trie.outputs(of: state)
+                if !outs.isEmpty {
+                    let names = validNames(outs, tokens, i, j)
+                    if !names.isEmpty { best = Match(first: i, last: j, names: names) }
+                }
+                j += 1
+            }
+            if let best {
+                out.append(best)
+                i = best.last + 1
+            } else {
+                i += 1
+            }
+        }
+        return out
+    }
+
+    private func findAll(_ tokens: [Token]) -> [Match] {
+        var out: [Match] = []
+        let trie = lexicon.trie
+        for i in tokens.indices where tokens[i].id >= 0 {
+            var state: Int32 = 0
+            var j = i
+            while j < tokens.count {
+                let t = tokens[j]
+                if t.id < 0 || (j > i && !joinable(tokens[j - 1], t)) { break }
+                state = trie.next(state, t.id)
+                if state < 0 { break }
+                let names = validNames(trie.outputs(of: state), tokens, i, j)
+                if !names.isEmpty { out.append(Match(first: i, last: j, names: names)) }
+                j += 1
+            }
+        }
+        return out
+    }
+
+    private var bytesForExactCase: UnsafeBufferPointer<UInt8>? { nil }
+
+    private func validNames(_ outs: Range<Int>, _ tokens: [Token], _ first: Int, _ last: Int) -> [Int32] {
+        var names: [Int32] = []
+        for o in outs {
+            let n = lexicon.trie.outputs[o]
+            let flags = lexicon.nameFlags[Int(n)]
+            if flags & CompiledLexicon.exactCaseFlag != 0 {
+                // Exact-case names are kept here and checked against the text's bytes later.
+                names.append(n)
+                continue
+            }
+            if caseFits(Int(n), tokens, first, last) { names.append(n) }
+        }
+        return names
+    }
+
+    // MARK: Disambiguation
+
+    private func resolveEntities(_ matches: inout [Match], tokens: [Token]) {
+        let lx = lexicon
+        // Entities mentioned by an unambiguous name somewhere in the document.
+        var mentioned = Set<Int>()
+        for m in matches {
+            let entities = Set(m.names.filter { lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }.map { Int(lx.nameEntity[Int($0)]) })
+            if entities.count == 1 { mentioned.insert(entities.first!) }
+        }
+        for k in matches.indices {
+            var byEntity: [Int: (ambiguous: Bool, names: [Int32])] = [:]
+            for n in matches[k].names {
+                let e = Int(lx.nameEntity[Int(n)])
+                let amb = lx.nameFlags[Int(n)] & CompiledLexicon.ambiguousFlag != 0
+                var entry = byEntity[e] ?? (true, [])
+                entry.ambiguous = entry.ambiguous && amb
+                entry.names.append(n)
+                byEntity[e] = entry
+            }
+            let local = localPlace(around: matches[k], in: matches, tokens: tokens)
+            var best: (entity: Int, score: Double)?
+            var anyAmbiguous = false
+            for (e, info) in byEntity {
+                var support = 0.0
+                if let local, local != e {
+                    let related = Int(lx.entityCountry[e]) == local || lx.context(of: e).contains(Int32(local))
+                    if related { support += 3 } else if info.ambiguous { continue } else { support -= 1 }
+                }
+                if mentioned.contains(e) { support += 2 }
+                let hints = lx.context(of: e).map(Int.init) + (lx.entityCountry[e] >= 0 ? [Int(lx.entityCountry[e])] : [])
+                support += min(2, Double(hints.filter { mentioned.contains($0) }.count)) * 0.5
+                if info.ambiguous {
+                    anyAmbiguous = true
+                    if support <= 0 { continue }
+                }
+                let score = support + Double(lx.entityPrior[e])
+                if best == nil || score > best!.score || (score == best!.score && e < best!.entity) { best = (e, score) }
+            }
+            guard let chosen = best else { continue }
+            matches[k].entity = chosen.entity
+            matches[k].names = byEntity[chosen.entity]!.names
+            matches[k].score = (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0
+        }
+    }
+
+    /// The place (GPE) mentioned right next to a match: "Russia's Supreme Court",
+    /// "Supreme Court of Pakistan", "Верховный суд Ирана". At most two words between.
+    private func localPlace(around m: Match, in matches: [Match], tokens: [Token]) -> Int? {
+        let lx = lexicon
+        func placeOf(_ other: Match) -> Int? {
+            let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
+            guard entities.count == 1, let e = entities.first, lx.entityType(e) == "GPE" else { return nil }
+            return e
+        }
+        func clearGap(_ from: Int, _ to: Int) -> Bool {
+            guard to > from else { return true }
+            for t in (from + 1)...to where tokens[t].gap.contains(.breaker) || tokens[t].gap.contains(.sentenceStart) { return false }
+            return true
+        }
+        var nearest: (distance: Int, entity: Int)?
+        for other in matches where other.first != m.first {
+            if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first), let p = placeOf(other) {
+                let d = m.first - other.last
+                if nearest == nil || d < nearest!.distance { nearest = (d, p) }
+            }
+            if other.first > m.last, other.first - m.last <= 3, clearGap(m.last, other.first), let p = placeOf(other) {
+                let d = other.first - m.last
+                if nearest == nil || d < nearest!.distance { nearest = (d, p) }
+            }
+        }
+        return nearest?.entity
+    }
+
+    // MARK: Partial names
+
+    private func partialEntries(_ token: Int32) -> ArraySlice<Int32> {
+        let keys = lexicon.partialTokens
+        var lo = 0
+        var hi = keys.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if keys[mid] < token { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < keys.count, keys[lo] == token else { return [] }
+        return lexicon.partialEntries[Int(lexicon.partialStart[lo])..<Int(lexicon.partialStart[lo + 1])]
+    }
+
+    private func honorificBefore(_ index: Int, _ tokens: [Token]) -> (start: Int, key: Int)? {
+        let lx = lexicon
+        guard lx.maxHonorificLength > 0 else { return nil }
+        var best: (Int, Int)?
+        for length in 1...lx.maxHonorificLength where index - length >= 0 {
+            let start = index - length
+            var ok = true
+            for t in start..<index {
+                if tokens[t].id < 0 || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
+            }
+            if !ok || !joinable(tokens[index - 1], tokens[index]) { continue }
+            let key = tokens[start..<index].map { String($0.id) }.joined(separator: ",")
+            if let h = lx.honorificIndex[key] { best = (start, h) }
+        }
+        return best
+    }
+
+    private func addPartials(_ matches: inout [Match], tokens: [Token]) {
+        let lx = lexicon
+        guard !lx.partialTokens.isEmpty else { return }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in m.first...m.last { covered[t] = true } }
+        // Full mentions in document order, for antecedents.
+        let sorted = matches.sorted { $0.first < $1.first }
+        var added: [Match] = []
+        // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
+        var unknownClaims: [Int32: Int] = [:]
+        for i in tokens.indices where !covered[i] && tokens[i].id >= 0 {
+            let t = tokens[i]
+            let entries = partialEntries(t.id)
+            if entries.isEmpty { continue }
+            let cased = t.shape.contains(.cased)
+            if cased && !t.shape.contains(.firstUpper) { continue }
+            // A capitalised unknown word right before the surname: another person's full name.
+            if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
+               !tokens[i - 1].gap.contains(.sentenceStart) || tokens[i - 1].id < 0,
+               honorificBefore(i, tokens) == nil {
+                unknownClaims[t.id] = i
+                continue
+            }
+            let candidates = Set(entries.map { Int($0 >> 2) })
+            var antecedent: (entity: Int, at: Int)?
+            for m in sorted where m.first < i && candidates.contains(m.entity) {
+                if antecedent == nil || m.first > antecedent!.at { antecedent = (m.entity, m.first) }
+            }
+            for m in added where m.first < i && candidates.contains(m.entity) {
+                if antecedent == nil || m.first > antecedent!.at { antecedent = (m.entity, m.first) }
+            }
+            if let a = antecedent {
+                if let claim = unknownClaims[t.id], claim > a.at { continue }
+                added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9))
+                continue
+            }
+            // No antecedent: only a capitalised surname (or a name after an honorific)
+            // that one entity alone carries.
+            guard cased, candidates.count == 1, let e = candidates.first else { continue }
+            let isSurname = entries.contains { $0 & 2 != 0 }
+            guard isSurname || honorificBefore(i, tokens) != nil else { continue }
+            if unknownClaims[t.id] != nil { continue }
+            added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8))
+        }
+        matches += added
+        matches.sort { $0.first < $1.first }
+    }
+
+    // MARK: Honorifics
+
+    private func attachHonorifics(_ matches: inout [Match], tokens: [Token]) {
+        let lx = lexicon
+        guard lx.maxHonorificLength > 0 else { return }
+        var taken = Set<Int>()
+        for m in matches { for t in m.first...m.last { taken.insert(t) } }
+        for k in matches.indices where lx.entityType(matches[k].entity) == "PERSON" {
+            let m = matches[k]
+            // An honorific inside the name as the lexicon wrote it (Mawlawi Gul Hasan).
+            for length in stride(from: min(lx.maxHonorificLength, m.last - m.first), through: 1, by: -1) {
+                let key = tokens[m.first..<(m.first + length)].map { String($0.id) }.joined(separator: ",")
+                if let h = lx.honorificIndex[key] { matches[k].honorific = h; break }
+            }
+            if matches[k].honorific >= 0 { continue }
+            if let (start, h) = honorificBefore(m.first, tokens), !(start..<m.first).contains(where: { taken.contains($0) }),
+               tokens[m.first].trimStart == 0 {
+                matches[k].honorific = h
+                matches[k].extendFirst = start
+            }
+        }
+    }
+
+    // MARK: Output
+
+    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+        let lx = lexicon
+        var out: [Mention] = []
+        out.reserveCapacity(matches.count)
+        for m in matches {
+            let firstIndex = m.extendFirst >= 0 ? m.extendFirst : m.first
+            let first = tokens[firstIndex]
+            let last = tokens[m.last]
+            let byteStart = Int(first.byteStart)
+            let byteEnd = Int(last.byteEnd)
+            var surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<byteEnd]), as: UTF8.self)
+            var start = Int(first.scalarStart)
+            var end = Int(last.scalarEnd)
+            // Trims are in scalars of the first and last tokens.
+            if first.trimStart > 0 || last.trimEnd > 0 {
+                let scalars = Array(surface.unicodeScalars)
+                let a = Int(first.trimStart)
+                let b = scalars.count - Int(last.trimEnd)
+                if a < b {
+                    surface = String(String.UnicodeScalarView(scalars[a..<b]))
+                    start += a
+                    end -= Int(last.trimEnd)
+                }
+            }
+            var kind = m.kind
+            var names = m.names
+            if kind != .partial {
+                // Exact-case names must match the text byte for byte.
+                names = names.filter { n in
+                    guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
+                    return lx.nameTexts[Int(n)] == surface
+                }
+                if names.isEmpty { continue }
+                let inflected = (m.first...m.last).contains { tokens[$0].inflected }
+                if inflected {
+                    kind = .inflected
+                } else {
+                    let core = m.extendFirst >= 0
+                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.first].byteStart)..<byteEnd]), as: UTF8.self)
+                        : surface
+                    kind = names.contains { lx.nameTexts[Int($0)] == core } ? .exact : .normalized
+                }
+            }
+            let score = kind == .inflected ? min(m.score, 0.95) : m.score
+            out.append(Mention(start: start, end: end, text: surface, entity: m.entity, id: lx.entityID(m.entity),
+                               type: lx.entityType(m.entity), name: lx.entityName(m.entity), score: score, match: kind,
+                               honorific: m.honorific >= 0 ? lx.honorificKeys[m.honorific] : nil))
+        }
+        return out
+    }
+}
+
+extension Array where Element == UInt8 {
+    @inline(__always)
+    func ends(with suffix: [UInt8]) -> Bool {
+        guard suffix.count <= count else { return false }
+        var i = count - suffix.count
+        for b in suffix {
+            if self[i] != b { return false }
+            i += 1
+        }
+        return true
+    }
+}

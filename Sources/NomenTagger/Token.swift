@@ -1,0 +1,82 @@
+/// What lies between a token and the one before it.
+public struct GapFlags: OptionSet, Sendable {
+    public let rawValue: UInt16
+    public init(rawValue: UInt16) { self.rawValue = rawValue }
+
+    public static let space = GapFlags(rawValue: 1 << 0)
+    public static let newline = GapFlags(rawValue: 1 << 1)
+    /// Two or more line breaks: a paragraph boundary.
+    public static let paragraph = GapFlags(rawValue: 1 << 2)
+    public static let apostrophe = GapFlags(rawValue: 1 << 3)
+    public static let hyphen = GapFlags(rawValue: 1 << 4)
+    public static let period = GapFlags(rawValue: 1 << 5)
+    /// Punctuation that no name spans: , ; : ( ) [ ] / | dashes and the like.
+    public static let breaker = GapFlags(rawValue: 1 << 6)
+    /// A sentence ends in the gap (. ! ? followed by a space, or the text starts).
+    public static let sentenceStart = GapFlags(rawValue: 1 << 7)
+    /// Quotation marks (names such as движение «Талибан» span them).
+    public static let quote = GapFlags(rawValue: 1 << 8)
+    /// Nothing at all: the previous token touches this one (Han characters).
+    public static let none = GapFlags(rawValue: 1 << 9)
+    /// A name-internal middle dot (古尔·哈桑).
+    public static let middleDot = GapFlags(rawValue: 1 << 10)
+}
+
+/// Letter-case shape of a token in the text.
+public struct CaseShape: OptionSet, Sendable {
+    public let rawValue: UInt8
+    public init(rawValue: UInt8) { self.rawValue = rawValue }
+    /// Its script has case at all.
+    public static let cased = CaseShape(rawValue: 1 << 0)
+    public static let firstUpper = CaseShape(rawValue: 1 << 1)
+    /// Every cased letter is a capital (and there are at least two letters).
+    public static let allUpper = CaseShape(rawValue: 1 << 2)
+    public static let hasLower = CaseShape(rawValue: 1 << 3)
+}
+
+/// A broad script class per token, for rule selection.
+public enum ScriptClass: UInt8, Sendable {
+    case other = 0, latin, cyrillic, arabic, han, greek, hebrew, devanagari, hangul, kana, thai
+
+    init(icuCode: Int32) {
+        switch icuCode {
+        case 25: self = .latin
+        case 8: self = .cyrillic
+        case 2: self = .arabic
+        case 17: self = .han
+        case 14: self = .greek
+        case 19: self = .hebrew
+        case 10: self = .devanagari
+        case 18: self = .hangul
+        case 20, 22: self = .kana
+        case 38: self = .thai
+        default: self = .other
+        }
+    }
+
+    /// Scripts whose words are single characters for matching (no spaces between words).
+    var isCharacterTokenized: Bool { self == .han || self == .kana }
+}
+
+/// One token of a document: a word (or one Han character) with its offsets in the
+/// three units, its folded key in the scanner's buffer and its vocabulary id.
+struct Token {
+    var byteStart: Int32
+    var byteEnd: Int32
+    var scalarStart: Int32
+    var scalarEnd: Int32
+    /// The folded key: `foldStart..<foldEnd` in ``TokenScanner/folded``.
+    var foldStart: Int32
+    var foldEnd: Int32
+    var gap: GapFlags
+    var shape: CaseShape
+    var script: ScriptClass
+    /// The vocabulary id, or -1.
+    var id: Int32 = -1
+    /// How the id was found: 0 directly, 1 through an inflection or clitic rule.
+    var inflected: Bool = false
+    /// Scalars at the token's start and end that the mention leaves out (a proclitic,
+    /// a suffix after a zero-width non-joiner).
+    var trimStart: Int32 = 0
+    var trimEnd: Int32 = 0
+}

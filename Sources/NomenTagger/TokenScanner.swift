@@ -1,0 +1,214 @@
+import NomenNormalization
+
+/// Splits a text into tokens and folds each one, in one pass over its UTF-8 bytes.
+///
+/// Words are runs of letters, marks, digits and joiners (ZWNJ, ZWJ); Han and kana
+/// characters are one token each, so names match inside text written without spaces
+/// (塔利班政府 → 塔 利 班 政 府). Apostrophes and hyphens split words, so Taliban'a,
+/// Russia’s, l’Afghanistan and Taliban-led expose the name as a token of its own;
+/// what separated two tokens is kept as ``GapFlags``.
+///
+/// Not thread-safe: one scanner per thread (its buffers are reused across documents).
+final class TokenScanner {
+    private(set) var tokens: [Token] = []
+    /// Folded UTF-8 of all tokens of the current document.
+    private(set) var folded: [UInt8] = []
+    private let lookup = ScalarLookup(.name)
+
+    init() {}
+
+    func scan(_ text: UnsafeBufferPointer<UInt8>) {
+        tokens.removeAll(keepingCapacity: true)
+        folded.removeAll(keepingCapacity: true)
+        let n = text.count
+        var i = 0
+        var scalarIndex: Int32 = 0
+        var gap: GapFlags = [.sentenceStart]
+        var newlines = 0
+        var sawSentenceEnd = false
+        // Current word state
+        var inWord = false
+        var current = Token(byteStart: 0, byteEnd: 0, scalarStart: 0, scalarEnd: 0, foldStart: 0, foldEnd: 0,
+                            gap: [], shape: [], script: .other)
+        var letters = 0
+        var uppers = 0
+        var lowers = 0
+
+        @inline(__always) func finishWord() {
+            guard inWord else { return }
+            current.foldEnd = Int32(folded.count)
+            var shape = current.shape
+            if shape.contains(.cased) {
+                if uppers > 0 && lowers == 0 && letters >= 2 { shape.insert(.allUpper) }
+                if lowers > 0 { shape.insert(.hasLower) }
+            }
+            current.shape = shape
+            if current.foldEnd > current.foldStart { tokens.append(current) }
+            inWord = false
+        }
+
+        while i < n {
+            // Decode one scalar.
+            let b0 = text[i]
+            var value: UInt32
+            var width: Int
+            if b0 < 0x80 {
+                value = UInt32(b0)
+                width = 1
+            } else if b0 < 0xE0, i + 1 < n {
+                value = (UInt32(b0 & 0x1F) << 6) | UInt32(text[i + 1] & 0x3F)
+                width = 2
+            } else if b0 < 0xF0, i + 2 < n {
+                value = (UInt32(b0 & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
+                width = 3
+            } else if i + 3 < n {
+                value = (UInt32(b0 & 0x07) << 18) | (UInt32(text[i + 1] & 0x3F) << 12) | (UInt32(text[i + 2] & 0x3F) << 6) | UInt32(text[i + 3] & 0x3F)
+                width = 4
+            } else {
+                value = 0xFFFD
+                width = 1
+            }
+            if value > 0x10FFFF { value = 0xFFFD }
+
+            // ASCII fast path: letters and digits fold by lowercasing.
+            if value < 0x80 {
+                let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                if isAlnum {
+                    if !inWord || current.script.isCharacterTokenized {
+                        finishWord()
+                        startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd)
+                        current.script = .latin
+                        inWord = true
+                        letters = 0; uppers = 0; lowers = 0
+                        gap = []; newlines = 0; sawSentenceEnd = false
+                    }
+                    if value >= 0x41 && value <= 0x5A {
+                        folded.append(UInt8(value + 32))
+                        letters += 1; uppers += 1
+                        if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
+                    } else {
+                        folded.append(UInt8(value))
+                        if value >= 0x61 {
+                            letters += 1; lowers += 1
+                            if letters == 1 { current.shape.insert(.cased) }
+                        }
+                    }
+                    current.byteEnd = Int32(i + 1)
+                    current.scalarEnd = scalarIndex + 1
+                } else {
+                    finishWord()
+                    noteSeparator(value, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
+                }
+                i += 1
+                scalarIndex += 1
+                continue
+            }
+
+            let flags = lookup.flags(value)
+            if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
+                let script = ScriptClass(icuCode: lookup.scriptCode(value))
+                let isMark = flags.contains(.mark) || flags.contains(.joiner)
+                // A Han or kana character is a token of its own; a script change inside
+                // a run of letters (Latin then Cyrillic) also starts a new token.
+                let startsNew = !inWord
+                    || (!isMark && (script.isCharacterTokenized || current.script.isCharacterTokenized))
+                    || (!isMark && script != current.script && script != .other && current.script != .other && flags.contains(.letter))
+                if startsNew {
+                    finishWord()
+                    startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd)
+                    current.script = script
+                    inWord = true
+                    letters = 0; uppers = 0; lowers = 0
+                    gap = []; newlines = 0; sawSentenceEnd = false
+                }
+                if current.script == .other && !isMark { current.script = script }
+                if flags.contains(.letter) {
+                    letters += 1
+                    if flags.contains(.upper) {
+                        uppers += 1
+                        if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
+                        current.shape.insert(.cased)
+                    } else if flags.contains(.lower) {
+                        lowers += 1
+                        current.shape.insert(.cased)
+                    }
+                }
+                lookup.forEachFolded(value) { s in appendUTF8(s.value) }
+                current.byteEnd = Int32(i + width)
+                current.scalarEnd = scalarIndex + 1
+            } else {
+                finishWord()
+                noteSeparator(value, flags: flags, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
+            }
+            i += width
+            scalarIndex += 1
+        }
+        finishWord()
+    }
+
+    @inline(__always)
+    private func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool) {
+        var g = gap
+        if g.isEmpty && !tokens.isEmpty { g.insert(.none) }
+        if newlines >= 2 { g.insert(.paragraph) }
+        if sentenceEnd && (g.contains(.space) || g.contains(.newline)) { g.insert(.sentenceStart) }
+        if newlines >= 1 && tokens.isEmpty == false && g.contains(.paragraph) { g.insert(.sentenceStart) }
+        t = Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
+                  foldStart: Int32(folded.count), foldEnd: Int32(folded.count), gap: g, shape: [], script: .other)
+    }
+
+    @inline(__always)
+    private func noteSeparator(_ value: UInt32, flags: ScalarFlags? = nil, gap: inout GapFlags, newlines: inout Int, sawSentenceEnd: inout Bool) {
+        switch value {
+        case 0x20, 0x09, 0xA0, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003, 0x3000:
+            gap.insert(.space)
+        case 0x0A, 0x0D, 0x2028, 0x2029, 0x85:
+            if value != 0x0D { newlines += 1 }
+            gap.insert(.newline)
+            // A line break after a line without final punctuation still ends a headline.
+            if newlines >= 1 { sawSentenceEnd = true }
+        case 0x27, 0x2019, 0x2018, 0x02BC, 0x60, 0xB4, 0x2032:
+            gap.insert(.apostrophe)
+        case 0x2D, 0x2010, 0x2011:
+            gap.insert(.hyphen)
+        case 0x2E:
+            gap.insert(.period)
+            sawSentenceEnd = true
+        case 0x21, 0x3F, 0x3002, 0x061F, 0x06D4, 0xFF01, 0xFF1F, 0x0964:
+            gap.insert(.breaker)
+            sawSentenceEnd = true
+        case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A, 0x300C, 0x300D, 0x300E, 0x300F, 0x201F:
+            gap.insert(.quote)
+        case 0xB7, 0x30FB, 0x2027, 0x2022:
+            gap.insert(.middleDot)
+        case 0x200C, 0x200D, 0x200B, 0xFEFF, 0xAD, 0x0640:
+            break // invisible between words
+        default:
+            if let flags, flags.contains(.space) { gap.insert(.space) } else { gap.insert(.breaker) }
+        }
+        if value != 0x2E && value != 0x20 && value != 0x0A && value != 0x0D && value != 0x22 && value != 0xBB && value != 0x201D && value != 0x27 && value != 0x2019 && value != 0x29 {
+            if !(value == 0x21 || value == 0x3F || value == 0x3002 || value == 0x061F || value == 0x06D4 || value == 0x0964 || value == 0xFF01 || value == 0xFF1F) {
+                if !gap.contains(.newline) { sawSentenceEnd = false }
+            }
+        }
+    }
+
+    @inline(__always)
+    private func appendUTF8(_ v: UInt32) {
+        if v < 0x80 {
+            folded.append(UInt8(v))
+        } else if v < 0x800 {
+            folded.append(UInt8(0xC0 | (v >> 6)))
+            folded.append(UInt8(0x80 | (v & 0x3F)))
+        } else if v < 0x10000 {
+            folded.append(UInt8(0xE0 | (v >> 12)))
+            folded.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            folded.append(UInt8(0x80 | (v & 0x3F)))
+        } else {
+            folded.append(UInt8(0xF0 | (v >> 18)))
+            folded.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            folded.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            folded.append(UInt8(0x80 | (v & 0x3F)))
+        }
+    }
+}

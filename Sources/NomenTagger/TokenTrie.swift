@@ -1,0 +1,69 @@
+import NomenLexicon
+
+/// A trie over token ids: the compiled automaton of all names. Edges live in one
+/// open-addressing table keyed by (state, token), so a step is one hash probe.
+struct TokenTrie: Sendable {
+    /// Edge keys: (state + 1) << 32 | token; 0 marks an empty slot.
+    let keys: [UInt64]
+    let targets: [Int32]
+    /// Names ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
+    let outputStart: [Int32]
+    let outputs: [Int32]
+
+    var stateCount: Int { outputStart.count - 1 }
+
+    @inline(__always)
+    func next(_ state: Int32, _ token: Int32) -> Int32 {
+        let key = (UInt64(UInt32(state) + 1) << 32) | UInt64(UInt32(token))
+        let mask = keys.count - 1
+        var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+        while true {
+            let k = keys[i]
+            if k == key { return targets[i] }
+            if k == 0 { return -1 }
+            i = (i + 1) & mask
+        }
+    }
+
+    @inline(__always)
+    func outputs(of state: Int32) -> Range<Int> {
+        Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1])
+    }
+
+    /// Builds the trie from token-id sequences; sequence `i` is output `i`.
+    static func build(_ sequences: [[Int32]]) -> TokenTrie {
+        var edges: [UInt64: Int32] = [:]
+        var stateOutputs: [[Int32]] = [[]]
+        for (nameIndex, seq) in sequences.enumerated() where !seq.isEmpty {
+            var state: Int32 = 0
+            for t in seq {
+                let key = (UInt64(UInt32(state) + 1) << 32) | UInt64(UInt32(t))
+                if let s = edges[key] { state = s } else {
+                    let s = Int32(stateOutputs.count)
+                    stateOutputs.append([])
+                    edges[key] = s
+                    state = s
+                }
+            }
+            stateOutputs[Int(state)].append(Int32(nameIndex))
+        }
+        var capacity = 16
+        while capacity < edges.count * 2 { capacity <<= 1 }
+        var keys = [UInt64](repeating: 0, count: capacity)
+        var targets = [Int32](repeating: -1, count: capacity)
+        let mask = capacity - 1
+        for (key, target) in edges {
+            var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
+            while keys[i] != 0 { i = (i + 1) & mask }
+            keys[i] = key
+            targets[i] = target
+        }
+        var start: [Int32] = [0]
+        var outputs: [Int32] = []
+        for o in stateOutputs {
+            outputs += o
+            start.append(Int32(outputs.count))
+        }
+        return TokenTrie(keys: keys, targets: targets, outputStart: start, outputs: outputs)
+    }
+}
