@@ -56,7 +56,7 @@ let package = Package(
         .testTarget(name: "NomenLexiconTests", dependencies: ["NomenLexicon", "NomenTestSupport"]),
         .testTarget(name: "NomenMatchingTests", dependencies: ["NomenMatching", "NomenTestSupport"]),
         .testTarget(name: "NomenTaggerTests", dependencies: ["NomenTagger", "NomenTestSupport"]),
-        .testTarget(name: "NomenCLITests", dependencies: ["NomenTestSupport"]),
+        .testTarget(name: "NomenCLITests", dependencies: ["NomenTestSupport", "nomen"]),
     ],
     swiftLanguageModes: [.v5]
 )

@@ -67,13 +67,23 @@ public struct Lexicon: Sendable {
             diagnostics.append(Diagnostic(.error, .limitExceeded, at: SourceLocation(file: "lexicon", line: 1, column: 1),
                                           "\(entities.count) entities (limit \(LexiconLimits.maxEntities))"))
         }
-        // same_as: the curated entity absorbs the generated one's names.
+        // same_as: the curated entity absorbs the generated one's names, except names
+        // that another curated entity carries (iso-codes calls Afghanistan "Islamic
+        // Republic of Afghanistan", which the curated lexicon keeps as an entity of its own).
         var absorbed = Set<Int>()
+        let folder = Folder(.name)
+        var curatedKeys: [String: Int] = [:]
+        if entities.contains(where: { !$0.sameAs.isEmpty }) {
+            for (i, e) in entities.enumerated() where e.isCurated {
+                for v in e.names where !v.ambiguous && curatedKeys[folder.key(v.text)] == nil { curatedKeys[folder.key(v.text)] = i }
+            }
+        }
         for i in entities.indices where !entities[i].sameAs.isEmpty {
             for other in entities[i].sameAs {
                 guard let j = firstAt[other], j != i else { continue }
                 var seen = Set(entities[i].names.map { "\($0.language)\u{1}\($0.text)" })
                 for var v in entities[j].names where seen.insert("\(v.language)\u{1}\(v.text)").inserted {
+                    if let owner = curatedKeys[folder.key(v.text)], owner != i { continue }
                     v.generated = true
                     entities[i].names.append(v)
                 }
