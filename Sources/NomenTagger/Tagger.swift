@@ -64,6 +64,12 @@ public final class Tagger: Sendable {
         var score: Double = 1
         var honorific: Int = -1
         var extendFirst: Int = -1
+        /// Bit k: token first + k is read through its inflected form.
+        var choices: UInt64 = 0
+
+        func trimStart(_ tokens: [Token]) -> Int32 { choices & 1 != 0 ? tokens[first].altTrimStart : 0 }
+        func trimEnd(_ tokens: [Token]) -> Int32 { choices & (1 << UInt64(last - first)) != 0 ? tokens[last].altTrimEnd : 0 }
+        func id(of k: Int, _ tokens: [Token]) -> Int32 { choices & (1 << UInt64(k - first)) != 0 ? tokens[k].altID : tokens[k].id }
     }
 
     /// Tags one document.
@@ -100,11 +106,7 @@ public final class Tagger: Sendable {
             for k in tokens.indices {
                 let t = tokens[k]
                 let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
-                let id = vocab.id(of: key)
-                if id >= 0 {
-                    tokens[k].id = id
-                    continue
-                }
+                tokens[k].id = vocab.id(of: key)
                 guard let set = rules.rules(for: t.script) else { continue }
                 let keyString = String(decoding: key, as: UTF8.self)
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
@@ -118,11 +120,10 @@ public final class Tagger: Sendable {
                     if scratch.resolved.count > 500_000 { scratch.resolved.removeAll(keepingCapacity: true) }
                     scratch.resolved[cacheKey] = r
                 }
-                if r.0 >= 0 {
-                    tokens[k].id = r.0
-                    tokens[k].inflected = true
-                    tokens[k].trimStart = r.1
-                    tokens[k].trimEnd = r.2
+                if r.0 >= 0 && r.0 != tokens[k].id {
+                    tokens[k].altID = r.0
+                    tokens[k].altTrimStart = r.1
+                    tokens[k].altTrimEnd = r.2
                 }
             }
         }
@@ -212,17 +213,16 @@ public final class Tagger: Sendable {
         if g.contains(.breaker) || g.contains(.paragraph) { return false }
         // "U.S." and initials continue across a period; a sentence end does not.
         if g.contains(.period) && (g.contains(.space) || g.contains(.newline)) && (previous.scalarEnd - previous.scalarStart) > 2 { return false }
-        if previous.trimEnd > 0 || next.trimStart > 0 { return false }
         return true
     }
 
-    /// Whether name `n` fits the letter case of tokens `first...last`.
+    /// Whether name `n` fits the letter case of tokens `first...last`; `choices` has
+    /// bit k set when token first + k is read through its inflected form.
     @inline(__always)
-    private func caseFits(_ n: Int, _ tokens: [Token], _ first: Int, _ last: Int) -> Bool {
+    private func caseFits(_ n: Int, _ tokens: [Token], _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
         let flags = lexicon.nameFlags[n]
-        if flags & CompiledLexicon.exactCaseFlag != 0 {
-            return false // checked against the bytes in `exactFits`
-        }
+        // Exact-case names are checked against the text's bytes when mentions are built.
+        if flags & CompiledLexicon.exactCaseFlag != 0 { return true }
         let mask = lexicon.nameCaseMask[n]
         if mask != 0 {
             var k = 0
@@ -236,39 +236,61 @@ public final class Tagger: Sendable {
                 k += 1
             }
         }
-        if flags & CompiledLexicon.generatedFlag != 0 {
-            // Generated names (GeoNames, iso-codes): not a lone short or sentence-initial word.
-            if first == last {
-                let t = tokens[first]
-                if Int(t.scalarEnd - t.scalarStart) < options.minGeneratedNameLength { return false }
-                if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
-                if t.inflected { return false }
-            }
+        if flags & CompiledLexicon.generatedFlag != 0 && first == last {
+            // Generated names (GeoNames, iso-codes): not a lone short, sentence-initial or inflected word.
+            let t = tokens[first]
+            if Int(t.scalarEnd - t.scalarStart) < options.minGeneratedNameLength { return false }
+            if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
+            if choices & 1 != 0 { return false }
         }
         return true
+    }
+
+    private func validNames(_ outs: Range<Int>, _ tokens: [Token], _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
+        var names: [Int32] = []
+        for o in outs {
+            let n = lexicon.trie.outputs[o]
+            if caseFits(Int(n), tokens, first, last, choices) { names.append(n) }
+        }
+        return names
+    }
+
+    /// Walks the automaton from token `first`, each token read as written or through its
+    /// inflected form; calls `found` for every name that ends somewhere.
+    private func explore(_ tokens: [Token], first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
+                         found: (Int, [Int32], UInt64) -> Void) {
+        guard j < tokens.count, j - first < 64 else { return }
+        let t = tokens[j]
+        if j > first && (!joinable(tokens[j - 1], t) || previousTrimEnd > 0) { return }
+        for variant in 0..<2 {
+            let id = variant == 0 ? t.id : t.altID
+            if id < 0 { continue }
+            // A proclitic may only start a name; a trimmed suffix may only end one.
+            if variant == 1 && j > first && t.altTrimStart > 0 { continue }
+            let next = lexicon.trie.next(state, id)
+            if next < 0 { continue }
+            let bit: UInt64 = variant == 1 ? 1 << UInt64(j - first) : 0
+            let outs = lexicon.trie.outputs(of: next)
+            if !outs.isEmpty {
+                let names = validNames(outs, tokens, first, j, choices | bit)
+                if !names.isEmpty { found(j, names, choices | bit) }
+            }
+            explore(tokens, first: first, at: j + 1, state: next, choices: choices | bit,
+                    previousTrimEnd: variant == 1 ? t.altTrimEnd : 0, found: found)
+        }
     }
 
     private func findLongest(_ tokens: [Token]) -> [Match] {
         var out: [Match] = []
         var i = 0
-        let trie = lexicon.trie
         while i < tokens.count {
-            guard tokens[i].id >= 0 else { i += 1; continue }
-            var state: Int32 = 0
+            guard tokens[i].isKnown else { i += 1; continue }
             var best: Match?
-            var j = i
-            while j < tokens.count {
-                let t = tokens[j]
-                if t.id < 0 { break }
-                if j > i && !joinable(tokens[j - 1], t) { break }
-                state = trie.next(state, t.id)
-                if state < 0 { break }
-                let outs = trie.outputs(of: state)
-                if !outs.isEmpty {
-                    let names = validNames(outs, tokens, i, j)
-                    if !names.isEmpty { best = Match(first: i, last: j, names: names) }
+            explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                // The longest wins; of equally long readings, the one with fewer inflected words.
+                if best == nil || last > best!.last || (last == best!.last && choices.nonzeroBitCount < best!.choices.nonzeroBitCount) {
+                    best = Match(first: i, last: last, names: names, choices: choices)
                 }
-                j += 1
             }
             if let best {
                 out.append(best)
@@ -282,38 +304,16 @@ public final class Tagger: Sendable {
 
     private func findAll(_ tokens: [Token]) -> [Match] {
         var out: [Match] = []
-        let trie = lexicon.trie
-        for i in tokens.indices where tokens[i].id >= 0 {
-            var state: Int32 = 0
-            var j = i
-            while j < tokens.count {
-                let t = tokens[j]
-                if t.id < 0 || (j > i && !joinable(tokens[j - 1], t)) { break }
-                state = trie.next(state, t.id)
-                if state < 0 { break }
-                let names = validNames(trie.outputs(of: state), tokens, i, j)
-                if !names.isEmpty { out.append(Match(first: i, last: j, names: names)) }
-                j += 1
+        for i in tokens.indices where tokens[i].isKnown {
+            var byEnd: [Int: Match] = [:]
+            explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                if byEnd[last] == nil || choices.nonzeroBitCount < byEnd[last]!.choices.nonzeroBitCount {
+                    byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
+                }
             }
+            out += byEnd.keys.sorted().map { byEnd[$0]! }
         }
         return out
-    }
-
-    private var bytesForExactCase: UnsafeBufferPointer<UInt8>? { nil }
-
-    private func validNames(_ outs: Range<Int>, _ tokens: [Token], _ first: Int, _ last: Int) -> [Int32] {
-        var names: [Int32] = []
-        for o in outs {
-            let n = lexicon.trie.outputs[o]
-            let flags = lexicon.nameFlags[Int(n)]
-            if flags & CompiledLexicon.exactCaseFlag != 0 {
-                // Exact-case names are kept here and checked against the text's bytes later.
-                names.append(n)
-                continue
-            }
-            if caseFits(Int(n), tokens, first, last) { names.append(n) }
-        }
-        return names
     }
 
     // MARK: Disambiguation
@@ -406,17 +406,20 @@ public final class Tagger: Sendable {
 
     private func honorificBefore(_ index: Int, _ tokens: [Token]) -> (start: Int, key: Int)? {
         let lx = lexicon
-        guard lx.maxHonorificLength > 0 else { return nil }
+        guard lx.maxHonorificLength > 0, index > 0, joinable(tokens[index - 1], tokens[index]) else { return nil }
         var best: (Int, Int)?
         for length in 1...lx.maxHonorificLength where index - length >= 0 {
             let start = index - length
             var ok = true
             for t in start..<index {
-                if tokens[t].id < 0 || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
+                if !tokens[t].isKnown || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
             }
-            if !ok || !joinable(tokens[index - 1], tokens[index]) { continue }
-            let key = tokens[start..<index].map { String($0.id) }.joined(separator: ",")
-            if let h = lx.honorificIndex[key] { best = (start, h) }
+            if !ok { continue }
+            // Honorifics inflect too (муллы Барадара): try the words as written, then as read.
+            for reading in 0..<2 {
+                let key = tokens[start..<index].map { String(reading == 1 && $0.altID >= 0 ? $0.altID : $0.id) }.joined(separator: ",")
+                if let h = lx.honorificIndex[key] { best = (start, h); break }
+            }
         }
         return best
     }
@@ -431,17 +434,23 @@ public final class Tagger: Sendable {
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
-        for i in tokens.indices where !covered[i] && tokens[i].id >= 0 {
+        for i in tokens.indices where !covered[i] && tokens[i].isKnown {
             let t = tokens[i]
-            let entries = partialEntries(t.id)
+            var entries = t.id >= 0 ? partialEntries(t.id) : []
+            var choices: UInt64 = 0
+            if entries.isEmpty && t.altID >= 0 {
+                entries = partialEntries(t.altID)
+                choices = 1
+            }
             if entries.isEmpty { continue }
+            let tokenID = choices == 0 ? t.id : t.altID
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A capitalised unknown word right before the surname: another person's full name.
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
-               !tokens[i - 1].gap.contains(.sentenceStart) || tokens[i - 1].id < 0,
+               !tokens[i - 1].gap.contains(.sentenceStart) || !tokens[i - 1].isKnown,
                honorificBefore(i, tokens) == nil {
-                unknownClaims[t.id] = i
+                unknownClaims[tokenID] = i
                 continue
             }
             let candidates = Set(entries.map { Int($0 >> 2) })
@@ -453,8 +462,8 @@ public final class Tagger: Sendable {
                 if antecedent == nil || m.first > antecedent!.at { antecedent = (m.entity, m.first) }
             }
             if let a = antecedent {
-                if let claim = unknownClaims[t.id], claim > a.at { continue }
-                added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9))
+                if let claim = unknownClaims[tokenID], claim > a.at { continue }
+                added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
                 continue
             }
             // No antecedent: only a capitalised surname (or a name after an honorific)
@@ -462,8 +471,8 @@ public final class Tagger: Sendable {
             guard cased, candidates.count == 1, let e = candidates.first else { continue }
             let isSurname = entries.contains { $0 & 2 != 0 }
             guard isSurname || honorificBefore(i, tokens) != nil else { continue }
-            if unknownClaims[t.id] != nil { continue }
-            added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8))
+            if unknownClaims[tokenID] != nil { continue }
+            added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
         }
         matches += added
         matches.sort { $0.first < $1.first }
@@ -480,14 +489,24 @@ public final class Tagger: Sendable {
             let m = matches[k]
             // An honorific inside the name as the lexicon wrote it (Mawlawi Gul Hasan).
             for length in stride(from: min(lx.maxHonorificLength, m.last - m.first), through: 1, by: -1) {
-                let key = tokens[m.first..<(m.first + length)].map { String($0.id) }.joined(separator: ",")
+                let key = (m.first..<(m.first + length)).map { String(m.id(of: $0, tokens)) }.joined(separator: ",")
                 if let h = lx.honorificIndex[key] { matches[k].honorific = h; break }
             }
             if matches[k].honorific >= 0 { continue }
             if let (start, h) = honorificBefore(m.first, tokens), !(start..<m.first).contains(where: { taken.contains($0) }),
-               tokens[m.first].trimStart == 0 {
+               m.trimStart(tokens) == 0 {
                 matches[k].honorific = h
                 matches[k].extendFirst = start
+            } else if m.trimStart(tokens) == 0 {
+                // Initials before a surname (С. В. Лавров, S. Lavrov) belong to the name.
+                var start = m.first
+                while start > 0, start > m.first - 3, !taken.contains(start - 1) {
+                    let t = tokens[start - 1]
+                    let isInitial = t.scalarEnd - t.scalarStart == 1 && t.shape.contains(.firstUpper)
+                    guard isInitial, tokens[start].gap.contains(.period), !tokens[start].gap.contains(.breaker) else { break }
+                    start -= 1
+                }
+                if start < m.first { matches[k].extendFirst = start }
             }
         }
     }
@@ -508,14 +527,14 @@ public final class Tagger: Sendable {
             var start = Int(first.scalarStart)
             var end = Int(last.scalarEnd)
             // Trims are in scalars of the first and last tokens.
-            if first.trimStart > 0 || last.trimEnd > 0 {
+            let trimStart = m.extendFirst >= 0 ? 0 : Int(m.trimStart(tokens))
+            let trimEnd = Int(m.trimEnd(tokens))
+            if trimStart > 0 || trimEnd > 0 {
                 let scalars = Array(surface.unicodeScalars)
-                let a = Int(first.trimStart)
-                let b = scalars.count - Int(last.trimEnd)
-                if a < b {
-                    surface = String(String.UnicodeScalarView(scalars[a..<b]))
-                    start += a
-                    end -= Int(last.trimEnd)
+                if trimStart < scalars.count - trimEnd {
+                    surface = String(String.UnicodeScalarView(scalars[trimStart..<(scalars.count - trimEnd)]))
+                    start += trimStart
+                    end -= trimEnd
                 }
             }
             var kind = m.kind
@@ -527,8 +546,7 @@ public final class Tagger: Sendable {
                     return lx.nameTexts[Int(n)] == surface
                 }
                 if names.isEmpty { continue }
-                let inflected = (m.first...m.last).contains { tokens[$0].inflected }
-                if inflected {
+                if m.choices != 0 {
                     kind = .inflected
                 } else {
                     let core = m.extendFirst >= 0
@@ -537,7 +555,7 @@ public final class Tagger: Sendable {
                     kind = names.contains { lx.nameTexts[Int($0)] == core } ? .exact : .normalized
                 }
             }
-            let score = kind == .inflected ? min(m.score, 0.95) : m.score
+            let score = (kind == .inflected || m.choices != 0) ? min(m.score, 0.95) : m.score
             out.append(Mention(start: start, end: end, text: surface, entity: m.entity, id: lx.entityID(m.entity),
                                type: lx.entityType(m.entity), name: lx.entityName(m.entity), score: score, match: kind,
                                honorific: m.honorific >= 0 ? lx.honorificKeys[m.honorific] : nil))

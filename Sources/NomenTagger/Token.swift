@@ -71,12 +71,17 @@ struct Token {
     var gap: GapFlags
     var shape: CaseShape
     var script: ScriptClass
-    /// The vocabulary id, or -1.
+    /// The vocabulary id of the word as written, or -1.
     var id: Int32 = -1
-    /// How the id was found: 0 directly, 1 through an inflection or clitic rule.
-    var inflected: Bool = false
-    /// Scalars at the token's start and end that the mention leaves out (a proclitic,
-    /// a suffix after a zero-width non-joiner).
-    var trimStart: Int32 = 0
-    var trimEnd: Int32 = 0
+    /// The id of the word an inflection or clitic rule reads it as (Кабуловым →
+    /// кабулов, لروسيا → روسيا), or -1. A word can have both: России is a word of
+    /// "МИД России" and the genitive of Россия.
+    var altID: Int32 = -1
+    /// Scalars at the token's start and end that a mention through `altID` leaves
+    /// out (a proclitic, a suffix after a zero-width non-joiner).
+    var altTrimStart: Int32 = 0
+    var altTrimEnd: Int32 = 0
+
+    /// Whether the token has any reading.
+    var isKnown: Bool { id >= 0 || altID >= 0 }
 }
