@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
 
     let nameEntity: [Int32]
     let nameTexts: StringTable
@@ -17,7 +17,7 @@ public final class MatcherIndex: Sendable {
     let nameSkeleton: StringTable
     let nameScheme: [UInt8]
     let schemes: StringTable
-    /// Bit 0 ambiguous, bit 1 generated.
+    /// Bit 0 ambiguous, bit 1 generated, bit 2 a person's name (whose last word is a surname).
     let nameFlags: [UInt8]
     /// Postings: skeleton token → names; fused skeleton → names; trigram → names.
     let tokenKeys: StringIndex
@@ -169,6 +169,7 @@ public final class MatcherIndex: Sendable {
                 var f: UInt8 = 0
                 if v.ambiguous { f |= 1 }
                 if v.generated || !entity.isCurated { f |= 2 }
+                if entity.type == .person { f |= 4 }
                 flags.append(f)
                 for sk in Set(skeletons) { tokenPost[sk, default: []].append(n) }
                 let fused = skeletons.joined()

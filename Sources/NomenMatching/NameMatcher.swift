@@ -16,6 +16,8 @@ public struct MatchCandidate: Sendable, Equatable {
     public let explanation: String
     /// Honorifics found in the query and ignored.
     public let honorifics: [String]
+    /// Every word of the query and of the name found its counterpart.
+    public let isComplete: Bool
 }
 
 /// Ranks the entities a name may denote, across scripts and romanisations.
@@ -62,7 +64,8 @@ public struct NameMatcher: Sendable {
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
-    public func lookup(_ name: String, limit: Int = 5) -> [MatchCandidate] {
+    /// - Parameter includeGenerated: also consider names from generated lexicons (GeoNames, iso-codes).
+    public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
         var hits: [Int32: Double] = [:]
         func add(_ post: ArraySlice<Int32>, _ weight: Double) {
@@ -82,11 +85,12 @@ public struct NameMatcher: Sendable {
             }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
-        var best: [Int: (score: Double, name: Int, detail: String)] = [:]
+        var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
         for (n, _) in shortlist {
-            let (score, detail) = self.score(q, name: Int(n))
+            if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
+            let (score, detail, complete) = self.score(q, name: Int(n))
             let e = Int(ix.nameEntity[Int(n)])
-            if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), detail) }
+            if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), detail, complete) }
         }
         let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
         return ranked.map { e, v in
@@ -100,7 +104,7 @@ public struct NameMatcher: Sendable {
             for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
             return MatchCandidate(entity: e, score: (v.score * 1000).rounded() / 1000, isMatch: v.score >= threshold,
                                   variant: ix.nameTexts[v.name], language: language,
-                                  explanation: parts.joined(separator: "; "), honorifics: q.honorifics)
+                                  explanation: parts.joined(separator: "; "), honorifics: q.honorifics, isComplete: v.complete)
         }
     }
 
@@ -128,10 +132,10 @@ public struct NameMatcher: Sendable {
     }
 
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
-    func score(_ q: Query, name n: Int) -> (Double, String) {
+    func score(_ q: Query, name n: Int) -> (Double, String, Bool) {
         let latin = index.nameLatin[n].split(separator: " ").map(String.init)
         let skel = index.nameSkeleton[n].split(separator: " ").map(String.init)
-        guard !latin.isEmpty, latin.count == skel.count else { return (0, "") }
+        guard !latin.isEmpty, latin.count == skel.count else { return (0, "", false) }
         // Units: each token, and each pair of neighbours fused (Siraj ud|Din, Abdul|Ghani).
         struct Unit { let cover: [Int]; let latin: String; let skel: String }
         func units(_ l: [String], _ s: [String]) -> [Unit] {
@@ -177,8 +181,9 @@ public struct NameMatcher: Sendable {
             score *= 0.4 + 0.4 * qCoverage
             notes.append("query words unmatched: \(q.latin.indices.filter { !usedQ.contains($0) }.map { q.latin[$0] }.joined(separator: " "))")
         }
+        let isPerson = index.nameFlags[n] & 4 != 0
         if usedN.count < latin.count {
-            if usedN.contains(latin.count - 1) {
+            if isPerson && usedN.contains(latin.count - 1) {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
                 score *= 0.9
                 notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))")
@@ -200,6 +205,6 @@ public struct NameMatcher: Sendable {
             score *= 0.9
             notes.append("ambiguous alias")
         }
-        return (min(1, score), "tokens " + notes.joined(separator: ", "))
+        return (min(1, score), "tokens " + notes.joined(separator: ", "), usedQ.count == q.latin.count && usedN.count == latin.count)
     }
 }

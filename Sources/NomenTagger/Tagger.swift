@@ -1,5 +1,6 @@
 import Foundation
 import NomenLexicon
+import NomenMatching
 import NomenNormalization
 
 /// Settings of a ``Tagger``.
@@ -13,6 +14,12 @@ public struct TaggerOptions: Sendable {
     /// Generated names (GeoNames, iso-codes) need this many letters to be tagged: short
     /// ones are mostly ordinary words somewhere.
     public var minGeneratedNameLength = 4
+    /// Link capitalised spans the lexicon lacks through the name matcher (needs a matcher).
+    public var fuzzy = true
+    /// Least matcher score for a fuzzy mention of two or more words; a single word needs
+    /// ``fuzzySingleWordThreshold`` and an earlier mention of the same entity.
+    public var fuzzyThreshold = 0.88
+    public var fuzzySingleWordThreshold = 0.9
 
     public init() {}
 }
@@ -41,8 +48,13 @@ public final class Tagger: Sendable {
     public let options: TaggerOptions
     private let scratch: ThreadLocal<Scratch>
 
-    public init(lexicon: CompiledLexicon, rules: InflectionRules = (try? .shipped()) ?? .empty, options: TaggerOptions = .init()) {
+    /// Links name-like spans the lexicon lacks (a new romanisation, a typo) when given.
+    public let matcher: NameMatcher?
+
+    public init(lexicon: CompiledLexicon, matcher: NameMatcher? = nil, rules: InflectionRules = (try? .shipped()) ?? .empty,
+                options: TaggerOptions = .init()) {
         self.lexicon = lexicon
+        self.matcher = matcher
         self.rules = rules
         self.options = options
         scratch = ThreadLocal { Scratch() }
@@ -50,6 +62,8 @@ public final class Tagger: Sendable {
 
     final class Scratch {
         let scanner = TokenScanner()
+        /// Matcher results by span text: (entity, score), entity -1 for none.
+        var fuzzy: [String: (Int, Double)] = [:]
         /// Inflection results by folded token: (id, trimStart, trimEnd), id -1 for none.
         var resolved: [String: (Int32, Int32, Int32)] = [:]
     }
@@ -93,7 +107,11 @@ public final class Tagger: Sendable {
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         resolveEntities(&matches, tokens: tokens)
         matches.removeAll { $0.entity < 0 }
+        // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
+        // is one person, not a surname after an unknown word); single fuzzy words after.
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s, singleWords: false) }
         if options.partialNames { addPartials(&matches, tokens: tokens) }
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s, singleWords: true) }
         attachHonorifics(&matches, tokens: tokens)
         return mentions(matches, tokens: tokens, bytes: bytes)
     }
@@ -478,6 +496,67 @@ public final class Tagger: Sendable {
         matches.sort { $0.first < $1.first }
     }
 
+    // MARK: Fuzzy mentions
+
+    /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
+    private func nameLike(_ t: Token) -> Bool {
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.scalarEnd - t.scalarStart >= 2
+    }
+
+    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher,
+                          scratch: Scratch, singleWords: Bool) {
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        var mentioned = Set(matches.map(\.entity))
+        var added: [Match] = []
+        var i = 0
+        while i < tokens.count {
+            guard !covered[i], nameLike(tokens[i]) else { i += 1; continue }
+            var j = i
+            while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], nameLike(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
+                  !tokens[j + 1].gap.contains(.period) {
+                j += 1
+            }
+            // Spans of the run, longest first; a chosen span blocks those it overlaps.
+            var taken = Set<Int>()
+            for length in stride(from: j - i + 1, through: singleWords ? 1 : 2, by: -1) where !singleWords || length == 1 {
+                for a in i...(j - length + 1) {
+                    let b = a + length - 1
+                    if (a...b).contains(where: { taken.contains($0) }) { continue }
+                    // A lone sentence-initial word is usually an ordinary word with a capital.
+                    if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+                    let (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
+                    guard entity >= 0, lexicon.isCurated(entity) else { continue }
+                    if length == 1 {
+                        guard score >= options.fuzzySingleWordThreshold, mentioned.contains(entity) else { continue }
+                    } else if score < options.fuzzyThreshold {
+                        continue
+                    }
+                    for k in a...b { taken.insert(k) }
+                    mentioned.insert(entity)
+                    added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))
+                }
+            }
+            i = j + 1
+        }
+        if added.isEmpty { return }
+        matches += added
+        matches.sort { $0.first < $1.first }
+    }
+
+    private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
+        if let hit = scratch.fuzzy[text] { return hit }
+        let best = matcher.lookup(text, limit: 1, includeGenerated: false).first
+        // Words the name lacks, or name words the span lacks, make it another name: only
+        // complete matches count, except a single word, which may be a surname.
+        let single = !text.contains(" ") && !text.contains("-")
+        let result = best.map { $0.isMatch && ($0.isComplete || single) ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
+        if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
+        scratch.fuzzy[text] = result
+        return result
+    }
+
     // MARK: Honorifics
 
     private func attachHonorifics(_ matches: inout [Match], tokens: [Token]) {
@@ -539,7 +618,7 @@ public final class Tagger: Sendable {
             }
             var kind = m.kind
             var names = m.names
-            if kind != .partial {
+            if kind != .partial && kind != .fuzzy {
                 // Exact-case names must match the text byte for byte.
                 names = names.filter { n in
                     guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }

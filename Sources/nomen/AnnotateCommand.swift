@@ -50,7 +50,7 @@ struct AnnotateCommand: ParsableCommand {
             if !FileManager.default.isReadableFile(atPath: input) { throw fail(input, "cannot read (permission denied)", status: ExitStatus.noInput) }
         }
         let index = try lexicons.index()
-        let processor = DocumentProcessor(tagger: Tagger(lexicon: index.tagger), unit: offsets, maxDocumentBytes: maxDocBytes)
+        let processor = DocumentProcessor(tagger: Tagger(index: index), unit: offsets, maxDocumentBytes: maxDocBytes)
         let sink: OutputSink
         var done = ResumeState()
         do {

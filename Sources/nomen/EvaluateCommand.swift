@@ -42,7 +42,7 @@ struct EvaluateCommand: ParsableCommand {
         let index = try lexicons.index()
         var failed = false
         if !gold.isEmpty {
-            let tagger = Tagger(lexicon: index.tagger)
+            let tagger = Tagger(index: index)
             var evaluation = Evaluation()
             var predictedDocs: [String: GoldDocument] = [:]
             if let predicted {

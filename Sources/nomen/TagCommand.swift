@@ -42,7 +42,7 @@ struct TagCommand: ParsableCommand {
         var options = TaggerOptions()
         options.overlapping = overlapping
         options.partialNames = !noPartial
-        let tagger = Tagger(lexicon: index.tagger, options: options)
+        let tagger = Tagger(index: index, options: options)
         let mentions = tagger.tag(text)
         let title = file == "-" ? nil : (file as NSString).lastPathComponent
         Output.shared.write(MentionFormatter(format: format, unit: offsets).render(mentions, text: text, title: title))

@@ -12,7 +12,7 @@ public enum SharedIndex {
     }()
 
     /// A tagger over the shipped lexicons.
-    public static let tagger = Tagger(lexicon: index.tagger)
+    public static let tagger = Tagger(index: index)
 
     /// A matcher over the shipped lexicons.
     public static let matcher = NameMatcher(index: index.matcher)
