@@ -41,6 +41,8 @@ public struct NameMatcher: Sendable {
     public var threshold: Double
 
     public static let defaultThreshold = 0.82
+    /// Two words below this similarity are different words (Anas and Sirajuddin).
+    static let minimumTokenSimilarity = 0.82
     /// Names scored in full after retrieval.
     public var candidateLimit = 160
 
@@ -86,8 +88,11 @@ public struct NameMatcher: Sendable {
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
+        let queryHasHan = q.scheme?.contains("Han") == true
         for (n, _) in shortlist {
             if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
+            // Pinyin syllables say nothing about a name in another script (Mao Ning is not 欧盟).
+            if !queryHasHan && ix.schemes[Int(ix.nameScheme[Int(n)])].contains("Han") { continue }
             let (score, detail, complete) = self.score(q, name: Int(n))
             let e = Int(ix.nameEntity[Int(n)])
             if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), detail, complete) }
@@ -157,7 +162,7 @@ public struct NameMatcher: Sendable {
         for a in qu {
             for b in nu {
                 let (s, note) = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
-                if s >= 0.75 { pairs.append((s, a, b, note)) }
+                if s >= Self.minimumTokenSimilarity { pairs.append((s, a, b, note)) }
             }
         }
         pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) > ($1.q.cover.count + $1.n.cover.count) }

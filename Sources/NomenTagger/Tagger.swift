@@ -487,8 +487,7 @@ public final class Tagger: Sendable {
             // No antecedent: only a capitalised surname (or a name after an honorific)
             // that one entity alone carries.
             guard cased, candidates.count == 1, let e = candidates.first else { continue }
-            let isSurname = entries.contains { $0 & 2 != 0 }
-            guard isSurname || honorificBefore(i, tokens) != nil else { continue }
+            guard entries.contains(where: { $0 & 2 != 0 }) else { continue }
             if unknownClaims[tokenID] != nil { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
         }
@@ -529,7 +528,9 @@ public final class Tagger: Sendable {
                     let (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                     guard entity >= 0, lexicon.isCurated(entity) else { continue }
                     if length == 1 {
-                        guard score >= options.fuzzySingleWordThreshold, mentioned.contains(entity) else { continue }
+                        // A single word is a person's surname in a new spelling, after the person's mention.
+                        guard score >= options.fuzzySingleWordThreshold, mentioned.contains(entity),
+                              lexicon.entityType(entity) == "PERSON" else { continue }
                     } else if score < options.fuzzyThreshold {
                         continue
                     }
