@@ -48,6 +48,9 @@ public struct Entity: Hashable, Sendable {
     /// The canonical display name.
     public var name: String
     public var names: [NameVariant]
+    /// Adjective and nationality forms (Russian, российский, الروسية): context for
+    /// resolving ambiguous names next to them, never mentions of their own.
+    public var demonyms: [NameVariant] = []
     public var wikidata: String?
     public var description: String?
     /// The id of the country (a GPE) the entity belongs to.

@@ -56,14 +56,24 @@ struct JSONLLexiconReader {
                 builder.error(.limitExceeded, at, "entity \"\(id)\" has \(variants.count) names (limit \(LexiconLimits.maxNamesPerEntity))")
                 continue
             }
+            var demonyms: [NameVariant] = []
+            if let d = object["demonyms"] as? [String: Any] {
+                for lang in d.keys.sorted() {
+                    for item in (d[lang] as? [String]) ?? [] where builder.checkLanguage(lang, at: at) {
+                        demonyms.append(NameVariant(item, language: lang, location: at))
+                    }
+                }
+            }
             guard let type, let name else { continue }
-            entities.append(Entity(
+            var entity = Entity(
                 id: id, type: type, name: name, names: variants,
                 wikidata: object["wikidata"] as? String, description: object["description"] as? String,
                 country: object["country"] as? String,
                 context: (object["context"] as? [String]) ?? [], sameAs: (object["same_as"] as? [String]) ?? [],
                 population: (object["population"] as? NSNumber)?.intValue,
-                source: (object["source"] as? String) ?? "curated", location: at))
+                source: (object["source"] as? String) ?? "curated", location: at)
+            entity.demonyms = demonyms
+            entities.append(entity)
         }
         return (entities, builder.diagnostics)
     }

@@ -36,6 +36,13 @@ public enum LexiconWriter {
             }
             if let i = byLanguage.firstIndex(where: { $0.0 == v.language }) { byLanguage[i].1.append(item) } else { byLanguage.append((v.language, [item])) }
         }
+        if !e.demonyms.isEmpty {
+            var groups: [(String, [String])] = []
+            for v in e.demonyms {
+                if let i = groups.firstIndex(where: { $0.0 == v.language }) { groups[i].1.append(JSONText.quote(v.text)) } else { groups.append((v.language, [JSONText.quote(v.text)])) }
+            }
+            fields.append("\"demonyms\":{\(groups.map { "\(JSONText.quote($0.0)):[\($0.1.joined(separator: ","))]" }.joined(separator: ","))}")
+        }
         fields.append("\"names\":{\(byLanguage.map { "\(JSONText.quote($0.0)):[\($0.1.joined(separator: ","))]" }.joined(separator: ","))}")
         return "{\(fields.joined(separator: ","))}"
     }

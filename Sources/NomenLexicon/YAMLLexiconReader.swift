@@ -14,7 +14,7 @@ import Yams
 /// ```
 struct YAMLLexiconReader {
     static let knownFields: Set<String> = [
-        "id", "type", "name", "names", "wikidata", "description", "country", "context", "same_as", "population", "source",
+        "id", "type", "name", "names", "demonyms", "wikidata", "description", "country", "context", "same_as", "population", "source",
     ]
 
     let file: String
@@ -159,8 +159,9 @@ struct YAMLLexiconReader {
         if let w = map["wikidata"], let q = scalar(w), !Self.isWikidataID(q) {
             builder.error(.malformedField, loc(w), "malformed wikidata id \"\(q)\" (expected Q followed by digits)")
         }
+        let demonyms = map["demonyms"].map { variants($0, id: id) } ?? []
         guard let type, let name else { return nil }
-        return Entity(
+        var entity = Entity(
             id: id, type: type, name: name, names: names,
             wikidata: scalar(map["wikidata"]), description: scalar(map["description"]),
             country: scalar(map["country"]),
@@ -168,6 +169,8 @@ struct YAMLLexiconReader {
             sameAs: map["same_as"].map { stringList($0, field: "same_as", id: id) } ?? [],
             population: population, source: scalar(map["source"]) ?? "curated", location: at
         )
+        entity.demonyms = demonyms
+        return entity
     }
 
     static func isWikidataID(_ s: String) -> Bool {

@@ -25,7 +25,7 @@ public final class CompiledLexicon: Sendable {
 
     // Names
     let nameEntity: [Int32]
-    /// Bit 0 ambiguous, bit 1 exact case, bit 2 generated.
+    /// Bit 0 ambiguous, bit 1 exact case, bit 2 generated, bit 3 demonym.
     let nameFlags: [UInt8]
     let nameCaseMask: [UInt64]
     let nameTokenCount: [UInt8]
@@ -53,6 +53,8 @@ public final class CompiledLexicon: Sendable {
     static let ambiguousFlag: UInt8 = 1
     static let exactCaseFlag: UInt8 = 2
     static let generatedFlag: UInt8 = 4
+    /// A demonym (Russian, الروسية): context for disambiguation, not a mention.
+    static let demonymFlag: UInt8 = 8
 
     public var entityCount: Int { entityIDs.count }
     public var nameCount: Int { nameEntity.count }
@@ -209,10 +211,12 @@ public final class CompiledLexicon: Sendable {
             flags.append(entity.isCurated ? 1 : 0)
 
             var seenNames = Set<[Int32]>()
-            for v in entity.allNames {
-                let (seq, mask, scripts, _) = tokenIDs(v.text)
+            let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
+            for (v, isDemonym) in variants {
+              for text in [v.text] + arabicScriptJoinVariants(v.text) {
+                let (seq, mask, scripts, _) = tokenIDs(text)
                 if seq.isEmpty || seq.count > 64 { continue }
-                var f: UInt8 = 0
+                var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || !entity.isCurated { f |= generatedFlag }
@@ -234,7 +238,7 @@ public final class CompiledLexicon: Sendable {
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
-                if entity.type == .person, !v.ambiguous, entity.isCurated, !scripts.contains(where: { $0.isCharacterTokenized }) {
+                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, entity.isCurated, !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
                     while let first = core.first, honorificTokenSet.contains(first) { core = core.dropFirst() }
                     if core.count >= 2 {
@@ -248,6 +252,7 @@ public final class CompiledLexicon: Sendable {
                         }
                     }
                 }
+              }
             }
         }
 
@@ -286,6 +291,51 @@ public final class CompiledLexicon: Sendable {
             vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences),
             partialTokens: partialTokens, partialStart: partialStart, partialEntries: partialEntries,
             honorificStart: honorificStart, honorificTokens: honorificTokens, honorificKeys: keyTable.build())
+    }
+
+    /// Arabic-script compounds are written fused, with a zero-width non-joiner, or
+    /// spaced (هبت‌الله, هبتالله, هبت الله; عبدالغنی, عبد الغنی; سراج‌الدین, سراج الدین):
+    /// the other spellings of a name, split before or joined at the article ال of
+    /// -الله, -الدين and عبد-.
+    static func arabicScriptJoinVariants(_ text: String) -> [String] {
+        guard text.unicodeScalars.contains(where: { (0x0600...0x06FF).contains($0.value) }) else { return [] }
+        let words = text.replacingOccurrences(of: "\u{200C}", with: "").split(separator: " ").map(String.init)
+        var split: [String] = []
+        var changed = false
+        for w in words {
+            var done = false
+            for tail in ["الله", "اللہ", "الدين", "الدین"] where w.hasSuffix(tail) && w.count > tail.count + 1 {
+                split.append(String(w.dropLast(tail.count)))
+                split.append(tail)
+                done = true
+                break
+            }
+            if !done, w.hasPrefix("عبد"), w.count > 5, w.dropFirst(3).hasPrefix("ال") {
+                split.append("عبد")
+                split.append(String(w.dropFirst(3)))
+                done = true
+            }
+            if !done { split.append(w) }
+            changed = changed || done
+        }
+        var out: [String] = []
+        if changed { out.append(split.joined(separator: " ")) }
+        // Joined: a word followed by one of the tails, or عبد followed by an article word.
+        var joined: [String] = []
+        var k = 0
+        var joinedAny = false
+        while k < words.count {
+            if k + 1 < words.count, ["الله", "اللہ", "الدين", "الدین"].contains(words[k + 1]) || (words[k] == "عبد" && words[k + 1].hasPrefix("ال")) {
+                joined.append(words[k] + words[k + 1])
+                k += 2
+                joinedAny = true
+            } else {
+                joined.append(words[k])
+                k += 1
+            }
+        }
+        if joinedAny { out.append(joined.joined(separator: " ")) }
+        return out
     }
 
     // MARK: Binary index

@@ -23,6 +23,13 @@ public struct InflectionRules: Sendable {
 
     /// Rules by script class, longest surface first.
     let bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])]
+    /// Folded generic words before names that mentions leave out (descriptors.txt).
+    public let descriptors: [String]
+
+    init(bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = []) {
+        self.bySript = bySript
+        self.descriptors = descriptors
+    }
 
     public static let empty = InflectionRules(bySript: [:])
 
@@ -108,7 +115,14 @@ public struct InflectionRules: Sendable {
             // Longer surfaces first; the sort is stable, so file order breaks ties.
             rules[k] = (prefixes: stableSorted(v.prefixes), suffixes: stableSorted(v.suffixes))
         }
-        return InflectionRules(bySript: rules)
+        var descriptors: [String] = []
+        if case .success(let text) = LexiconFiles.readText(directory.appendingPathComponent("descriptors.txt").path) {
+            for line in text.split(separator: "\n") {
+                let word = line.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+                if !word.isEmpty { descriptors.append(folder.key(word)) }
+            }
+        }
+        return InflectionRules(bySript: rules, descriptors: descriptors)
     }
 
     private static func stableSorted(_ rules: [Rule]) -> [Rule] {

@@ -14,6 +14,9 @@ public struct TaggerOptions: Sendable {
     /// Generated names (GeoNames, iso-codes) need this many letters to be tagged: short
     /// ones are mostly ordinary words somewhere.
     public var minGeneratedNameLength = 4
+    /// Report demonyms (Russian, الروسية) as NORP mentions of their country; by default
+    /// they only help resolve the names next to them.
+    public var demonyms = false
     /// Link capitalised spans the lexicon lacks through the name matcher (needs a matcher).
     public var fuzzy = true
     /// Least matcher score for a fuzzy mention of two or more words; a single word needs
@@ -58,7 +61,12 @@ public final class Tagger: Sendable {
         self.rules = rules
         self.options = options
         scratch = ThreadLocal { Scratch() }
+        descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
     }
+
+    /// Generic words before a name that its mention leaves out when the rest names the
+    /// same entity (حركة طالبان → طالبان, Pashto د).
+    let descriptors: Set<Int32>
 
     final class Scratch {
         let scanner = TokenScanner()
@@ -80,6 +88,8 @@ public final class Tagger: Sendable {
         var extendFirst: Int = -1
         /// Bit k: token first + k is read through its inflected form.
         var choices: UInt64 = 0
+        /// Every name found here is a demonym: context, not a mention.
+        var isDemonym = false
 
         func trimStart(_ tokens: [Token]) -> Int32 { choices & 1 != 0 ? tokens[first].altTrimStart : 0 }
         func trimEnd(_ tokens: [Token]) -> Int32 { choices & (1 << UInt64(last - first)) != 0 ? tokens[last].altTrimEnd : 0 }
@@ -113,6 +123,7 @@ public final class Tagger: Sendable {
         if options.partialNames { addPartials(&matches, tokens: tokens) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s, singleWords: true) }
         attachHonorifics(&matches, tokens: tokens)
+        if !options.demonyms { matches.removeAll { $0.isDemonym } }
         return mentions(matches, tokens: tokens, bytes: bytes)
     }
 
@@ -310,7 +321,16 @@ public final class Tagger: Sendable {
                     best = Match(first: i, last: last, names: names, choices: choices)
                 }
             }
-            if let best {
+            if var best {
+                if best.last > best.first, tokens[best.first].id >= 0, descriptors.contains(tokens[best.first].id) {
+                    let entities = Set(best.names.map { lexicon.nameEntity[Int($0)] })
+                    var inner: Match?
+                    explore(tokens, first: best.first + 1, at: best.first + 1, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                        let same = names.filter { entities.contains(lexicon.nameEntity[Int($0)]) }
+                        if last == best.last, !same.isEmpty { inner = Match(first: best.first + 1, last: last, names: same, choices: choices) }
+                    }
+                    if let inner { best = inner }
+                }
                 out.append(best)
                 i = best.last + 1
             } else {
@@ -375,6 +395,7 @@ public final class Tagger: Sendable {
             }
             guard let chosen = best else { continue }
             matches[k].entity = chosen.entity
+            matches[k].isDemonym = byEntity[chosen.entity]!.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
             matches[k].names = byEntity[chosen.entity]!.names
             matches[k].score = (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0
         }
