@@ -14,6 +14,8 @@ public struct HonorificList: Sendable {
         public let follows: Bool
         /// Also an ordinary part of names (Sheikh, Hafiz): not stripped when it is the only given name.
         public let alsoName: Bool
+        /// A courtesy title (Mr., Dr., آقای): ignored by the matcher, left out of mention spans.
+        public var courtesy: Bool = false
     }
 
     public let honorifics: [Entry]
@@ -53,7 +55,7 @@ public struct HonorificList: Sendable {
                     for item in items { if let t = item.string { variants.append(NameVariant(t, language: lang.string ?? "und")) } }
                 }
                 return Entry(key: k, forms: variants, follows: m["position"]?.string == "after",
-                             alsoName: m["also_name"]?.string == "true")
+                             alsoName: m["also_name"]?.string == "true", courtesy: m["courtesy"]?.string == "true")
             }
         }
         return HonorificList(honorifics: entries("honorifics"), particles: entries("particles"))

@@ -179,7 +179,7 @@ public final class CompiledLexicon: Sendable {
         var honorificSeqs: [[Int32]] = []
         var honorificKeyList: [String] = []
         var honorificTokenSet = Set<Int32>()
-        for h in honorifics.honorifics where !h.follows {
+        for h in honorifics.honorifics where !h.follows && !h.courtesy {
             var seen = Set<[Int32]>()
             for form in h.forms {
                 let seq = tokenIDs(form.text).ids

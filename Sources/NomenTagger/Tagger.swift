@@ -115,7 +115,7 @@ public final class Tagger: Sendable {
         if tokens.isEmpty { return [] }
         resolveIDs(&tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
-        resolveEntities(&matches, tokens: tokens)
+        resolveEntities(&matches, tokens: tokens, bytes: bytes)
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
@@ -268,7 +268,9 @@ public final class Tagger: Sendable {
         if flags & CompiledLexicon.generatedFlag != 0 && first == last {
             // Generated names (GeoNames, iso-codes): not a lone short, sentence-initial or inflected word.
             let t = tokens[first]
-            if Int(t.scalarEnd - t.scalarStart) < options.minGeneratedNameLength { return false }
+            // Without letter case to tell a name from a word (مالی is Mali and "financial"), longer still.
+            let minimum = options.minGeneratedNameLength + (t.shape.contains(.cased) || t.script == .han ? 0 : 1)
+            if Int(t.scalarEnd - t.scalarStart) < minimum { return false }
             if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
             if choices & 1 != 0 { return false }
         }
@@ -290,7 +292,9 @@ public final class Tagger: Sendable {
                          found: (Int, [Int32], UInt64) -> Void) {
         guard j < tokens.count, j - first < 64 else { return }
         let t = tokens[j]
-        if j > first && (!joinable(tokens[j - 1], t) || previousTrimEnd > 0) { return }
+        // A suffix trimmed after a zero-width non-joiner may end a name; inside one it is
+        // Persian ezafe (وزارت خارجه‌ی روسیه) and belongs to the span.
+        if j > first && !joinable(tokens[j - 1], t) { return }
         for variant in 0..<2 {
             let id = variant == 0 ? t.id : t.altID
             if id < 0 { continue }
@@ -356,8 +360,39 @@ public final class Tagger: Sendable {
 
     // MARK: Disambiguation
 
-    private func resolveEntities(_ matches: inout [Match], tokens: [Token]) {
+    /// The country whose press the document's script and letters point to: a weak
+    /// prior for generic names (外交部 in a Chinese text is China's ministry, МИД in a
+    /// Russian one Russia's). Han → China; Cyrillic → Russia (Ukraine with і ї є ґ);
+    /// Pashto letters → Afghanistan; Urdu letters → Pakistan; Latin with ş ğ ı → Turkey,
+    /// with ß ä ö ü → Germany. Other texts give no prior.
+    private func documentCountry(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var counts: [ScriptClass: Int] = [:]
+        for t in tokens.prefix(400) { counts[t.script, default: 0] += 1 }
+        guard let (script, _) = counts.max(by: { $0.value < $1.value }) else { return nil }
+        func has(_ scalars: [UInt32]) -> Bool {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 20_000)]), as: UTF8.self)
+            return text.unicodeScalars.contains { scalars.contains($0.value) }
+        }
+        let id: String?
+        switch script {
+        case .han: id = "china"
+        case .cyrillic: id = has([0x0456, 0x0457, 0x0454, 0x0491]) ? "ukraine" : "russia"
+        case .arabic:
+            if has([0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD]) { id = "afghanistan" }
+            else if has([0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]) { id = "pakistan" }
+            else { id = nil }
+        case .latin:
+            if has([0x015F, 0x011F, 0x0131, 0x0130]) { id = "turkey" }
+            else if has([0x00DF, 0x00E4, 0x00F6, 0x00FC]) { id = "germany" }
+            else { id = nil }
+        default: id = nil
+        }
+        return id.flatMap { lexicon.entityIndex(id: $0) }
+    }
+
+    private func resolveEntities(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
+        let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, bytes: bytes) : nil
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
         for m in matches {
@@ -384,6 +419,7 @@ public final class Tagger: Sendable {
                     if related { support += 3 } else if info.ambiguous { continue } else { support -= 1 }
                 }
                 if mentioned.contains(e) { support += 2 }
+                if let home, Int(lx.entityCountry[e]) == home || e == home { support += 0.5 }
                 let hints = lx.context(of: e).map(Int.init) + (lx.entityCountry[e] >= 0 ? [Int(lx.entityCountry[e])] : [])
                 support += min(2, Double(hints.filter { mentioned.contains($0) }.count)) * 0.5
                 if info.ambiguous {
