@@ -220,8 +220,9 @@ public final class CompiledLexicon: Sendable {
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || !entity.isCurated { f |= generatedFlag }
-                // The same token sequence twice in one entity (Kabul in en and de) is one name.
-                if !seenNames.insert(seq).inserted && f & (ambiguousFlag | exactCaseFlag) == 0 { continue }
+                // The same tokens with the same case and flags twice in one entity (Kabul in en
+                // and de) are one name; talibans and Talibans differ in case, so both stay.
+                if !seenNames.insert(seq + [Int32(truncatingIfNeeded: mask), Int32(truncatingIfNeeded: mask >> 32), Int32(f)]).inserted { continue }
                 let lang = languageIndex[v.language] ?? {
                     let l = UInt16(languageList.count)
                     languageList.append(v.language)

@@ -680,7 +680,9 @@ public final class Tagger: Sendable {
                 // Exact-case names must match the text byte for byte.
                 names = names.filter { n in
                     guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
-                    return lx.nameTexts[Int(n)] == surface
+                    let name = lx.nameTexts[Int(n)]
+                    // An all-capitals dateline (KAZAN) still names the city written Kazan.
+                    return name == surface || (name != name.uppercased() && surface == name.uppercased() && surface.count > 3)
                 }
                 if names.isEmpty { continue }
                 if m.choices != 0 {
