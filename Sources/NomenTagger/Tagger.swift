@@ -420,8 +420,12 @@ public final class Tagger: Sendable {
                 }
                 if mentioned.contains(e) { support += 2 }
                 if let home, Int(lx.entityCountry[e]) == home || e == home { support += 0.5 }
-                let hints = lx.context(of: e).map(Int.init) + (lx.entityCountry[e] >= 0 ? [Int(lx.entityCountry[e])] : [])
-                support += min(2, Double(hints.filter { mentioned.contains($0) }.count)) * 0.5
+                // Other entities of the document that belong with this one: its context, its
+                // country, and whatever else is of that country (Putin and the Kremlin for Russia's ministry).
+                let country = lx.entityCountry[e] >= 0 ? Int(lx.entityCountry[e]) : (lx.entityType(e) == "GPE" ? e : -1)
+                let context = Set(lx.context(of: e).map(Int.init))
+                let related = mentioned.filter { $0 != e && (context.contains($0) || (country >= 0 && ($0 == country || Int(lx.entityCountry[$0]) == country))) }.count
+                support += log2(1 + Double(related)) * 0.5
                 if info.ambiguous {
                     anyAmbiguous = true
                     if support <= 0 { continue }
@@ -457,7 +461,8 @@ public final class Tagger: Sendable {
                 let d = m.first - other.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p) }
             }
-            if other.first > m.last, other.first - m.last <= 3, clearGap(m.last, other.first), let p = placeOf(other) {
+            // After the name, one word at most between ("Supreme Court of Pakistan", "وزارة الخارجية الباكستانية").
+            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first), let p = placeOf(other) {
                 let d = other.first - m.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p) }
             }

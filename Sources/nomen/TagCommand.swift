@@ -33,6 +33,12 @@ struct TagCommand: ParsableCommand {
     @Flag(name: .customLong("no-partial"), help: "Do not link surname-only and given-name-only mentions.")
     var noPartial = false
 
+    @Flag(name: .customLong("no-fuzzy"), help: "Do not link name-like spans the lexicons lack through the matcher.")
+    var noFuzzy = false
+
+    @Flag(help: "Also report demonyms (Russian, الروسية) as NORP mentions of their country.")
+    var demonyms = false
+
     @Option(name: .customLong("max-doc-bytes"), help: "Refuse documents larger than this.")
     var maxDocBytes: Int = Limits.maxDocumentBytes
 
@@ -42,6 +48,8 @@ struct TagCommand: ParsableCommand {
         var options = TaggerOptions()
         options.overlapping = overlapping
         options.partialNames = !noPartial
+        options.fuzzy = !noFuzzy
+        options.demonyms = demonyms
         let tagger = Tagger(index: index, options: options)
         let mentions = tagger.tag(text)
         let title = file == "-" ? nil : (file as NSString).lastPathComponent
