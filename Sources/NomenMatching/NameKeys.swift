@@ -80,8 +80,8 @@ public enum NameKeys {
     /// removed, so Kabulov, Kabuloff, Kabulow and کابلوف (kablwf) all give `kbl`.
     ///
     /// Rules, in order: Slavic surname endings (-ov -ova -ev -off -ow -of and the Arabic-
-    /// script -wf) are dropped; digraphs unify (dsch dzh dj zh → j, tsch ch → c, sch sh → s,
-    /// kh gh → h/g, ph → f, th dh → t/d, ts tz → c, ck q c → k, w → v, x → h); vowels and
+    /// script -wf) are dropped; digraphs unify (dsch dzh dj zh → j, tsch tch → c, ch kh → h, sch sh → s,
+    /// gh → g, ph → f, th dh → t/d, ts tz → c, ck q c → k, w → v, x → h); vowels and
     /// y go; doubled letters collapse. A skeleton is never empty for a non-empty token: a
     /// token of vowels keeps its first letter.
     public static func skeleton(_ token: String) -> String {
@@ -117,7 +117,9 @@ public enum NameKeys {
             case next("z"):
                 if at(i + 1) == next("h") { emit = next("j"); advance = 2 }
             case next("c"):
-                if at(i + 1) == next("h") { emit = next("c"); advance = 2 }
+                // ch is х in German romanisations (Chan, Achundsada, Chamenei) and kh in
+                // English ones: one class with h. Tsch, the German ч, stays c.
+                if at(i + 1) == next("h") { emit = next("h"); advance = 2 }
                 else if at(i + 1) == next("k") { emit = next("k"); advance = 2 }
                 else { emit = next("k") }
             case next("k"):

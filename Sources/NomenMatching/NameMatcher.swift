@@ -41,8 +41,8 @@ public struct NameMatcher: Sendable {
     public var threshold: Double
 
     public static let defaultThreshold = 0.82
-    /// Two words below this similarity are different words (Anas and Sirajuddin).
-    static let minimumTokenSimilarity = 0.82
+    /// Two words below this similarity are different words (Anas and Sirajuddin, Masoud and Masrour).
+    static let minimumTokenSimilarity = 0.86
     /// Names scored in full after retrieval.
     public var candidateLimit = 160
 
@@ -99,11 +99,12 @@ public struct NameMatcher: Sendable {
         }
         let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
         return ranked.map { e, v in
+            let detail = self.score(q, name: v.name, explain: true).1
             var parts: [String] = []
             if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
             let scheme = ix.schemes[Int(ix.nameScheme[v.name])]
             let language = ix.languages[Int(ix.nameLanguage[v.name])]
-            parts.append(v.detail)
+            parts.append(detail)
             let schemeNote = scheme.isEmpty ? "" : ", \(language)→Latin (\(scheme)): \(ix.nameLatin[v.name])"
             parts.append("variant \"\(ix.nameTexts[v.name])\" (\(language)\(schemeNote))")
             for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
@@ -113,31 +114,61 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    /// Similarity of two tokens: folded Latin forms, skeletons and initials.
-    static func tokenSimilarity(_ a: String, _ sa: String, _ b: String, _ sb: String) -> (Double, String) {
-        if a == b { return (1, "\(a)=\(b)") }
-        if a.count == 1 || b.count == 1 {
-            if a.first == b.first { return (0.9, "initial \(a.count == 1 ? a : b).") }
-            return (0, "")
-        }
-        let jw = Similarity.jaroWinkler(a, b)
-        var sim = jw
-        var note = String(format: "%@~%@ %.2f", a, b, jw)
-        if sa == sb && sa.count >= 2 {
-            if 0.93 > sim { sim = 0.93 }
-            note += " (skeleton \(sa) = \(sb))"
-        } else if sa.count >= 3 && sb.count >= 3 {
-            let sk = Similarity.jaroWinkler(sa, sb) * 0.9
-            if sk > sim {
-                sim = sk
-                note += String(format: " (skeleton %@ ~ %@ %.2f)", sa, sb, sk)
+    /// How two tokens compare: their similarity, and whether it rests on more than
+    /// spelling closeness (the same word, the same skeleton, an initial).
+    struct TokenMatch {
+        enum Kind { case equal, initial, skeleton, spelling, skeletonSpelling, none }
+        let similarity: Double
+        let kind: Kind
+        /// Same word, same consonant skeleton, or an initial: evidence beyond a near spelling.
+        var strong: Bool { kind == .equal || kind == .initial || kind == .skeleton }
+
+        /// In words, for explanations (made only for the candidates shown).
+        func note(_ a: String, _ sa: String, _ b: String, _ sb: String) -> String {
+            switch kind {
+            case .equal: return "\(a)=\(b)"
+            case .initial: return "initial \(a.count == 1 ? a : b)."
+            case .skeleton: return "\(a)~\(b) \(Self.fixed(similarity)) (skeleton \(sa) = \(sb))"
+            case .skeletonSpelling: return "\(a)~\(b) (skeleton \(sa) ~ \(sb) \(Self.fixed(similarity)))"
+            case .spelling: return "\(a)~\(b) \(Self.fixed(similarity))"
+            case .none: return ""
             }
         }
-        return (sim, note)
+
+        static func fixed(_ d: Double) -> String {
+            let r = (d * 100).rounded() / 100
+            let s = String(r)
+            return s.count < 4 ? s + String(repeating: "0", count: 4 - s.count) : s
+        }
+    }
+
+    /// Similarity of two tokens: folded Latin forms, skeletons and initials.
+    ///
+    /// Jaro–Winkler on the folded Latin forms; a shared consonant skeleton (Kabuloff and
+    /// Kabulov, کابلوف read kablvf) lifts a pair that is already close (≥ 0.8) to 0.9–0.93;
+    /// words of three letters or fewer (acronyms, particles) must be equal.
+    static func tokenSimilarity(_ a: String, _ sa: String, _ b: String, _ sb: String) -> TokenMatch {
+        if a == b { return TokenMatch(similarity: 1, kind: .equal) }
+        let ac = a.utf8.count
+        let bc = b.utf8.count
+        if ac == 1 || bc == 1 {
+            return a.utf8.first == b.utf8.first ? TokenMatch(similarity: 0.9, kind: .initial) : TokenMatch(similarity: 0, kind: .none)
+        }
+        if ac <= 3 || bc <= 3 { return TokenMatch(similarity: 0, kind: .none) }
+        let jw = Similarity.jaroWinkler(Array(a.utf8), Array(b.utf8))
+        let sac = sa.utf8.count
+        if sa == sb && sac >= 3 && jw >= 0.8 {
+            return TokenMatch(similarity: max(jw, sac >= 4 ? 0.93 : 0.9), kind: .skeleton)
+        }
+        if sac >= 3 && sb.utf8.count >= 3 {
+            let sk = Similarity.jaroWinkler(Array(sa.utf8), Array(sb.utf8)) * 0.9
+            if sk > jw { return TokenMatch(similarity: sk, kind: .skeletonSpelling) }
+        }
+        return TokenMatch(similarity: jw, kind: .spelling)
     }
 
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
-    func score(_ q: Query, name n: Int) -> (Double, String, Bool) {
+    func score(_ q: Query, name n: Int, explain: Bool = false) -> (Double, String, Bool) {
         let latin = index.nameLatin[n].split(separator: " ").map(String.init)
         let skel = index.nameSkeleton[n].split(separator: " ").map(String.init)
         guard !latin.isEmpty, latin.count == skel.count else { return (0, "", false) }
@@ -158,11 +189,11 @@ public struct NameMatcher: Sendable {
         }
         let qu = units(q.latin, q.skeletons)
         let nu = units(latin, skel)
-        var pairs: [(sim: Double, q: Unit, n: Unit, note: String)] = []
+        var pairs: [(sim: Double, q: Unit, n: Unit, match: TokenMatch, strong: Bool)] = []
         for a in qu {
             for b in nu {
-                let (s, note) = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
-                if s >= Self.minimumTokenSimilarity { pairs.append((s, a, b, note)) }
+                let t = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
+                if t.similarity >= Self.minimumTokenSimilarity { pairs.append((t.similarity, a, b, t, t.strong)) }
             }
         }
         pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) > ($1.q.cover.count + $1.n.cover.count) }
@@ -171,44 +202,52 @@ public struct NameMatcher: Sendable {
         var total = 0.0
         var weight = 0.0
         var notes: [String] = []
+        var allStrong = true
         for p in pairs where usedQ.isDisjoint(with: p.q.cover) && usedN.isDisjoint(with: p.n.cover) {
             usedQ.formUnion(p.q.cover)
             usedN.formUnion(p.n.cover)
+            allStrong = allStrong && p.strong
             let w = Double(max(p.q.latin.count, p.n.latin.count))
             total += p.sim * w
             weight += w
-            notes.append(p.note)
+            if explain { notes.append(p.match.note(p.q.latin, p.q.skel, p.n.latin, p.n.skel)) }
         }
         var score = weight > 0 ? total / weight : 0
         let qCoverage = Double(usedQ.count) / Double(q.latin.count)
         if qCoverage < 1 {
             // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).
             score *= 0.4 + 0.4 * qCoverage
-            notes.append("query words unmatched: \(q.latin.indices.filter { !usedQ.contains($0) }.map { q.latin[$0] }.joined(separator: " "))")
+            if explain { notes.append("query words unmatched: \(q.latin.indices.filter { !usedQ.contains($0) }.map { q.latin[$0] }.joined(separator: " "))") }
         }
         let isPerson = index.nameFlags[n] & 4 != 0
         if usedN.count < latin.count {
-            if isPerson && usedN.contains(latin.count - 1) {
+            if isPerson && usedN.contains(latin.count - 1) && allStrong {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
                 score *= 0.9
-                notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))")
+                if explain { notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
             } else {
                 // A prefix of a longer name (Mohammad Hassan of Mohammad Hassan Akhund).
                 score *= 0.72
-                notes.append("name words missing, surname among them: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))")
+                if explain { notes.append("name words missing\(isPerson ? ", surname among them" : ""): \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
             }
         }
-        // Whole-name comparison catches fusions the units miss.
+        // A single word against a single word with only a near spelling (Talisman and
+        // Taliban, Indiana and India) is not enough for a match.
+        if q.latin.count == 1 && latin.count == 1 && !allStrong {
+            score = min(score, 0.8)
+        }
+        // Whole-name comparison catches fusions the units miss (Abdulghani, Abdul Ghani),
+        // not extra or missing words (Ahmad Shah Massoud, Donald Trump Jr.).
         let fusedQ = q.latin.joined()
         let fusedN = latin.joined()
         let whole = Similarity.jaroWinkler(fusedQ, fusedN)
-        if whole >= 0.93 && whole * 0.97 > score {
+        if whole >= 0.95 && abs(fusedQ.count - fusedN.count) <= 2 && whole * 0.97 > score {
             score = whole * 0.97
-            notes.append(String(format: "whole name %@~%@ %.2f", fusedQ, fusedN, whole))
+            if explain { notes.append("whole name \(fusedQ)~\(fusedN) \(TokenMatch.fixed(whole))") }
         }
         if index.nameFlags[n] & 1 != 0 {
             score *= 0.9
-            notes.append("ambiguous alias")
+            if explain { notes.append("ambiguous alias") }
         }
         return (min(1, score), "tokens " + notes.joined(separator: ", "), usedQ.count == q.latin.count && usedN.count == latin.count)
     }

@@ -28,7 +28,8 @@ public struct Transliterator: Sendable {
     ///   does not compile (with its `file:line:column`).
     public init(_ scheme: TransliterationScheme) throws {
         self.scheme = scheme
-        _ = try Self.prototype(scheme)
+        // Checks that the scheme compiles (once per process); no ICU instance is made here.
+        try Self.prototypes.check(scheme) { Self.compile(scheme) }
     }
 
     /// The transliteration of `text`. Rule-file schemes lowercase the input and
@@ -116,6 +117,10 @@ public struct Transliterator: Sendable {
             let r = make()
             store[scheme] = r
             return try r.get()
+        }
+
+        func check(_ scheme: TransliterationScheme, make: () -> Result<ICUTransliterator, TransliterationError>) throws {
+            _ = try get(scheme, make: make)
         }
 
         func cloned(_ scheme: TransliterationScheme, make: () -> Result<ICUTransliterator, TransliterationError>) throws -> ICUTransliterator {

@@ -1,0 +1,114 @@
+import Foundation
+import Testing
+import NomenLexicon
+
+/// The formats users already have, through `LexiconFiles.importFile`.
+@Suite struct LexiconImportTests {
+    static func names(_ e: Entity?) -> [String] { e?.names.map { "\($0.language):\($0.text)" } ?? [] }
+
+    @Test func plainTSVGroupsLinesByID() throws {
+        let entities = try LexiconFiles.importFile(Fixture.path("import/plain.tsv"), format: .tsv)
+        #expect(entities.map(\.id) == ["kabul", "tass"])
+        #expect(entities.map(\.type) == [.gpe, .org])
+        #expect(entities.map(\.name) == ["Kabul", "TASS"])
+        #expect(Self.names(entities.first) == ["en:Kabul", "ru:Кабул", "fa:کابل"])
+        #expect(Self.names(entities.last) == ["en:TASS", "ru:ТАСС"])
+        #expect(entities.allSatisfy { $0.source == "tsv" && !$0.isCurated })
+        // Each name remembers its line.
+        #expect(entities.first?.names[2].location?.line == 4)
+    }
+
+    @Test func jrcNamesTurnPlusIntoSpacesAndLettersIntoTypes() throws {
+        let entities = try LexiconFiles.importFile(Fixture.path("import/jrc.tsv"), format: .jrc)
+        #expect(entities.map(\.id) == ["jrc-1001", "jrc-2002"])
+        #expect(entities.map(\.type) == [.person, .org])
+        #expect(entities.first?.name == "Zamir Kabulov")
+        #expect(Self.names(entities.first) == ["en:Zamir Kabulov", "ru:Замир Кабулов", "de:Samir Kabulow"])
+        #expect(Self.names(entities.last) == ["en:Haqqani Network"])
+        #expect(entities.allSatisfy { $0.source == "jrc-names" })
+    }
+
+    @Test func geonamesReadsTheNineteenColumnLayout() throws {
+        let entities = try LexiconFiles.importFile(Fixture.path("import/geonames.txt"), format: .geonames)
+        #expect(entities.map(\.id) == ["geonames-1138958", "geonames-1140026"])
+        let kabul = try #require(entities.first)
+        #expect(kabul.type == .gpe)
+        #expect(kabul.name == "Kabul")
+        #expect(kabul.population == 3_043_532)
+        #expect(kabul.country == "iso3166-af")
+        #expect(kabul.source == "geonames")
+        // The airport code KBL is dropped; names are unique; all are generated and of unknown language.
+        #expect(kabul.names.map(\.text) == ["Kabul", "Cabool", "Caboul", "Kabol", "Kaboul", "Кабул", "کابل"])
+        #expect(kabul.names.allSatisfy { $0.generated && $0.language == "und" })
+        let herat = try #require(entities.last)
+        #expect(herat.name == "Herāt")
+        #expect(herat.names.map(\.text) == ["Herāt", "Herat", "Hérat", "Герат", "هرات"])
+        #expect(herat.population == 272_806)
+    }
+
+    @Test func spacyPatternsAsStringsAndTokenLists() throws {
+        let entities = try LexiconFiles.importFile(Fixture.path("import/spacy.jsonl"), format: .spacy)
+        #expect(entities.map(\.id) == ["kabul", "haqqani-network", "zamir-kabulov"])
+        #expect(entities.map(\.type) == [.gpe, .org, .person])
+        // Two patterns with the same id make one entity; token lists join with spaces;
+        // a pattern without an id gets one from its text.
+        #expect(entities[0].names.map(\.text) == ["Kabul", "kabul city"])
+        #expect(entities[1].names.map(\.text) == ["Haqqani Network"])
+        #expect(entities[2].name == "Zamir Kabulov")
+        #expect(entities.allSatisfy { $0.source == "spacy" })
+    }
+
+    @Test func spacyPatternProblemsAreReportedByLine() throws {
+        let file = try Fixture.temporaryFile("patterns.jsonl", """
+        {"label": "GPE", "pattern": "Kabul", "id": "kabul"}
+        {"pattern": "Herat", "id": "herat"}
+        {"label": "GPE", "pattern": [{"SHAPE": "Xxxxx"}], "id": "shape"}
+        not json
+
+        """)
+        do {
+            _ = try LexiconFiles.importFile(file, format: .spacy)
+            Issue.record("expected errors")
+        } catch let e as LexiconError {
+            #expect(e.errors.map(\.code) == [.missingField, .malformedField, .syntax])
+            #expect(e.errors.map(\.location.line) == [2, 3, 4])
+        }
+    }
+
+    @Test func geonamesRowWithTooFewColumnsIsASyntaxError() throws {
+        let file = try Fixture.temporaryFile("short.txt", "1138958\tKabul\tKabul\n")
+        do {
+            _ = try LexiconFiles.importFile(file, format: .geonames)
+            Issue.record("expected an error")
+        } catch let e as LexiconError {
+            #expect(e.errors.map(\.description) == ["\(file):1:1: error: expected the 19 tab-separated GeoNames fields, found 3"])
+        }
+    }
+
+    @Test func importOfAMissingFileIsUnreadable() {
+        do {
+            _ = try LexiconFiles.importFile(Fixture.path("import/none.tsv"), format: .tsv)
+            Issue.record("expected an error")
+        } catch let e as LexiconError {
+            #expect(e.isMissingFile)
+        } catch { Issue.record("\(error)") }
+    }
+
+    @Test func jsonlReadsNamesAsStringsOrObjects() throws {
+        let file = try Fixture.temporaryFile("lexicon.jsonl", """
+        {"id": "united-nations", "type": "ORG", "name": "United Nations", "names": {"en": ["United Nations", {"name": "UN", "case": "exact"}], "ru": ["ООН"]}, "wikidata": "Q1065"}
+        {"id": "supreme-court-of-russia", "type": "ORG", "name": "Supreme Court of Russia", "names": {"en": [{"name": "Supreme Court", "ambiguous": true}]}, "context": ["united-nations"]}
+
+        """)
+        let lexicon = try Lexicon.load(paths: [file])
+        let un = try #require(lexicon.entity(id: "united-nations"))
+        #expect(un.names.map(\.text) == ["United Nations", "UN", "ООН"])
+        #expect(un.names.first { $0.text == "UN" }?.caseRule == .exact)
+        #expect(un.wikidata == "Q1065")
+        #expect(un.location == Location(file: file, line: 1, column: 1))
+        let court = try #require(lexicon.entity(id: "supreme-court-of-russia"))
+        #expect(court.names.first?.ambiguous == true)
+        #expect(court.context == ["united-nations"])
+        #expect(court.location?.line == 2)
+    }
+}

@@ -1,0 +1,100 @@
+import Testing
+import NomenTagger
+import NomenTestSupport
+
+/// Clitics, suffixes, elision and compounds around a name. The span is the name itself:
+/// a proclitic, an apostrophe suffix, an elided article, a suffix after a zero-width
+/// non-joiner and the rest of a hyphenated compound stay outside; a fused ending
+/// (German genitive -s, Pashto oblique -و) is inside.
+@Suite struct CliticTests {
+    static let arabic: [TagCase] = [
+        TagCase("وروسيا تدعم الحوار.", [Mentioned("روسيا", "russia", .inflected)], note: "و"),
+        TagCase("أرسلت الصين مساعدات لروسيا.", [Mentioned("الصين", "china"), Mentioned("روسيا", "russia", .inflected)], note: "ل"),
+        TagCase("التقى الوفد بطالبان في الدوحة.", [Mentioned("طالبان", "taliban", .inflected), Mentioned("الدوحة", "doha")], note: "ب"),
+        TagCase("روسيا والصين تتفقان.", [Mentioned("روسيا", "russia", .exact), Mentioned("الصين", "china", .inflected)], note: "و before the article"),
+        TagCase("فالصين شريك مهم.", [Mentioned("الصين", "china", .inflected)], note: "ف"),
+        TagCase("بروسيا وبالصين.", [Mentioned("روسيا", "russia", .inflected), Mentioned("الصين", "china", .inflected)], note: "ب and وب"),
+        TagCase("اعترفت روسيا بالإمارة الإسلامية.",
+                [Mentioned("روسيا", "russia", .exact), Mentioned("الإمارة الإسلامية", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "ب before the article keeps the article in the span"),
+        TagCase("وجهت رسالة للإمارة الإسلامية.", [Mentioned("لإمارة الإسلامية", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "لل: the span starts at the second ل"),
+        TagCase("والإمارة الإسلامية في أفغانستان.",
+                [Mentioned("الإمارة الإسلامية في أفغانستان", "islamic-emirate-of-afghanistan", .inflected)], note: "و before a long name"),
+        TagCase("وصل الوفد إلى كابول.", [Mentioned("كابول", "kabul", .exact)], note: "no clitic"),
+    ]
+
+    static let persian: [TagCase] = [
+        TagCase("ذبیح‌الله مجاهد گفت.", [Mentioned("ذبیح‌الله مجاهد", "zabihullah-mujahid", .exact)], note: "ZWNJ inside the name"),
+        TagCase("سراج‌الدین حقانی گفت.", [Mentioned("سراج‌الدین حقانی", "sirajuddin-haqqani", .exact)], note: "ZWNJ inside the name"),
+        TagCase("ذبیح الله مجاهد گفت.", [Mentioned("ذبیح الله مجاهد", "zabihullah-mujahid", .exact)], note: "spaced form"),
+        TagCase("سراج‌الدين حقاني گفت.", [Mentioned("سراج‌الدين حقاني", "sirajuddin-haqqani", .normalized)], note: "Arabic yeh ي for Persian ی"),
+        TagCase("هیئتی از پاكستان آمد.", [Mentioned("پاكستان", "pakistan", .normalized)], note: "Arabic kaf ك for Persian ک"),
+        TagCase("روسيه و چین", [Mentioned("روسيه", "russia", .normalized), Mentioned("چین", "china", .exact)], note: "Arabic yeh"),
+        TagCase("روسیه‌ی امروز قدرتمند است.", [Mentioned("روسیه", "russia", .inflected)], note: "ezafe after a ZWNJ outside the span"),
+        TagCase("طالبان‌ها به کابل رسیدند.", [Mentioned("طالبان", "taliban"), Mentioned("کابل", "kabul", .exact)],
+                note: "plural after a ZWNJ outside the span"),
+        TagCase("افغانستان‌ و ایران", [Mentioned("افغانستان", "afghanistan"), Mentioned("ایران", "iran", .exact)],
+                note: "a stray ZWNJ before a space is not part of the span"),
+        TagCase("سفیر در کابل گفت.", [Mentioned("کابل", "kabul", .exact)], note: "Persian keheh ک as the lexicon writes it"),
+    ]
+
+    static let pashto: [TagCase] = [
+        TagCase("د روسیې د بهرنیو چارو وزارت وویل.", [Mentioned("د روسیې د بهرنیو چارو وزارت", "russian-foreign-ministry", .exact)],
+                note: "Pashto ې"),
+        TagCase("ګل حسن مسکو ته ورسید.", [Mentioned("ګل حسن", "gul-hasan", .exact), Mentioned("مسکو", "moscow", .exact)], note: "Pashto ګ"),
+        TagCase("د طالبانو مشر وویل.", [Mentioned("طالبانو", "taliban", .inflected)], note: "oblique plural, whole word"),
+        TagCase("د کابل ښار ارام دی.", [Mentioned("کابل", "kabul", .exact)], note: "Pashto ښ around the name"),
+    ]
+
+    static let turkish: [TagCase] = [
+        TagCase("Taliban'a göre toplantı yapıldı.", [Mentioned("Taliban", "taliban")], note: "dative"),
+        TagCase("Kabil'de bir toplantı yapıldı.", [Mentioned("Kabil", "kabul")], note: "locative"),
+        TagCase("Rusya'nın elçisi konuştu.", [Mentioned("Rusya", "russia")], note: "genitive"),
+        TagCase("Taliban’ın lideri konuştu.", [Mentioned("Taliban", "taliban")], note: "typographic apostrophe"),
+        TagCase("İran'ın tutumu ve Moskova'daki görüşme", [Mentioned("İran", "iran"), Mentioned("Moskova", "moscow")], note: "dotted capital İ"),
+    ]
+
+    static let german: [TagCase] = [
+        TagCase("Die Regierung Afghanistans ist isoliert.", [Mentioned("Afghanistans", "afghanistan", .inflected)], note: "genitive -s"),
+        TagCase("Die Haltung Russlands bleibt unklar.", [Mentioned("Russlands", "russia", .inflected)], note: "genitive -s"),
+        TagCase("Moskaus Haltung und Pakistans Armee", [Mentioned("Moskaus", "moscow", .inflected), Mentioned("Pakistans", "pakistan", .inflected)]),
+    ]
+
+    static let english: [TagCase] = [
+        TagCase("Russia’s envoy arrived.", [Mentioned("Russia", "russia")], note: "typographic apostrophe"),
+        TagCase("Pakistan's army said so.", [Mentioned("Pakistan", "pakistan")], note: "ASCII apostrophe"),
+        TagCase("The Taliban's leader spoke to Afghanistan’s neighbours.", [Mentioned("Taliban", "taliban"), Mentioned("Afghanistan", "afghanistan")]),
+        TagCase("the Taliban-led government", [Mentioned("Taliban", "taliban")], note: "hyphenated compound"),
+        TagCase("Taliban-run Afghanistan", [Mentioned("Taliban", "taliban"), Mentioned("Afghanistan", "afghanistan")], note: "hyphenated compound"),
+        TagCase("Russia-Afghanistan ties and a Moscow-based envoy",
+                [Mentioned("Russia", "russia"), Mentioned("Afghanistan", "afghanistan"), Mentioned("Moscow", "moscow")], note: "two names hyphenated"),
+        TagCase("an al-Qaeda-linked cell", [Mentioned("al-Qaeda", "al-qaeda")], note: "hyphen inside the name and after it"),
+        TagCase("Tehrik-i-Taliban Pakistan and ISIS-K",
+                [Mentioned("Tehrik-i-Taliban Pakistan", "tehrik-i-taliban-pakistan"), Mentioned("ISIS-K", "islamic-state-khorasan")],
+                note: "hyphenated names are one mention, not Taliban inside"),
+    ]
+
+    static let french: [TagCase] = [
+        TagCase("Le retour de l’Afghanistan sur la scène.", [Mentioned("Afghanistan", "afghanistan")], note: "l’"),
+        TagCase("L'ambassadeur d'Afghanistan a parlé.", [Mentioned("Afghanistan", "afghanistan")], note: "d'"),
+        TagCase("La position de l'Iran et qu'Islamabad", [Mentioned("Iran", "iran"), Mentioned("Islamabad", "islamabad")], note: "l' and qu'"),
+    ]
+
+    @Test(arguments: arabic) func arabicProclitics(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: persian) func persianLettersAndZWNJ(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: pashto) func pashto(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: turkish) func turkishApostropheSuffixes(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: german) func germanGenitive(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: english) func englishPossessivesAndCompounds(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: french) func frenchElision(_ c: TagCase) { expectTagging(c) }
+
+    /// The لل case with its offsets written out: ل ل إ م ا ر ة — the mention starts at the second ل.
+    @Test func lamLamOffsets() {
+        let mentions = SharedIndex.tagger.tag("للإمارة الإسلامية")
+        #expect(mentions.count == 1)
+        #expect(mentions.first?.start == 1)
+        #expect(mentions.first?.end == 17)
+        #expect(mentions.first?.id == "islamic-emirate-of-afghanistan")
+    }
+}

@@ -1,0 +1,77 @@
+import Testing
+import NomenTagger
+import NomenTestSupport
+
+/// Russian and Ukrainian case endings on every part of a name: the span is the whole
+/// inflected word or words, the entity is the one whose nominative the lexicon lists,
+/// and the mention says it was found through inflection.
+@Suite struct InflectionTests {
+    static let russian: [TagCase] = [
+        // Persons: given name and surname both inflected.
+        TagCase("Посол вручил грамоты Замиру Кабулову.", [Mentioned("Замиру Кабулову", "zamir-kabulov", .inflected)], note: "dative"),
+        TagCase("Встреча с Замиром Кабуловым прошла в Москве.",
+                [Mentioned("Замиром Кабуловым", "zamir-kabulov", .inflected), Mentioned("Москве", "moscow", .inflected)], note: "instrumental"),
+        TagCase("По словам Сергея Лаврова, переговоры идут.", [Mentioned("Сергея Лаврова", "sergey-lavrov", .inflected)], note: "genitive"),
+        TagCase("Об этом говорится в заявлении Марии Захаровой.", [Mentioned("Марии Захаровой", "maria-zakharova", .inflected)],
+                note: "feminine genitive"),
+        // Places.
+        TagCase("Делегация прибыла в Москву.", [Mentioned("Москву", "moscow", .inflected)], note: "accusative"),
+        TagCase("Переговоры прошли в Москве.", [Mentioned("Москве", "moscow", .inflected)], note: "locative, without the preposition"),
+        TagCase("Кабул связан с Москвой прямым рейсом.",
+                [Mentioned("Кабул", "kabul", .exact), Mentioned("Москвой", "moscow", .inflected)], note: "instrumental"),
+        TagCase("Россия признала власть Исламского Эмирата Афганистан.",
+                [Mentioned("Россия", "russia", .exact), Mentioned("Исламского Эмирата Афганистан", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "adjective and noun inflected, leftmost-longest"),
+        TagCase("Исламского Эмирата Афганистан посол не признан.",
+                [Mentioned("Исламского Эмирата Афганистан", "islamic-emirate-of-afghanistan", .inflected)], note: "sentence-initial genitive"),
+        TagCase("Москва говорит о признании Исламского Эмирата.",
+                [Mentioned("Москва", "moscow", .exact), Mentioned("Исламского Эмирата", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "short name inflected"),
+        TagCase("Договор с Исламским Эмиратом Афганистан подписан.",
+                [Mentioned("Исламским Эмиратом Афганистан", "islamic-emirate-of-afghanistan", .inflected)], note: "instrumental"),
+        TagCase("Делегация Российской Федерации прибыла.", [Mentioned("Российской Федерации", "russia", .inflected)],
+                note: "adjective-noun name"),
+        // Organisations, common-noun plurals and multi-word names.
+        TagCase("Москва передала гуманитарную помощь талибам.",
+                [Mentioned("Москва", "moscow", .exact), Mentioned("талибам", "taliban", .inflected)], note: "plural dative"),
+        TagCase("Число талибов в провинции выросло.", [Mentioned("талибов", "taliban", .inflected)], note: "plural genitive"),
+        TagCase("Об этом сообщили в МИД России.", [Mentioned("МИД России", "russian-foreign-ministry", .exact)]),
+        TagCase("Представитель МИДа России заявил об этом.", [Mentioned("МИДа России", "russian-foreign-ministry", .inflected)],
+                note: "declined abbreviation"),
+        TagCase("Представитель Министерства иностранных дел России выступил.",
+                [Mentioned("Министерства иностранных дел России", "russian-foreign-ministry", .inflected)], note: "genitive of a four-word name"),
+        TagCase("Переговоры прошли в Министерстве иностранных дел России.",
+                [Mentioned("Министерстве иностранных дел России", "russian-foreign-ministry", .inflected)], note: "locative of a four-word name"),
+    ]
+
+    static let ukrainian: [TagCase] = [
+        TagCase("Делегація прибула до Москви.", [Mentioned("Москви", "moscow", .inflected)], note: "genitive"),
+        TagCase("Переговори відбулися у Москві.", [Mentioned("Москві", "moscow", .inflected)], note: "locative"),
+        TagCase("Заява Заміра Кабулова пролунала вчора.", [Mentioned("Заміра Кабулова", "zamir-kabulov", .inflected)], note: "genitive"),
+        TagCase("Зустріч із Заміром Кабуловим відбулася.", [Mentioned("Заміром Кабуловим", "zamir-kabulov", .inflected)], note: "instrumental"),
+        TagCase("Кількість талібів зросла.", [Mentioned("талібів", "taliban", .inflected)], note: "plural genitive"),
+        TagCase("Представник Міністерства закордонних справ Росії заявив.",
+                [Mentioned("Міністерства закордонних справ Росії", "russian-foreign-ministry", .inflected)]),
+        TagCase("Посольство у Кабулі працює.", [Mentioned("Кабулі", "kabul", .inflected)], note: "locative of Кабул"),
+        TagCase("Відносини Росії та Афганістану.",
+                [Mentioned("Росії", "russia", .inflected), Mentioned("Афганістану", "afghanistan", .inflected)]),
+    ]
+
+    @Test(arguments: russian) func russian(_ c: TagCase) { expectTagging(c) }
+
+    @Test(arguments: ukrainian) func ukrainian(_ c: TagCase) { expectTagging(c) }
+
+    /// An inflected surname alone links to the one person who carries it; the span is the
+    /// whole word, ending included.
+    static let loneSurnames: [TagCase] = [
+        TagCase("Грамоты вручили Кабулову.", [Mentioned("Кабулову", "zamir-kabulov")], note: "dative"),
+        TagCase("Переговоры с Кабуловым продолжились.", [Mentioned("Кабуловым", "zamir-kabulov")], note: "instrumental"),
+        TagCase("Переговоры с Лавровым продолжились.", [Mentioned("Лавровым", "sergey-lavrov")], note: "instrumental"),
+        TagCase("По словам Лаврова, всё решено.", [Mentioned("Лаврова", "sergey-lavrov")], note: "genitive"),
+        TagCase("Заявление Захаровой опубликовано.", [Mentioned("Захаровой", "maria-zakharova")],
+                note: "after a capitalised sentence-initial common noun"),
+        TagCase("Об этом сообщил помощник Кабулова.", [Mentioned("Кабулова", "zamir-kabulov")], note: "genitive"),
+    ]
+
+    @Test(arguments: loneSurnames) func loneInflectedSurnames(_ c: TagCase) { expectTagging(c) }
+}

@@ -1,0 +1,106 @@
+import Testing
+import NomenTagger
+import NomenTestSupport
+
+/// Honorifics before persons' names, partial names after a full mention, and
+/// ambiguous names resolved from the document.
+@Suite struct PersonAndContextTests {
+    /// The span includes the honorific and the mention names it.
+    static let honorifics: [TagCase] = [
+        TagCase("The ambassador Mawlawi Gul Hasan arrived.", [Mentioned("Mawlawi Gul Hasan", "gul-hasan", honorific: "mawlawi")],
+                note: "as the lexicon writes it"),
+        TagCase("Talks with Mullah Baradar began.", [Mentioned("Mullah Baradar", "abdul-ghani-baradar", honorific: "mullah")]),
+        TagCase("Переговоры вел мулла Барадар.", [Mentioned("мулла Барадар", "abdul-ghani-baradar", honorific: "mullah")]),
+        TagCase("ملا برادر گفت.", [Mentioned("ملا برادر", "abdul-ghani-baradar", honorific: "mullah")]),
+        TagCase("Maulvi Amir Khan Muttaqi said.", [Mentioned("Maulvi Amir Khan Muttaqi", "amir-khan-muttaqi", honorific: "mawlawi")],
+                note: "a spelling of the honorific the lexicon name does not carry"),
+        TagCase("مولوی ذبیح‌الله مجاهد گفت.", [Mentioned("مولوی ذبیح‌الله مجاهد", "zabihullah-mujahid", honorific: "mawlawi")],
+                note: "honorific from the list, before a full name"),
+        TagCase("Мавлави Гулю Хасану вручили грамоты.", [Mentioned("Мавлави Гулю Хасану", "gul-hasan", .inflected, honorific: "mawlawi")],
+                note: "inflected name after the honorific"),
+        TagCase("حاجي ذبیح‌الله مجاهد وویل.", [Mentioned("حاجي ذبیح‌الله مجاهد", "zabihullah-mujahid", honorific: "haji")], note: "Pashto"),
+        TagCase("Haji Zabihullah Mujahid said.", [Mentioned("Haji Zabihullah Mujahid", "zabihullah-mujahid", honorific: "haji")]),
+        TagCase("Хаджи Забихулла Муджахид заявил.", [Mentioned("Хаджи Забихулла Муджахид", "zabihullah-mujahid", honorific: "haji")],
+                note: "Cyrillic, capitalised at the start of a sentence"),
+        // Courtesy titles (Mr., آقای, ښاغلی) are left out of spans (HonorificList.courtesy).
+        TagCase("ښاغلي ضمیر کابلوف وویل.", [Mentioned("ضمیر کابلوف", "zamir-kabulov")], note: "Pashto courtesy title"),
+        TagCase("Mr. Zamir Kabulov said.", [Mentioned("Zamir Kabulov", "zamir-kabulov")], note: "English courtesy title"),
+        TagCase("Zamir Kabulov met Gul Hasan.", [Mentioned("Zamir Kabulov", "zamir-kabulov"), Mentioned("Gul Hasan", "gul-hasan")],
+                note: "no honorific, none reported"),
+    ]
+
+    static let partialNames: [TagCase] = [
+        TagCase("Zamir Kabulov met envoys. Kabulov said talks went well.",
+                [Mentioned("Zamir Kabulov", "zamir-kabulov", .exact), Mentioned("Kabulov", "zamir-kabulov", .partial)]),
+        TagCase("Zamir Kabulov met envoys, and Kabulov said talks went well.",
+                [Mentioned("Zamir Kabulov", "zamir-kabulov", .exact), Mentioned("Kabulov", "zamir-kabulov", .partial)]),
+        TagCase("Zamir Kabulov met envoys. Later Kabulov said talks went well.",
+                [Mentioned("Zamir Kabulov", "zamir-kabulov", .exact), Mentioned("Kabulov", "zamir-kabulov", .partial)],
+                note: "a capitalised sentence-initial adverb is not a given name"),
+        TagCase("Замир Кабулов прибыл. Позже Кабулову вручили грамоты.",
+                [Mentioned("Замир Кабулов", "zamir-kabulov", .exact), Mentioned("Кабулову", "zamir-kabulov", .partial)],
+                note: "inflected partial after a sentence-initial adverb"),
+        TagCase("Sirajuddin Haqqani arrived. Haqqani said.",
+                [Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani"), Mentioned("Haqqani", "sirajuddin-haqqani", .partial)],
+                note: "a shared surname after a full mention"),
+        TagCase("Talks with Mullah Baradar began. Baradar said they went well.",
+                [Mentioned("Mullah Baradar", "abdul-ghani-baradar", honorific: "mullah"), Mentioned("Baradar", "abdul-ghani-baradar", .partial)]),
+        TagCase("Karim Haqqani said the talks went well.", note: "a person the lexicon does not know"),
+        TagCase("Sirajuddin Haqqani arrived. Karim Haqqani said so.", [Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani")],
+                note: "another Haqqani, not the antecedent"),
+        TagCase("Sergey Lavrov spoke about a lavrov.", [Mentioned("Sergey Lavrov", "sergey-lavrov")], note: "a lowercase word equal to a surname"),
+        TagCase("Zabihullah Mujahid spoke to a mujahid.", [Mentioned("Zabihullah Mujahid", "zabihullah-mujahid")],
+                note: "a lowercase ordinary word equal to a surname"),
+    ]
+
+    static let disambiguation: [TagCase] = [
+        TagCase("Pakistan's Supreme Court ruled.", [Mentioned("Pakistan", "pakistan")], note: "another country's court"),
+        TagCase("The Supreme Court of Pakistan ruled.", [Mentioned("Pakistan", "pakistan")], note: "another country's court"),
+        TagCase("Russia's Supreme Court ruled.", [Mentioned("Russia", "russia"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
+        TagCase("In Moscow, the Supreme Court ruled.", [Mentioned("Moscow", "moscow"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
+        TagCase("Верховный суд Ирана постановил.", [Mentioned("Ирана", "iran", .inflected)], note: "another country's court, Russian"),
+        TagCase("В Москве Верховный суд постановил.", [Mentioned("Москве", "moscow"), Mentioned("Верховный суд", "supreme-court-of-russia")]),
+        TagCase("The Russian Foreign Ministry said. The Foreign Ministry added.",
+                [Mentioned("Russian Foreign Ministry", "russian-foreign-ministry", .exact), Mentioned("Foreign Ministry", "russian-foreign-ministry")]),
+        TagCase("In Kabul, the Foreign Ministry said.", [Mentioned("Kabul", "kabul"), Mentioned("Foreign Ministry", "afghan-foreign-ministry")]),
+        TagCase("Afghanistan's Foreign Ministry said.",
+                [Mentioned("Afghanistan", "afghanistan"), Mentioned("Foreign Ministry", "afghan-foreign-ministry")]),
+        TagCase("China's Foreign Ministry said.", [Mentioned("China", "china"), Mentioned("Foreign Ministry", "chinese-foreign-ministry")]),
+        TagCase("Iran's Foreign Ministry said.", [Mentioned("Iran", "iran")], note: "a ministry the lexicon does not have"),
+        TagCase("В Кабуле МИД заявил.", [Mentioned("Кабуле", "kabul"), Mentioned("МИД", "afghan-foreign-ministry")]),
+    ]
+
+    /// New romanisations and typos of multi-word names link through the matcher; common
+    /// names of people the lexicon does not know do not.
+    static let fuzzy: [TagCase] = [
+        TagCase("Zamir Kabuloff said.", [Mentioned("Zamir Kabuloff", "zamir-kabulov", .fuzzy)], note: "DESIGN's example"),
+        TagCase("Zabiullah Mujaheed said.", [Mentioned("Zabiullah Mujaheed", "zabihullah-mujahid", .fuzzy)]),
+        TagCase("The envoy said that Sirajuddin Haqani arrived.", [Mentioned("Sirajuddin Haqani", "sirajuddin-haqqani", .fuzzy)]),
+        TagCase("Foreign Minister Amir Khan Mutaqi spoke.", [Mentioned("Amir Khan Mutaqi", "amir-khan-muttaqi", .fuzzy)]),
+        TagCase("John Smith said.", note: "a person the lexicon does not know"),
+        TagCase("Abdul Karim said.", note: "a common name near many lexicon names"),
+    ]
+
+    @Test(arguments: fuzzy) func fuzzy(_ c: TagCase) { expectTagging(c) }
+
+    @Test(arguments: honorifics) func honorifics(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: partialNames) func partialNames(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: disambiguation) func disambiguation(_ c: TagCase) { expectTagging(c) }
+
+    /// A partial name takes the entity of its nearest full antecedent, not the first one
+    /// the lexicon lists: two Haqqanis, each followed by "Haqqani".
+    @Test func partialNameFollowsItsNearestAntecedent() {
+        expectTagging(TagCase("Anas Haqqani arrived. Haqqani spoke. Then Sirajuddin Haqqani arrived, and Haqqani spoke again.",
+                      [Mentioned("Anas Haqqani", "anas-haqqani"), Mentioned("Haqqani", "anas-haqqani", .partial),
+                       Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani"), Mentioned("Haqqani", "sirajuddin-haqqani", .partial)]))
+    }
+
+    /// Turning partial names off leaves the full mention alone.
+    @Test func partialNamesCanBeTurnedOff() {
+        var options = TaggerOptions()
+        options.partialNames = false
+        let tagger = Tagger(lexicon: SharedIndex.index.tagger, options: options)
+        let mentions = tagger.tag("Zamir Kabulov met envoys. Kabulov said talks went well.")
+        #expect(mentions.map(\.text) == ["Zamir Kabulov"])
+    }
+}

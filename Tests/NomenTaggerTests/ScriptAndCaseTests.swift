@@ -1,0 +1,94 @@
+import Testing
+import NomenTagger
+import NomenTestSupport
+
+/// Letter case (all-caps datelines, lowercase common-noun uses), scripts without spaces,
+/// leftmost-longest selection, how a match is labelled, and sentences where nothing may
+/// be tagged.
+@Suite struct ScriptAndCaseTests {
+    static let datelines: [TagCase] = [
+        TagCase("KABUL, Aug. 15 — Talks began.", [Mentioned("KABUL", "kabul", .normalized)]),
+        TagCase("MOSCOW — Talks began.", [Mentioned("MOSCOW", "moscow", .normalized)]),
+        TagCase("ERBIL, Iraq — Talks began.", [Mentioned("ERBIL", "erbil", .normalized), Mentioned("Iraq", "iraq", .exact)]),
+        TagCase("HERAT, Afghanistan — KANDAHAR", [Mentioned("HERAT", "herat"), Mentioned("Afghanistan", "afghanistan"), Mentioned("KANDAHAR", "kandahar")]),
+        TagCase("RUSSIA RECOGNISES THE TALIBAN", [Mentioned("RUSSIA", "russia"), Mentioned("TALIBAN", "taliban")], note: "all-caps headline"),
+    ]
+
+    static let chinese: [TagCase] = [
+        TagCase("塔利班政府表示欢迎。", [Mentioned("塔利班", "taliban", .exact)], note: "no spaces"),
+        TagCase("俄罗斯外交部发言人说", [Mentioned("俄罗斯外交部", "russian-foreign-ministry", .exact)], note: "longest, not 俄罗斯 inside"),
+        TagCase("阿富汗伊斯兰酋长国代表抵达", [Mentioned("阿富汗伊斯兰酋长国", "islamic-emirate-of-afghanistan", .exact)],
+                note: "longest, not 阿富汗 inside"),
+        TagCase("喀布尔和莫斯科", [Mentioned("喀布尔", "kabul"), Mentioned("莫斯科", "moscow")]),
+        TagCase("俄羅斯與阿富汗", [Mentioned("俄羅斯", "russia"), Mentioned("阿富汗", "afghanistan")], note: "Traditional"),
+        TagCase("阿富汗伊斯蘭酋長國", [Mentioned("阿富汗伊斯蘭酋長國", "islamic-emirate-of-afghanistan")], note: "Traditional, longest"),
+    ]
+
+    static let leftmostLongest: [TagCase] = [
+        TagCase("Islamic Emirate of Afghanistan", [Mentioned("Islamic Emirate of Afghanistan", "islamic-emirate-of-afghanistan", .exact)]),
+        TagCase("the Islamic Emirate of Afghanistan's envoy", [Mentioned("Islamic Emirate of Afghanistan", "islamic-emirate-of-afghanistan")]),
+        TagCase("Исламский Эмират Афганистан", [Mentioned("Исламский Эмират Афганистан", "islamic-emirate-of-afghanistan", .exact)]),
+        TagCase("امارت اسلامی افغانستان", [Mentioned("امارت اسلامی افغانستان", "islamic-emirate-of-afghanistan", .exact)]),
+        TagCase("الإمارة الإسلامية في أفغانستان", [Mentioned("الإمارة الإسلامية في أفغانستان", "islamic-emirate-of-afghanistan", .exact)]),
+        TagCase("The Supreme Court of Russia ruled.", [Mentioned("Supreme Court of Russia", "supreme-court-of-russia", .exact)]),
+        TagCase("The Russian Foreign Ministry said.", [Mentioned("Russian Foreign Ministry", "russian-foreign-ministry", .exact)]),
+    ]
+
+    /// A name written exactly as the lexicon lists it (in any language) is `exact`; a
+    /// case or letter variant of it is `normalized`.
+    static let matchKinds: [TagCase] = [
+        TagCase("سفیر در کابل", [Mentioned("کابل", "kabul", .exact)], note: "fa with keheh, listed for fa"),
+        TagCase("وصل إلى كابل", [Mentioned("كابل", "kabul", .exact)], note: "ar with kaf, listed for ar"),
+        TagCase("سفیر ایران", [Mentioned("ایران", "iran", .exact)], note: "listed for fa"),
+        TagCase("俄羅斯", [Mentioned("俄羅斯", "russia", .exact)], note: "listed for zh-Hant"),
+        TagCase("喀布爾", [Mentioned("喀布爾", "kabul", .exact)], note: "listed for zh-Hant"),
+        TagCase("ګل حسن", [Mentioned("ګل حسن", "gul-hasan", .exact)], note: "listed for ps"),
+        TagCase("Мулла Барадар прибыл", [Mentioned("Мулла Барадар", "abdul-ghani-baradar", .normalized, honorific: "mullah")],
+                note: "capitalised form of мулла Барадар"),
+    ]
+
+    /// Lowercase uses where the language writes the name so.
+    static let lowercaseNames: [TagCase] = [
+        TagCase("Les talibans ont pris Kaboul.", [Mentioned("talibans", "taliban"), Mentioned("Kaboul", "kabul")]),
+        TagCase("Москва передала помощь талибам.", [Mentioned("Москва", "moscow"), Mentioned("талибам", "taliban")]),
+    ]
+
+    /// Ordinary sentences: nothing in them is an entity of the lexicons.
+    static let negatives: [TagCase] = [
+        TagCase("We ate turkey and rice from china bowls; the jordan almonds were sweet."),
+        TagCase("Give us a call. It is on the table. The man said in time."),
+        TagCase("Let us go to turkey for dinner; china plates and a chad."),
+        TagCase("Today we will iran a marathon."),
+        TagCase("Она сказала, что мир и россия — просто слова."),
+        TagCase("Der Mann ging nach Hause. Die Kabel waren kaputt."),
+        TagCase("Le chat est sur la table."),
+        TagCase("Bugün hava çok güzel. Ben eve gidiyorum. Bir gül aldım."),
+        TagCase("我们今天去公园散步。"),
+        TagCase("The guest host said the fund grew."),
+        TagCase("The mujahid fighters met a khan."),
+        TagCase("The Foreign Ministry said nothing.",
+                note: "a generic name with no context (organizations.yaml: linked only when a context id is mentioned)"),
+        TagCase("Haqqani said so.", note: "a surname several people of the lexicon share"),
+        TagCase("Mullah said.", note: "an honorific alone"),
+        TagCase(""),
+        TagCase("   \n\t  "),
+    ]
+
+    @Test(arguments: datelines) func allCapsDatelines(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: chinese) func chineseWithoutSpaces(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: leftmostLongest) func leftmostLongest(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: matchKinds) func matchKinds(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: lowercaseNames) func lowercaseNames(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: negatives) func negatives(_ c: TagCase) { expectTagging(c) }
+
+    @Test func capitalisedUSAndDottedUS() {
+        expectTagging(TagCase("He met us in the US and the U.S. army.", [Mentioned("US", "united-states", .exact), Mentioned("U.S.", "united-states", .exact)]))
+    }
+
+    /// Offsets are Unicode scalars: an emoji before a name counts one.
+    @Test func scalarOffsetsAfterAstralCharacters() {
+        let mentions = SharedIndex.tagger.tag("😀🇷🇺 Russia")
+        #expect(mentions.map(\.start) == [4])
+        #expect(mentions.map(\.end) == [10])
+    }
+}
