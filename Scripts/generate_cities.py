@@ -16,7 +16,7 @@ Output: one JSON object per line (JSONL), one entity per city, sorted by GeoName
 
     {"id": "geonames-524901", "type": "GPE", "name": "Moscow",
      "names": {"und": ["Moscow", "Maskva", "Moskau", "Москва", "موسكو", ...]},
-     "population": 10381222, "country": "ru", "geonames": 524901, "source": "geonames"}
+     "population": 10381222, "country": "iso3166-ru", "geonames": 524901, "source": "geonames"}
 
 GeoNames' ``alternatenames`` column carries no language tags (the tagged names live in the
 separate alternateNames table), so every name goes under ``und`` (undetermined): first
@@ -148,7 +148,7 @@ def city_entity(geonameid: int, name: str, asciiname: str | None, alternates, po
         "name": clean(name),
         "names": {"und": names},
         "population": population,
-        "country": country.lower() if country else None,
+        "country": f"iso3166-{country.lower()}" if country else None,
         "geonames": geonameid,
         "source": "geonames",
     }

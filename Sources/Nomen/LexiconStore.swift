@@ -105,6 +105,9 @@ public enum LexiconStore {
     public static func index(for paths: [String], progress: ((String) -> Void)? = nil) throws -> NomenIndex {
         // A path that is itself a compiled index is read directly.
         if paths.count == 1, paths[0].hasSuffix(".nomenidx") {
+            guard FileManager.default.fileExists(atPath: paths[0]) else {
+                throw LexiconError([Diagnostic(.error, .unreadable, at: SourceLocation(file: paths[0], line: 1, column: 1), "no such file")])
+            }
             return try NomenIndex.read(file: paths[0])
         }
         let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
@@ -115,7 +118,8 @@ public enum LexiconStore {
             return cached
         }
         progress?("compiling \(absolute.count) lexicon path(s)…")
-        let index = try compile(paths: absolute, fingerprint: fingerprint)
+        // Parse the paths as given, so diagnostics name files as the user wrote them.
+        let index = try compile(paths: paths, fingerprint: fingerprint)
         try? FileManager.default.createDirectory(at: cacheDirectory(), withIntermediateDirectories: true)
         try? index.write(to: cache.path)
         return index

@@ -57,7 +57,8 @@ public enum BinaryArchive {
             out += le(version)
             out += le(UInt32(sections.count))
             out += le(UInt64(body.count))
-            out += le(Checksum.of(body))
+            // The checksum covers the header fields before it, so a flipped section count is caught too.
+            out += le(Checksum.of(Array(out[8..<24]) + body))
             out += body
             return Data(out)
         }
@@ -91,7 +92,7 @@ public enum BinaryArchive {
                 throw FormatError(message: "index is truncated or has trailing bytes (expected \(bodyLength) bytes of body, found \(bytes.count - BinaryArchive.headerSize))")
             }
             let body = bytes[BinaryArchive.headerSize...]
-            guard Checksum.of(body) == checksum else {
+            guard Checksum.of(Array(bytes[8..<24]) + body) == checksum else {
                 throw FormatError(message: "index checksum mismatch: the file is corrupted")
             }
             let directorySize = count * BinaryArchive.directoryEntrySize
@@ -104,11 +105,12 @@ public enum BinaryArchive {
                 let name = String(decoding: nameBytes, as: UTF8.self)
                 let offset = Self.read(UInt64.self, bytes, at + 24)
                 let length = Self.read(UInt64.self, bytes, at + 32)
-                let start = UInt64(payloadStart) + offset
-                guard offset <= UInt64(bytes.count), length <= UInt64(bytes.count), start + length <= UInt64(bytes.count) else {
+                let (start, o1) = UInt64(payloadStart).addingReportingOverflow(offset)
+                let (end, o2) = start.addingReportingOverflow(length)
+                guard !o1, !o2, end <= UInt64(bytes.count) else {
                     throw FormatError(message: "index section \(name) lies outside the file")
                 }
-                sections[name] = Int(start)..<Int(start + length)
+                sections[name] = Int(start)..<Int(end)
             }
             self.data = bytes
             self.sections = sections

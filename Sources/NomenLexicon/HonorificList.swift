@@ -37,17 +37,30 @@ public struct HonorificList: Sendable {
         case .failure(let d): throw LexiconError([d])
         }
         let root: Node?
-        do { root = try Yams.compose(yaml: text) } catch {
+        do { root = try Yams.compose(yaml: text) } catch let e as YamlError {
+            var at = SourceLocation(file: file, line: 1, column: 1)
+            switch e {
+            case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+                at = SourceLocation(file: file, line: mark.line, column: mark.column)
+            default: break
+            }
+            throw LexiconError([Diagnostic(.error, .syntax, at: at, "YAML syntax: \(e)")])
+        } catch {
             throw LexiconError([Diagnostic(.error, .syntax, at: SourceLocation(file: file, line: 1, column: 1), "YAML syntax: \(error)")])
         }
         guard case .mapping(let top)? = root else {
             throw LexiconError([Diagnostic(.error, .malformedField, at: SourceLocation(file: file, line: 1, column: 1),
                                            "expected a mapping with \"honorifics\" and \"particles\"")])
         }
+        var problems: [Diagnostic] = []
         func entries(_ key: String) -> [Entry] {
             guard case .sequence(let seq)? = top[key] else { return [] }
             return seq.compactMap { node -> Entry? in
-                guard case .mapping(let m) = node, let k = m["key"]?.string, case .mapping(let forms)? = m["forms"] else { return nil }
+                guard case .mapping(let m) = node, let k = m["key"]?.string, case .mapping(let forms)? = m["forms"] else {
+                    problems.append(Diagnostic(.error, .missingField, at: SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1),
+                                               "each \(key == "honorifics" ? "honorific" : "particle") needs \"key\" and a \"forms\" mapping of language tags to spellings"))
+                    return nil
+                }
                 var variants: [NameVariant] = []
                 for (lang, list) in forms {
                     let items: [Node]
@@ -58,6 +71,8 @@ public struct HonorificList: Sendable {
                              alsoName: m["also_name"]?.string == "true", courtesy: m["courtesy"]?.string == "true")
             }
         }
-        return HonorificList(honorifics: entries("honorifics"), particles: entries("particles"))
+        let list = HonorificList(honorifics: entries("honorifics"), particles: entries("particles"))
+        if !problems.isEmpty { throw LexiconError(problems) }
+        return list
     }
 }

@@ -26,10 +26,11 @@ public enum LexiconWriter {
         var byLanguage: [(String, [String])] = []
         for v in e.names {
             let item: String
-            if v.ambiguous || v.caseRule == .exact {
+            if v.ambiguous || v.caseRule == .exact || v.generated {
                 var parts = ["\"name\":\(JSONText.quote(v.text))"]
                 if v.ambiguous { parts.append("\"ambiguous\":true") }
                 if v.caseRule == .exact { parts.append("\"case\":\"exact\"") }
+                if v.generated { parts.append("\"generated\":true") }
                 item = "{\(parts.joined(separator: ","))}"
             } else {
                 item = JSONText.quote(v.text)
@@ -59,15 +60,24 @@ public enum LexiconWriter {
             if !e.sameAs.isEmpty { out += "    same_as: [\(e.sameAs.joined(separator: ", "))]\n" }
             if let p = e.population { out += "    population: \(p)\n" }
             if e.source != "curated" { out += "    source: \(yamlScalar(e.source))\n" }
+            if !e.demonyms.isEmpty {
+                out += "    demonyms:\n"
+                var seen: [String] = []
+                for v in e.demonyms where !seen.contains(v.language) { seen.append(v.language) }
+                for lang in seen {
+                    out += "      \(lang): [\(e.demonyms.filter { $0.language == lang }.map { yamlScalar($0.text) }.joined(separator: ", "))]\n"
+                }
+            }
             var languages: [String] = []
             for v in e.names where !languages.contains(v.language) { languages.append(v.language) }
             if !languages.isEmpty { out += "    names:\n" }
             for lang in languages {
                 let items = e.names.filter { $0.language == lang }.map { v -> String in
-                    if v.ambiguous || v.caseRule == .exact {
+                    if v.ambiguous || v.caseRule == .exact || v.generated {
                         var parts = ["name: \(yamlScalar(v.text))"]
                         if v.ambiguous { parts.append("ambiguous: true") }
                         if v.caseRule == .exact { parts.append("case: exact") }
+                        if v.generated { parts.append("generated: true") }
                         return "{\(parts.joined(separator: ", "))}"
                     }
                     return yamlScalar(v.text)
@@ -81,7 +91,8 @@ public enum LexiconWriter {
     /// A YAML flow scalar: plain when safe, else double-quoted with escapes.
     static func yamlScalar(_ s: String) -> String {
         let special: Set<Character> = [":", "#", "[", "]", "{", "}", ",", "&", "*", "!", "|", ">", "'", "\"", "%", "@", "`", "?", "-"]
-        let needsQuotes = s.isEmpty || s.first!.isWhitespace || s.last!.isWhitespace || s.contains(where: { special.contains($0) || $0.isNewline || $0 == "\t" })
+        let control = s.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) || $0.value == 0x2028 || $0.value == 0x2029 || $0.value == 0xFEFF }
+        let needsQuotes = control || s.isEmpty || s.first!.isWhitespace || s.last!.isWhitespace || s.contains(where: { special.contains($0) || $0.isNewline || $0 == "\t" })
             || ["true", "false", "yes", "no", "null", "~"].contains(s.lowercased()) || Double(s) != nil
         return needsQuotes ? JSONText.quote(s) : s
     }
@@ -103,7 +114,8 @@ public enum JSONText {
             case "\u{2028}": out += "\\u2028"
             case "\u{2029}": out += "\\u2029"
             default:
-                if scalar.value < 0x20 || scalar.value == 0x7F {
+                // C0 and C1 controls, DEL and the BOM are escaped: valid JSON and valid YAML.
+                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF {
                     out += String(format: "\\u%04x", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

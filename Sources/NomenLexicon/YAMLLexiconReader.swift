@@ -20,6 +20,8 @@ struct YAMLLexiconReader {
     let file: String
     private var builder: EntityBuilder
     private var visited = 0
+    private var budget = LexiconLimits.maxYAMLNodes
+    private var exhausted = false
 
     init(file: String) {
         self.file = file
@@ -27,6 +29,15 @@ struct YAMLLexiconReader {
     }
 
     mutating func read(_ text: String) -> (entities: [Entity], diagnostics: [Diagnostic]) {
+        // Aliases can make a small file expand without bound ("billion laughs"): a
+        // document may visit at most a few nodes per byte of its text.
+        budget = min(LexiconLimits.maxYAMLNodes, max(100_000, 4 * text.utf8.count))
+        // The YAML parser recurses per nesting level: refuse deep nesting before parsing.
+        if let (line, column) = Self.tooDeep(text, limit: LexiconLimits.maxYAMLDepth) {
+            builder.error(.limitExceeded, SourceLocation(file: file, line: line, column: column),
+                          "YAML nested deeper than \(LexiconLimits.maxYAMLDepth) levels")
+            return ([], builder.diagnostics)
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -58,14 +69,57 @@ struct YAMLLexiconReader {
         return (entities, builder.diagnostics)
     }
 
-    /// Counts visited nodes; false (with a diagnostic, once) past the limit.
+    /// Counts visited nodes; false (with a diagnostic, once) past the budget.
     private mutating func count(_ n: Int) -> Bool {
+        if exhausted { return false }
         visited += n
-        if visited == LexiconLimits.maxYAMLNodes + n || (visited > LexiconLimits.maxYAMLNodes && visited - n <= LexiconLimits.maxYAMLNodes) {
+        if visited > budget {
+            exhausted = true
             builder.error(.limitExceeded, SourceLocation(file: file, line: 1, column: 1),
-                          "more than \(LexiconLimits.maxYAMLNodes) YAML nodes once aliases are expanded")
+                          "more than \(budget) YAML nodes once aliases are expanded (\(budget / 1000)k allowed for a file of this size)")
+            return false
         }
-        return visited <= LexiconLimits.maxYAMLNodes
+        return true
+    }
+
+    /// The place where nesting first exceeds `limit` levels: flow brackets outside
+    /// quotes and comments, and block indentation (two spaces a level).
+    static func tooDeep(_ text: String, limit: Int) -> (Int, Int)? {
+        var depth = 0
+        var line = 1
+        var column = 0
+        var quote: UInt8 = 0
+        var comment = false
+        var lineStart = true
+        var indent = 0
+        for b in text.utf8 {
+            if b == 0x0A {
+                line += 1; column = 0; comment = false; lineStart = true; indent = 0
+                if quote == 0x27 { quote = 0 }
+                continue
+            }
+            if b & 0xC0 != 0x80 { column += 1 }
+            if lineStart {
+                if b == 0x20 { indent += 1; continue }
+                lineStart = false
+                if indent / 2 > limit * 2 { return (line, column) }
+            }
+            if comment { continue }
+            if quote != 0 {
+                if b == quote { quote = 0 }
+                continue
+            }
+            switch b {
+            case 0x22, 0x27: quote = b
+            case 0x23: comment = true
+            case 0x5B, 0x7B:
+                depth += 1
+                if depth > limit { return (line, column) }
+            case 0x5D, 0x7D: depth = max(0, depth - 1)
+            default: break
+            }
+        }
+        return nil
     }
 
     private func loc(_ node: Node) -> SourceLocation {
@@ -117,6 +171,7 @@ struct YAMLLexiconReader {
     }
 
     private mutating func entity(_ node: Node) -> Entity? {
+        if exhausted { return nil }
         let at = loc(node)
         guard case .mapping(let map) = node else {
             builder.error(.malformedField, at, "each entity must be a mapping with id, type, name and names")
@@ -146,6 +201,7 @@ struct YAMLLexiconReader {
         if let namesNode = map["names"] {
             names = variants(namesNode, id: id)
         }
+        if exhausted { return nil }
         if names.count > LexiconLimits.maxNamesPerEntity {
             builder.error(.limitExceeded, at, "entity \"\(id)\" has \(names.count) names (limit \(LexiconLimits.maxNamesPerEntity))")
             return nil

@@ -67,7 +67,8 @@ public struct NameMatcher: Sendable {
 
     /// The entities `name` may denote, best first, at most `limit`.
     /// - Parameter includeGenerated: also consider names from generated lexicons (GeoNames, iso-codes).
-    public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true) -> [MatchCandidate] {
+    /// - Parameter includeAmbiguous: also consider names marked ambiguous (Foreign Ministry).
+    public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
         var hits: [Int32: Double] = [:]
         func add(_ post: ArraySlice<Int32>, _ weight: Double) {
@@ -91,6 +92,7 @@ public struct NameMatcher: Sendable {
         let queryHasHan = q.scheme?.contains("Han") == true
         for (n, _) in shortlist {
             if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
+            if !includeAmbiguous && ix.nameFlags[Int(n)] & 1 != 0 { continue }
             // Pinyin syllables say nothing about a name in another script (Mao Ning is not 欧盟).
             if !queryHasHan && ix.schemes[Int(ix.nameScheme[Int(n)])].contains("Han") { continue }
             let (score, detail, complete) = self.score(q, name: Int(n))

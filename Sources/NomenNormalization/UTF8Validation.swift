@@ -2,7 +2,7 @@
 public struct InvalidUTF8: Error, Sendable, Equatable, CustomStringConvertible {
     /// 0-based byte offset of the first byte that is not valid UTF-8.
     public let byteOffset: Int
-    /// 1-based line of that byte, and 1-based column in bytes.
+    /// 1-based line of that byte, and 1-based column in Unicode scalars.
     public let line: Int
     public let column: Int
 
@@ -19,12 +19,14 @@ public enum UTF8Validation {
         if array.count >= 3, array[0] == 0xEF, array[1] == 0xBB, array[2] == 0xBF { start = 3 }
         if let bad = firstInvalidByte(array, from: start) {
             var line = 1
-            var lineStart = 0
-            for k in 0..<bad where array[k] == 0x0A {
+            var lineStart = start
+            for k in start..<bad where array[k] == 0x0A {
                 line += 1
                 lineStart = k + 1
             }
-            throw InvalidUTF8(byteOffset: bad, line: line, column: bad - lineStart + 1)
+            // Columns count scalars, as every other place does: the line before the bad byte is valid UTF-8.
+            let column = array[lineStart..<bad].reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+            throw InvalidUTF8(byteOffset: bad, line: line, column: column)
         }
         return String(decoding: array[start...], as: UTF8.self)
     }

@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
 
     // Entities
     let entityIDs: StringTable
@@ -94,7 +94,11 @@ public final class CompiledLexicon: Sendable {
         var longest = 0
         if honorificStart.count > 1 {
             for h in 0..<(honorificStart.count - 1) {
-                let seq = honorificTokens[Int(honorificStart[h])..<Int(honorificStart[h + 1])]
+                // Read before `validate()` runs: skip a range a damaged index makes invalid.
+                let a = Int(honorificStart[h])
+                let b = Int(honorificStart[h + 1])
+                guard a >= 0, a <= b, b <= honorificTokens.count else { continue }
+                let seq = honorificTokens[a..<b]
                 longest = max(longest, seq.count)
                 index[seq.map(String.init).joined(separator: ",")] = h
             }
@@ -210,7 +214,7 @@ public final class CompiledLexicon: Sendable {
             priors.append(prior)
             flags.append(entity.isCurated ? 1 : 0)
 
-            var seenNames = Set<[Int32]>()
+            var seenTexts = Set<String>()
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
             for (v, isDemonym) in variants {
               for text in [v.text] + arabicScriptJoinVariants(v.text) {
@@ -220,9 +224,9 @@ public final class CompiledLexicon: Sendable {
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || !entity.isCurated { f |= generatedFlag }
-                // The same tokens with the same case and flags twice in one entity (Kabul in en
-                // and de) are one name; talibans and Talibans differ in case, so both stay.
-                if !seenNames.insert(seq + [Int32(truncatingIfNeeded: mask), Int32(truncatingIfNeeded: mask >> 32), Int32(f)]).inserted { continue }
+                // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
+                // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
+                if !seenTexts.insert("\(f)\u{1}\(text)").inserted { continue }
                 let lang = languageIndex[v.language] ?? {
                     let l = UInt16(languageList.count)
                     languageList.append(v.language)

@@ -25,10 +25,13 @@ public struct InflectionRules: Sendable {
     let bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])]
     /// Folded generic words before names that mentions leave out (descriptors.txt).
     public let descriptors: [String]
+    /// Folded sentence-initial function words that are not given names (function-words.txt).
+    public let functionWords: [String]
 
-    init(bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = []) {
+    init(bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = []) {
         self.bySript = bySript
         self.descriptors = descriptors
+        self.functionWords = functionWords
     }
 
     public static let empty = InflectionRules(bySript: [:])
@@ -115,14 +118,14 @@ public struct InflectionRules: Sendable {
             // Longer surfaces first; the sort is stable, so file order breaks ties.
             rules[k] = (prefixes: stableSorted(v.prefixes), suffixes: stableSorted(v.suffixes))
         }
-        var descriptors: [String] = []
-        if case .success(let text) = LexiconFiles.readText(directory.appendingPathComponent("descriptors.txt").path) {
-            for line in text.split(separator: "\n") {
+        func words(_ file: String) -> [String] {
+            guard case .success(let text) = LexiconFiles.readText(directory.appendingPathComponent(file).path) else { return [] }
+            return text.split(separator: "\n").compactMap { line in
                 let word = line.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                if !word.isEmpty { descriptors.append(folder.key(word)) }
+                return word.isEmpty ? nil : folder.key(word)
             }
         }
-        return InflectionRules(bySript: rules, descriptors: descriptors)
+        return InflectionRules(bySript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"))
     }
 
     private static func stableSorted(_ rules: [Rule]) -> [Rule] {

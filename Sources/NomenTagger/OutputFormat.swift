@@ -89,9 +89,9 @@ public struct MentionFormatter: Sendable {
         while i < scalars.count {
             let s = scalars[i]
             if s.properties.isWhitespace {
+                // Whitespace inside a mention continues it (I-); a mention starts only where `begins` says.
                 if s == "\n" && i + 1 < scalars.count && scalars[i + 1] == "\n" && !out.hasSuffix("\n\n") && !out.isEmpty { out += "\n" }
                 i += 1
-                lastLabel = "O"
                 continue
             }
             var j = i + 1

@@ -62,7 +62,11 @@ public final class Tagger: Sendable {
         self.options = options
         scratch = ThreadLocal { Scratch() }
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
+        functionWords = Set(rules.functionWords)
     }
+
+    /// Folded sentence-initial function words.
+    let functionWords: Set<String>
 
     /// Generic words before a name that its mention leaves out when the rest names the
     /// same entity (حركة طالبان → طالبان, Pashto د).
@@ -72,8 +76,8 @@ public final class Tagger: Sendable {
         let scanner = TokenScanner()
         /// Matcher results by span text: (entity, score), entity -1 for none.
         var fuzzy: [String: (Int, Double)] = [:]
-        /// Inflection results by folded token: (id, trimStart, trimEnd), id -1 for none.
-        var resolved: [String: (Int32, Int32, Int32)] = [:]
+        /// Inflection results by folded token: up to two (id, trimStart, trimEnd) readings.
+        var resolved: [String: [(Int32, Int32, Int32)]] = [:]
     }
 
     struct Match {
@@ -86,14 +90,15 @@ public final class Tagger: Sendable {
         var score: Double = 1
         var honorific: Int = -1
         var extendFirst: Int = -1
-        /// Bit k: token first + k is read through its inflected form.
+        /// Two bits a token: which reading of token first + k the name uses (0 as written).
         var choices: UInt64 = 0
         /// Every name found here is a demonym: context, not a mention.
         var isDemonym = false
 
-        func trimStart(_ tokens: [Token]) -> Int32 { choices & 1 != 0 ? tokens[first].altTrimStart : 0 }
-        func trimEnd(_ tokens: [Token]) -> Int32 { choices & (1 << UInt64(last - first)) != 0 ? tokens[last].altTrimEnd : 0 }
-        func id(of k: Int, _ tokens: [Token]) -> Int32 { choices & (1 << UInt64(k - first)) != 0 ? tokens[k].altID : tokens[k].id }
+        func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
+        func trimStart(_ tokens: [Token]) -> Int32 { tokens[first].reading(reading(first)).trimStart }
+        func trimEnd(_ tokens: [Token]) -> Int32 { tokens[last].reading(reading(last)).trimEnd }
+        func id(of k: Int, _ tokens: [Token]) -> Int32 { tokens[k].reading(reading(k)).id }
     }
 
     /// Tags one document.
@@ -103,8 +108,14 @@ public final class Tagger: Sendable {
     }
 
     /// Tags UTF-8 bytes (valid UTF-8; invalid sequences read as U+FFFD).
+    ///
+    /// Invalid UTF-8 is repaired first as Swift's `String(decoding:as:)` does (each
+    /// maximal invalid subsequence becomes U+FFFD), and offsets refer to that text.
     public func tag(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
-        tag(utf8: bytes, text: nil)
+        if UTF8Validation.firstInvalidByte(Array(bytes)) != nil {
+            return tag(String(decoding: bytes, as: UTF8.self))
+        }
+        return tag(utf8: bytes, text: nil)
     }
 
     private func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> [Mention] {
@@ -136,23 +147,32 @@ public final class Tagger: Sendable {
                 let t = tokens[k]
                 let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
                 tokens[k].id = vocab.id(of: key)
+                if t.gap.contains(.sentenceStart), t.shape.contains(.firstUpper), !functionWords.isEmpty {
+                    tokens[k].isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self))
+                }
                 guard let set = rules.rules(for: t.script) else { continue }
                 let keyString = String(decoding: key, as: UTF8.self)
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
                 let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
                 let cacheKey = hasZWNJ ? keyString + "\u{200C}" : keyString
-                let r: (Int32, Int32, Int32)
+                let readings: [(Int32, Int32, Int32)]
                 if let hit = scratch.resolved[cacheKey] {
-                    r = hit
+                    readings = hit
                 } else {
-                    r = inflect(Array(key), set: set, token: t, bytes: bytes)
+                    readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
                     if scratch.resolved.count > 500_000 { scratch.resolved.removeAll(keepingCapacity: true) }
-                    scratch.resolved[cacheKey] = r
+                    scratch.resolved[cacheKey] = readings
                 }
-                if r.0 >= 0 && r.0 != tokens[k].id {
+                if let r = readings.first {
                     tokens[k].altID = r.0
                     tokens[k].altTrimStart = r.1
                     tokens[k].altTrimEnd = r.2
+                }
+                if readings.count > 1 {
+                    let r = readings[1]
+                    tokens[k].alt2ID = r.0
+                    tokens[k].alt2TrimStart = r.1
+                    tokens[k].alt2TrimEnd = r.2
                 }
             }
         }
@@ -186,12 +206,17 @@ public final class Tagger: Sendable {
     }
 
     private func inflect(_ key: [UInt8], set: (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule]),
-                         token: Token, bytes: UnsafeBufferPointer<UInt8>) -> (Int32, Int32, Int32) {
+                         token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [(Int32, Int32, Int32)] {
+        var found: [(Int32, Int32, Int32)] = []
+        func keep(_ r: (Int32, Int32, Int32)) -> Bool {
+            if !found.contains(where: { $0.0 == r.0 }) { found.append(r) }
+            return found.count >= 2
+        }
         let vocab = lexicon.vocabulary
         func lookup(_ candidate: [UInt8]) -> Int32 {
             candidate.withUnsafeBufferPointer { vocab.id(of: $0) }
         }
-        func trySuffixes(_ word: [UInt8], prefixTrim: Int) -> (Int32, Int32, Int32)? {
+        func trySuffixes(_ word: [UInt8], prefixTrim: Int) -> Bool {
             for r in set.suffixes where word.count > r.surface.count && word.ends(with: r.surface) {
                 let stem = word[0..<(word.count - r.surface.count)]
                 guard Self.scalarCount(stem) >= r.minStem else { continue }
@@ -209,11 +234,11 @@ public final class Tagger: Sendable {
                     if r.afterZWNJ && !zwnj { continue }
                     if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
                 } else if r.afterZWNJ { continue }
-                return (id, Int32(prefixTrim), trimEnd)
+                if keep((id, Int32(prefixTrim), trimEnd)) { return true }
             }
-            return nil
+            return false
         }
-        if let r = trySuffixes(key, prefixTrim: 0) { return r }
+        if trySuffixes(key, prefixTrim: 0) { return found }
         for p in set.prefixes where key.count > p.surface.count && key.starts(with: p.surface) {
             let rest = Array(key[p.surface.count...])
             guard Self.scalarCount(rest) >= p.minStem else { continue }
@@ -221,16 +246,16 @@ public final class Tagger: Sendable {
             let (_, map) = foldMap(bytes, token)
             let trim = p.trimScalars < map.count ? map[p.trimScalars] : 0
             let id = lookup(candidate)
-            if id >= 0 { return (id, Int32(trim), 0) }
+            if id >= 0, keep((id, Int32(trim), 0)) { return found }
             // A prefix and a suffix together: the suffix is matched on the remainder.
             for r in set.suffixes where candidate.count > r.surface.count && candidate.ends(with: r.surface) && !r.afterZWNJ {
                 let stem = candidate[0..<(candidate.count - r.surface.count)]
                 guard Self.scalarCount(stem) >= r.minStem else { continue }
                 let id2 = lookup(Array(stem) + r.replacement)
-                if id2 >= 0 { return (id2, Int32(trim), 0) }
+                if id2 >= 0, keep((id2, Int32(trim), 0)) { return found }
             }
         }
-        return (-1, 0, 0)
+        return found
     }
 
     // MARK: Automaton walk
@@ -245,8 +270,8 @@ public final class Tagger: Sendable {
         return true
     }
 
-    /// Whether name `n` fits the letter case of tokens `first...last`; `choices` has
-    /// bit k set when token first + k is read through its inflected form.
+    /// Whether name `n` fits the letter case of tokens `first...last`; `choices` says
+    /// which reading of each token the name uses.
     @inline(__always)
     private func caseFits(_ n: Int, _ tokens: [Token], _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
         let flags = lexicon.nameFlags[n]
@@ -270,9 +295,9 @@ public final class Tagger: Sendable {
             let t = tokens[first]
             // Without letter case to tell a name from a word (مالی is Mali and "financial"), longer still.
             let minimum = options.minGeneratedNameLength + (t.shape.contains(.cased) || t.script == .han ? 0 : 1)
-            if Int(t.scalarEnd - t.scalarStart) < minimum { return false }
+            if Int(t.letters) < minimum { return false }
             if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
-            if choices & 1 != 0 { return false }
+            if choices & 3 != 0 { return false }
         }
         return true
     }
@@ -290,26 +315,27 @@ public final class Tagger: Sendable {
     /// inflected form; calls `found` for every name that ends somewhere.
     private func explore(_ tokens: [Token], first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
                          found: (Int, [Int32], UInt64) -> Void) {
-        guard j < tokens.count, j - first < 64 else { return }
+        guard j < tokens.count, j - first < 32 else { return }
         let t = tokens[j]
         // A suffix trimmed after a zero-width non-joiner may end a name; inside one it is
         // Persian ezafe (وزارت خارجه‌ی روسیه) and belongs to the span.
         if j > first && !joinable(tokens[j - 1], t) { return }
-        for variant in 0..<2 {
-            let id = variant == 0 ? t.id : t.altID
+        for variant in 0..<3 {
+            let r = t.reading(variant)
+            let id = r.id
             if id < 0 { continue }
-            // A proclitic may only start a name; a trimmed suffix may only end one.
-            if variant == 1 && j > first && t.altTrimStart > 0 { continue }
+            // A proclitic may only start a name.
+            if variant > 0 && j > first && r.trimStart > 0 { continue }
             let next = lexicon.trie.next(state, id)
             if next < 0 { continue }
-            let bit: UInt64 = variant == 1 ? 1 << UInt64(j - first) : 0
+            let bit = UInt64(variant) << UInt64(2 * (j - first))
             let outs = lexicon.trie.outputs(of: next)
             if !outs.isEmpty {
                 let names = validNames(outs, tokens, first, j, choices | bit)
                 if !names.isEmpty { found(j, names, choices | bit) }
             }
             explore(tokens, first: first, at: j + 1, state: next, choices: choices | bit,
-                    previousTrimEnd: variant == 1 ? t.altTrimEnd : 0, found: found)
+                    previousTrimEnd: r.trimEnd, found: found)
         }
     }
 
@@ -328,12 +354,15 @@ public final class Tagger: Sendable {
             if var best {
                 if best.last > best.first, tokens[best.first].id >= 0, descriptors.contains(tokens[best.first].id) {
                     let entities = Set(best.names.map { lexicon.nameEntity[Int($0)] })
-                    var inner: Match?
-                    explore(tokens, first: best.first + 1, at: best.first + 1, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                        let same = names.filter { entities.contains(lexicon.nameEntity[Int($0)]) }
-                        if last == best.last, !same.isEmpty { inner = Match(first: best.first + 1, last: last, names: same, choices: choices) }
+                    var shrinks = false
+                    explore(tokens, first: best.first + 1, at: best.first + 1, state: 0, choices: 0, previousTrimEnd: 0) { last, names, _ in
+                        if last == best.last, names.contains(where: { entities.contains(lexicon.nameEntity[Int($0)]) }) { shrinks = true }
                     }
-                    if let inner { best = inner }
+                    if shrinks {
+                        // The full phrase's names stay: "خبرگزاری تاس" is TASS, though تاس alone is ambiguous.
+                        best.first += 1
+                        best.choices >>= 2
+                    }
                 }
                 out.append(best)
                 i = best.last + 1
@@ -496,8 +525,8 @@ public final class Tagger: Sendable {
             }
             if !ok { continue }
             // Honorifics inflect too (муллы Барадара): try the words as written, then as read.
-            for reading in 0..<2 {
-                let key = tokens[start..<index].map { String(reading == 1 && $0.altID >= 0 ? $0.altID : $0.id) }.joined(separator: ",")
+            for reading in 0..<3 {
+                let key = tokens[start..<index].map { String(reading > 0 && $0.reading(reading).id >= 0 ? $0.reading(reading).id : $0.id) }.joined(separator: ",")
                 if let h = lx.honorificIndex[key] { best = (start, h); break }
             }
         }
@@ -516,19 +545,19 @@ public final class Tagger: Sendable {
         var unknownClaims: [Int32: Int] = [:]
         for i in tokens.indices where !covered[i] && tokens[i].isKnown {
             let t = tokens[i]
-            var entries = t.id >= 0 ? partialEntries(t.id) : []
+            var entries: ArraySlice<Int32> = []
             var choices: UInt64 = 0
-            if entries.isEmpty && t.altID >= 0 {
-                entries = partialEntries(t.altID)
-                choices = 1
+            for v in 0..<3 where entries.isEmpty && t.reading(v).id >= 0 {
+                entries = partialEntries(t.reading(v).id)
+                choices = UInt64(v)
             }
             if entries.isEmpty { continue }
-            let tokenID = choices == 0 ? t.id : t.altID
+            let tokenID = t.reading(Int(choices)).id
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A capitalised unknown word right before the surname: another person's full name.
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
-               !tokens[i - 1].gap.contains(.sentenceStart) || !tokens[i - 1].isKnown,
+               !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !tokens[i - 1].isKnown && !isFunctionWord(tokens[i - 1])),
                honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
                 continue
@@ -561,8 +590,12 @@ public final class Tagger: Sendable {
 
     /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
     private func nameLike(_ t: Token) -> Bool {
-        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.scalarEnd - t.scalarStart >= 2
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
     }
+
+    /// Sentence-initial words that are never given names (Later, Then, But, Позже …),
+    /// from descriptors' sibling file function-words.txt.
+    private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
 
     private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher,
                           scratch: Scratch, singleWords: Bool) {
@@ -586,6 +619,11 @@ public final class Tagger: Sendable {
                     if (a...b).contains(where: { taken.contains($0) }) { continue }
                     // A lone sentence-initial word is usually an ordinary word with a capital.
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
+                    // A span the automaton reads as a lexicon name was already decided (kept,
+                    // or dropped for its case or context): the matcher must not bring it back.
+                    var known = false
+                    explore(tokens, first: a, at: a, state: 0, choices: 0, previousTrimEnd: 0) { last, _, _ in if last == b { known = true } }
+                    if known { continue }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                     let (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                     guard entity >= 0, lexicon.isCurated(entity) else { continue }
@@ -610,7 +648,7 @@ public final class Tagger: Sendable {
 
     private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
         if let hit = scratch.fuzzy[text] { return hit }
-        let best = matcher.lookup(text, limit: 1, includeGenerated: false).first
+        let best = matcher.lookup(text, limit: 1, includeGenerated: false, includeAmbiguous: false).first
         // Words the name lacks, or name words the span lacks, make it another name: only
         // complete matches count, except a single word, which may be a surname.
         let single = !text.contains(" ") && !text.contains("-")
@@ -685,11 +723,19 @@ public final class Tagger: Sendable {
                 // Exact-case names must match the text byte for byte.
                 names = names.filter { n in
                     guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
-                    let name = lx.nameTexts[Int(n)]
+                    // Periods are separators for the tokenizer (U.S.), so compare without them.
+                    let name = lx.nameTexts[Int(n)].filter { $0 != "." }
+                    let written = surface.filter { $0 != "." }
                     // An all-capitals dateline (KAZAN) still names the city written Kazan.
-                    return name == surface || (name != name.uppercased() && surface == name.uppercased() && surface.count > 3)
+                    return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
                 }
                 if names.isEmpty { continue }
+                // A name written with a final period (U.S.) keeps it: the tokenizer left it in the gap.
+                if names.contains(where: { lx.nameTexts[Int($0)].hasSuffix(".") }), byteEnd < bytes.count, bytes[byteEnd] == 0x2E,
+                   !surface.hasSuffix(".") {
+                    surface += "."
+                    end += 1
+                }
                 if m.choices != 0 {
                     kind = .inflected
                 } else {

@@ -70,6 +70,10 @@ struct Token {
     var foldEnd: Int32
     var gap: GapFlags
     var shape: CaseShape
+    /// Letters in the token (marks and joiners not counted).
+    var letters: UInt16 = 0
+    /// A sentence-initial function word (Later, Позже): never taken for a given name.
+    var isFunctionWord = false
     var script: ScriptClass
     /// The vocabulary id of the word as written, or -1.
     var id: Int32 = -1
@@ -81,7 +85,21 @@ struct Token {
     /// out (a proclitic, a suffix after a zero-width non-joiner).
     var altTrimStart: Int32 = 0
     var altTrimEnd: Int32 = 0
+    /// A second reading, when the rules give two (Кабулі: кабула or кабул).
+    var alt2ID: Int32 = -1
+    var alt2TrimStart: Int32 = 0
+    var alt2TrimEnd: Int32 = 0
+
+    /// Reading 0 is the word as written, 1 and 2 its inflected readings.
+    @inline(__always)
+    func reading(_ v: Int) -> (id: Int32, trimStart: Int32, trimEnd: Int32) {
+        switch v {
+        case 0: return (id, 0, 0)
+        case 1: return (altID, altTrimStart, altTrimEnd)
+        default: return (alt2ID, alt2TrimStart, alt2TrimEnd)
+        }
+    }
 
     /// Whether the token has any reading.
-    var isKnown: Bool { id >= 0 || altID >= 0 }
+    var isKnown: Bool { id >= 0 || altID >= 0 || alt2ID >= 0 }
 }

@@ -33,10 +33,16 @@ final class TokenScanner {
         var letters = 0
         var uppers = 0
         var lowers = 0
+        var lastWordByteEnd: Int32 = 0
+        var lastWordScalarEnd: Int32 = 0
 
         @inline(__always) func finishWord() {
             guard inWord else { return }
             current.foldEnd = Int32(folded.count)
+            current.letters = UInt16(clamping: letters)
+            // A joiner at the end of a word (افغانستان‌ و) is not part of it.
+            current.byteEnd = lastWordByteEnd
+            current.scalarEnd = lastWordScalarEnd
             var shape = current.shape
             if shape.contains(.cased) {
                 if uppers > 0 && lowers == 0 && letters >= 2 { shape.insert(.allUpper) }
@@ -95,6 +101,8 @@ final class TokenScanner {
                     }
                     current.byteEnd = Int32(i + 1)
                     current.scalarEnd = scalarIndex + 1
+                    lastWordByteEnd = current.byteEnd
+                    lastWordScalarEnd = current.scalarEnd
                 } else {
                     finishWord()
                     noteSeparator(value, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
@@ -136,6 +144,10 @@ final class TokenScanner {
                 lookup.forEachFolded(value) { s in appendUTF8(s.value) }
                 current.byteEnd = Int32(i + width)
                 current.scalarEnd = scalarIndex + 1
+                if !flags.contains(.joiner) {
+                    lastWordByteEnd = current.byteEnd
+                    lastWordScalarEnd = current.scalarEnd
+                }
             } else {
                 finishWord()
                 noteSeparator(value, flags: flags, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)

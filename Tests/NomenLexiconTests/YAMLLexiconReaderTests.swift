@@ -163,30 +163,26 @@ struct ExpectedDiagnostic: CustomStringConvertible, Sendable {
     }
 
     /// Nested aliases that the reader expands (a thousand entities, each with a thousand
-    /// languages of a thousand names: 10^9 names from 19 kB) stop at the node limit, fast.
+    /// languages of a thousand names: 10^9 names from 19 kB) stop at the node budget,
+    /// with one diagnostic (how fast is measured by the benchmarks, not asserted here).
     @Test func billionLaughsFailsQuicklyWithLimitExceeded() {
         let file = Fixture.path("broken/billion-laughs.yaml")
-        let clock = ContinuousClock()
-        var diagnostics: [Diagnostic] = []
-        let elapsed = clock.measure { diagnostics = Fixture.load([file]).diagnostics }
+        let diagnostics = Fixture.load([file]).diagnostics
         #expect(diagnostics.contains { $0.code == .limitExceeded && $0.severity == .error })
-        #expect(diagnostics.contains {
-            $0.description == "\(file):1:1: error: more than \(LexiconLimits.maxYAMLNodes) YAML nodes once aliases are expanded"
-        })
-        #expect(elapsed < .seconds(2), "a 19 kB alias bomb took \(elapsed) to reject")
+        // The budget scales with the file: 4 nodes a byte, at least 100,000.
+        #expect(diagnostics.filter { $0.code == .limitExceeded }.map(\.description) == [
+            "\(file):1:1: error: more than 100000 YAML nodes once aliases are expanded (100k allowed for a file of this size)"
+        ])
     }
 
-    /// The classic document (nine levels of lists of aliases) is rejected at once: the
-    /// reader never expands a list of lists.
-    @Test func classicBillionLaughsFailsQuickly() {
+    /// The classic document (nine levels of lists of aliases) is rejected: the reader
+    /// never expands a list of lists, so it reports the malformed entities and stops.
+    @Test func classicBillionLaughsFails() {
         let file = Fixture.path("broken/billion-laughs-classic.yaml")
-        let clock = ContinuousClock()
-        var result: (lexicon: Lexicon?, diagnostics: [Diagnostic]) = (nil, [])
-        let elapsed = clock.measure { result = Fixture.load([file]) }
+        let result = Fixture.load([file])
         #expect(result.lexicon == nil)
         #expect(result.diagnostics.contains { $0.severity == .error })
         #expect(result.diagnostics.count <= 100)
-        #expect(elapsed < .seconds(2))
     }
 
     /// Columns count Unicode scalars (SourceLocation's contract), also for a bad byte that
