@@ -226,7 +226,7 @@ public final class CompiledLexicon: Sendable {
                 if v.generated || !entity.isCurated { f |= generatedFlag }
                 // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
-                if !seenTexts.insert("\(f)\u{1}\(text)").inserted { continue }
+                if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
                 let lang = languageIndex[v.language] ?? {
                     let l = UInt16(languageList.count)
                     languageList.append(v.language)

@@ -557,7 +557,7 @@ public final class Tagger: Sendable {
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A capitalised unknown word right before the surname: another person's full name.
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
-               !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !tokens[i - 1].isKnown && !isFunctionWord(tokens[i - 1])),
+               !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
                 continue
@@ -617,8 +617,11 @@ public final class Tagger: Sendable {
                 for a in i...(j - length + 1) {
                     let b = a + length - 1
                     if (a...b).contains(where: { taken.contains($0) }) { continue }
-                    // A lone sentence-initial word is usually an ordinary word with a capital.
+                    // A lone sentence-initial word is usually an ordinary word with a capital, and a
+                    // lone word after another capitalised word is part of an unknown name (Karim Haqqani).
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
+                    if length == 1, a > 0, !covered[a - 1], nameLike(tokens[a - 1]), joinable(tokens[a - 1], tokens[a]),
+                       !tokens[a - 1].isFunctionWord { continue }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.
                     var known = false

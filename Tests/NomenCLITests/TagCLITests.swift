@@ -155,9 +155,10 @@ import NomenTestSupport
 
     @Test func invalidUTF8OnStandardInput() throws {
         // A truncated two-byte sequence at the end: Ж is D0 96, the second D0 lacks its continuation.
+        // Columns count Unicode scalars (Ж, x, then the bad byte: column 3); the offset counts bytes.
         let r = try CLI.run(["tag", "-"], stdin: Array("Жx".utf8) + [0xD0])
         #expect(r.status == 65)
-        #expect(r.stderr.contains(":1:4: error: invalid UTF-8 at byte offset 3"), "\(r.stderr)")
+        #expect(r.stderr.contains(":1:3: error: invalid UTF-8 at byte offset 3"), "\(r.stderr)")
     }
 
     @Test func missingFile() throws {
