@@ -34,7 +34,8 @@ public enum NameKeys {
                 // A scheme for the wrong script (a Cyrillic name tagged en) falls back to the script's.
                 let chosen = schemeFits(s, script) ? s : TransliterationScheme.latin(for: script)
                 if let t = try? Transliterator(chosen) {
-                    latin = folder.key(t.transliterate(raw))
+                    // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
+                    latin = folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
                     scheme = chosen.id
                 }
             }

@@ -153,9 +153,11 @@ public struct NameMatcher: Sendable {
         if a == b { return TokenMatch(similarity: 1, kind: .equal) }
         let ac = a.utf8.count
         let bc = b.utf8.count
-        if ac == 1 || bc == 1 {
-            return a.utf8.first == b.utf8.first ? TokenMatch(similarity: 0.9, kind: .initial) : TokenMatch(similarity: 0, kind: .none)
+        // An initial in the query (S. Lavrov) stands for a name word with that first letter.
+        if ac == 1 {
+            return bc > 1 && a.utf8.first == b.utf8.first ? TokenMatch(similarity: 0.9, kind: .initial) : TokenMatch(similarity: 0, kind: .none)
         }
+        if bc == 1 { return TokenMatch(similarity: 0, kind: .none) }
         if ac <= 3 || bc <= 3 { return TokenMatch(similarity: 0, kind: .none) }
         let jw = Similarity.jaroWinkler(Array(a.utf8), Array(b.utf8))
         let sac = sa.utf8.count
@@ -198,7 +200,8 @@ public struct NameMatcher: Sendable {
                 if t.similarity >= Self.minimumTokenSimilarity { pairs.append((t.similarity, a, b, t, t.strong)) }
             }
         }
-        pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) > ($1.q.cover.count + $1.n.cover.count) }
+        // Best pairs first; of equal ones, single words before fused ones, which explain better.
+        pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) < ($1.q.cover.count + $1.n.cover.count) }
         var usedQ = Set<Int>()
         var usedN = Set<Int>()
         var total = 0.0

@@ -1,0 +1,42 @@
+import Foundation
+import Testing
+import NomenTestSupport
+
+/// `nomen evaluate` on the multilingual test corpus (Tests/Corpus), in CI.
+///
+/// The floors guard against regressions: each is a little below the F1 the tagger
+/// reaches today (printed by `nomen evaluate --gold Tests/Corpus/<lang>.jsonl`); the
+/// goal for every language is 0.95 and the closing notes report where each stands.
+@Suite struct CorpusEvaluationTests {
+    static let floors: [(String, Double)] = [
+        ("en", 0.97), ("ru", 0.97), ("tr", 0.95), ("de", 0.95), ("fr", 0.95),
+        ("ar", 0.93), ("fa", 0.96), ("ps", 0.90), ("ur", 0.94), ("zh", 0.94),
+    ]
+
+    @Test(arguments: floors)
+    func corpusF1(_ language: String, _ floor: Double) throws {
+        let r = try CLI.run(["evaluate", "--gold", "Tests/Corpus/\(language).jsonl", "--summary", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        let f1 = last.components(separatedBy: "F1=").last.flatMap { Double($0.prefix(5)) } ?? 0
+        #expect(f1 >= floor, "\(language): \(last)")
+        // Every document of the language is in the corpus: at least 15 passages.
+        let docs = try String(contentsOf: CLI.repositoryRoot.appendingPathComponent("Tests/Corpus/\(language).jsonl"), encoding: .utf8)
+            .split(separator: "\n").count
+        #expect(docs >= 15)
+    }
+
+    @Test func goldFilesAreBuiltFromTheirSources() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "Tests/Corpus/build_gold.py", "--check"]
+        process.currentDirectoryURL = CLI.repositoryRoot
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        process.waitUntilExit()
+        let out = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(process.terminationStatus == 0, "\(out)")
+    }
+}
