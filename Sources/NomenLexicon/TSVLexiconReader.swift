@@ -33,8 +33,8 @@ struct TSVLexiconReader {
                     continue
                 }
                 let rawID = layout == .jrc ? "jrc-\(fields[0])" : fields[0]
-                guard let id = builder.checkID(rawID, at: at) else { continue }
-                let typeName = layout == .jrc ? Self.jrcType(fields[1]) : fields[1]
+                guard let id = builder.checkID(Self.importedID(rawID), at: at) else { continue }
+                let typeName = layout == .jrc ? Self.jrcType(fields[1]) : Self.typeAlias(fields[1])
                 let column2 = SourceLocation(file: file, line: lineNumber, column: fields[0].unicodeScalars.count + 2)
                 guard let type = builder.checkType(typeName, at: column2, id: id) else { continue }
                 let lang = fields[2].isEmpty ? "und" : fields[2]
@@ -77,6 +77,23 @@ struct TSVLexiconReader {
             }
         }
         return (order.compactMap { byID[$0] }, builder.diagnostics)
+    }
+
+    /// Ids as other tools write them (E0000001, Q159) made into Nomen ids: lowercase,
+    /// anything outside [a-z0-9-] a hyphen.
+    static func importedID(_ raw: String) -> String {
+        String(raw.lowercased().map { ($0.isASCII && ($0.isLetter || $0.isNumber)) || $0 == "-" ? $0 : "-" })
+    }
+
+    /// Type names other tools use (PER, LOCATION) for Nomen's.
+    static func typeAlias(_ t: String) -> String {
+        switch t.uppercased() {
+        case "PER", "PERS", "PERSON": return "PERSON"
+        case "ORGANIZATION", "ORGANISATION", "ORG": return "ORG"
+        case "LOCATION", "LOC": return "LOC"
+        case "GPE": return "GPE"
+        default: return t
+        }
     }
 
     static func jrcType(_ t: String) -> String {
@@ -135,7 +152,7 @@ struct SpacyPatternReader {
                 builder.error(.malformedField, at, "pattern must be a string or a list of ORTH/TEXT/LOWER token dicts")
                 continue
             }
-            let rawID = (object["id"] as? String) ?? Self.slug(name)
+            let rawID = (object["id"] as? String).map(TSVLexiconReader.importedID) ?? Self.slug(name)
             guard let id = builder.checkID(rawID, at: at) else { continue }
             guard let type = builder.checkType(EntityType.known.contains(label) ? label : "MISC", at: at, id: id) else { continue }
             guard builder.checkName(name, at: at, id: id) else { continue }

@@ -87,7 +87,11 @@ public struct NameMatcher: Sendable {
                 add(ix.postings(ix.gramKeys, ix.gramStart, ix.gramPostings, g), 0.25)
             }
         }
-        let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
+        // Names sharing few keys with the query rarely win: keep those with at least half
+        // the best count before sorting, so a common key's long postings cost little.
+        let top = hits.values.max() ?? 0
+        let shortlist = hits.filter { $0.value >= top * 0.5 }
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
         let queryHasHan = q.scheme?.contains("Han") == true
         for (n, _) in shortlist {

@@ -63,7 +63,13 @@ public final class Tagger: Sendable {
         scratch = ThreadLocal { Scratch() }
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         functionWords = Set(rules.functionWords)
+        personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
+        gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
     }
+
+    /// Type indices of PERSON and GPE in the lexicon's type table (255 when absent).
+    let personType: UInt8
+    let gpeType: UInt8
 
     /// Folded sentence-initial function words.
     let functionWords: Set<String>
@@ -130,9 +136,9 @@ public final class Tagger: Sendable {
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
-        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s, singleWords: false) }
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
         if options.partialNames { addPartials(&matches, tokens: tokens) }
-        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s, singleWords: true) }
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         return mentions(matches, tokens: tokens, bytes: bytes)
@@ -451,7 +457,7 @@ public final class Tagger: Sendable {
                 if let home, Int(lx.entityCountry[e]) == home || e == home { support += 0.5 }
                 // Other entities of the document that belong with this one: its context, its
                 // country, and whatever else is of that country (Putin and the Kremlin for Russia's ministry).
-                let country = lx.entityCountry[e] >= 0 ? Int(lx.entityCountry[e]) : (lx.entityType(e) == "GPE" ? e : -1)
+                let country = lx.entityCountry[e] >= 0 ? Int(lx.entityCountry[e]) : (lx.entityTypes[e] == gpeType ? e : -1)
                 let context = Set(lx.context(of: e).map(Int.init))
                 let related = mentioned.filter { $0 != e && (context.contains($0) || (country >= 0 && ($0 == country || Int(lx.entityCountry[$0]) == country))) }.count
                 support += log2(1 + Double(related)) * 0.5
@@ -476,7 +482,7 @@ public final class Tagger: Sendable {
         let lx = lexicon
         func placeOf(_ other: Match) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
-            guard entities.count == 1, let e = entities.first, lx.entityType(e) == "GPE" else { return nil }
+            guard entities.count == 1, let e = entities.first, lx.entityTypes[e] == gpeType else { return nil }
             return e
         }
         func clearGap(_ from: Int, _ to: Int) -> Bool {
@@ -597,11 +603,20 @@ public final class Tagger: Sendable {
     /// from descriptors' sibling file function-words.txt.
     private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
 
-    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher,
-                          scratch: Scratch, singleWords: Bool) {
+    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, folded: [UInt8],
+                          matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
         var mentioned = Set(matches.map(\.entity))
+        // The surnames (last words, folded) of the persons this document names in full.
+        var surnames: [(Int, [UInt8])] = []
+        if singleWords {
+            for m in matches where m.last > m.first && lexicon.entityTypes[m.entity] == personType {
+                let t = tokens[m.last]
+                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)])))
+            }
+            if surnames.isEmpty { return }
+        }
         var added: [Match] = []
         var i = 0
         while i < tokens.count {
@@ -628,14 +643,28 @@ public final class Tagger: Sendable {
                     explore(tokens, first: a, at: a, state: 0, choices: 0, previousTrimEnd: 0) { last, _, _ in if last == b { known = true } }
                     if known { continue }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
-                    let (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
-                    guard entity >= 0, lexicon.isCurated(entity) else { continue }
+                    var entity = -1
+                    var score = 0.0
                     if length == 1 {
-                        // A single word is a person's surname in a new spelling, after the person's mention.
-                        guard score >= options.fuzzySingleWordThreshold, mentioned.contains(entity),
-                              lexicon.entityType(entity) == "PERSON" else { continue }
-                    } else if score < options.fuzzyThreshold {
-                        continue
+                        // A single word is a person's surname in a new spelling, after the
+                        // person's mention: compare it with those persons' surnames only.
+                        // After a person's full mention, a surname spelt another way (Muttaki after
+                        // Amir Chan Muttaki): compare the word with the surnames this document used.
+                        let word = Array(folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
+                        for (e, surname) in surnames where surname != word {
+                            let sim = Similarity.jaroWinkler(word, surname)
+                            if sim >= options.fuzzySingleWordThreshold, sim > score {
+                                entity = e
+                                score = sim
+                            }
+                        }
+                        guard entity >= 0 else { continue }
+                    } else {
+                        // A new spelling of a known name shares a word with the lexicon (Amir
+                        // Chan Muttaki, Zamir Kabuloff): spans of unknown words alone are skipped.
+                        guard (a...b).contains(where: { tokens[$0].isKnown }) else { continue }
+                        (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
+                        guard entity >= 0, lexicon.isCurated(entity), score >= options.fuzzyThreshold else { continue }
                     }
                     for k in a...b { taken.insert(k) }
                     mentioned.insert(entity)
@@ -668,7 +697,7 @@ public final class Tagger: Sendable {
         guard lx.maxHonorificLength > 0 else { return }
         var taken = Set<Int>()
         for m in matches { for t in m.first...m.last { taken.insert(t) } }
-        for k in matches.indices where lx.entityType(matches[k].entity) == "PERSON" {
+        for k in matches.indices where lx.entityTypes[matches[k].entity] == personType {
             let m = matches[k]
             // An honorific inside the name as the lexicon wrote it (Mawlawi Gul Hasan).
             for length in stride(from: min(lx.maxHonorificLength, m.last - m.first), through: 1, by: -1) {

@@ -37,12 +37,15 @@ public struct Transliterator: Sendable {
     public func transliterate(_ text: String) -> String {
         if text.isEmpty { return text }
         let state = Self.perThread.value
-        if let hit = state.cache[scheme]?[text] { return hit }
+        let cache: Cache
+        if let c = state.cache[scheme] { cache = c } else {
+            cache = Cache()
+            state.cache[scheme] = cache
+        }
+        if let hit = cache.entries[text] { return hit }
         let result = compute(text, state: state)
-        var cache = state.cache[scheme] ?? [:]
-        if cache.count >= Self.cacheLimit { cache.removeAll(keepingCapacity: true) }
-        cache[text] = result
-        state.cache[scheme] = cache
+        if cache.entries.count >= Self.cacheLimit { cache.entries.removeAll(keepingCapacity: true) }
+        cache.entries[text] = result
         return result
     }
 
@@ -97,9 +100,14 @@ public struct Transliterator: Sendable {
 
     // MARK: Prototypes and per-thread state
 
+    /// One thread's results for one scheme; a class, so updating it never copies the table.
+    final class Cache {
+        var entries: [String: String] = [:]
+    }
+
     final class PerThread {
         var instances: [TransliterationScheme: ICUTransliterator] = [:]
-        var cache: [TransliterationScheme: [String: String]] = [:]
+        var cache: [TransliterationScheme: Cache] = [:]
     }
 
     private static let perThread = ThreadLocal { PerThread() }
