@@ -131,6 +131,15 @@ public struct ScalarLookup {
     @inline(__always)
     public func scriptCode(_ value: UInt32) -> Int32 { Int32(table.entry(value).script) }
 
+    /// Everything the tokenizer needs of a scalar in one table read: its flags, its ICU
+    /// script code, and the scalars it folds to (`first` when `count` is 1).
+    @inline(__always)
+    public func info(_ value: UInt32) -> (flags: ScalarFlags, script: Int32, count: Int, first: UInt32) {
+        let e = table.entry(value)
+        let first = e.foldCount > 0 ? table.pool[Int(e.foldStart)].value : 0
+        return (e.flags, Int32(e.script), Int(e.foldCount), first)
+    }
+
     /// Calls `body` with each scalar that `value` folds to (none for ignorables).
     @inline(__always)
     public func forEachFolded(_ value: UInt32, _ body: (Unicode.Scalar) -> Void) {

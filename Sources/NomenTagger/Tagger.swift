@@ -82,8 +82,9 @@ public final class Tagger: Sendable {
         let scanner = TokenScanner()
         /// Matcher results by span text: (entity, score), entity -1 for none.
         var fuzzy: [String: (Int, Double)] = [:]
-        /// Inflection results by folded token: up to two (id, trimStart, trimEnd) readings.
-        var resolved: [String: [(Int32, Int32, Int32)]] = [:]
+        /// Inflection results by folded token (keyed by a hash of its bytes, checked
+        /// against them): up to two (id, trimStart, trimEnd) readings.
+        var resolved: [UInt64: (key: [UInt8], readings: [(Int32, Int32, Int32)])] = [:]
     }
 
     struct Match {
@@ -157,17 +158,16 @@ public final class Tagger: Sendable {
                     tokens[k].isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self))
                 }
                 guard let set = rules.rules(for: t.script) else { continue }
-                let keyString = String(decoding: key, as: UTF8.self)
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
                 let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
-                let cacheKey = hasZWNJ ? keyString + "\u{200C}" : keyString
+                let hash = StringIndex.hash(key) ^ (hasZWNJ ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let readings: [(Int32, Int32, Int32)]
-                if let hit = scratch.resolved[cacheKey] {
-                    readings = hit
+                if let hit = scratch.resolved[hash], hit.key.elementsEqual(key) {
+                    readings = hit.readings
                 } else {
                     readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
                     if scratch.resolved.count > 500_000 { scratch.resolved.removeAll(keepingCapacity: true) }
-                    scratch.resolved[cacheKey] = readings
+                    scratch.resolved[hash] = (Array(key), readings)
                 }
                 if let r = readings.first {
                     tokens[k].altID = r.0

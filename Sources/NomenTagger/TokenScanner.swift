@@ -18,8 +18,18 @@ final class TokenScanner {
     init() {}
 
     func scan(_ text: UnsafeBufferPointer<UInt8>) {
+        // Work on local arrays (no exclusivity checks on class storage in the hot loop),
+        // then hand them back to the scanner, keeping their capacity for the next document.
+        var tokens = self.tokens
+        var folded = self.folded
+        self.tokens = []
+        self.folded = []
         tokens.removeAll(keepingCapacity: true)
         folded.removeAll(keepingCapacity: true)
+        defer {
+            self.tokens = tokens
+            self.folded = folded
+        }
         let n = text.count
         var i = 0
         var scalarIndex: Int32 = 0
@@ -82,7 +92,7 @@ final class TokenScanner {
                 if isAlnum {
                     if !inWord || current.script.isCharacterTokenized {
                         finishWord()
-                        startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd)
+                        startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd, tokenCount: tokens.count, foldedCount: folded.count)
                         current.script = .latin
                         inWord = true
                         letters = 0; uppers = 0; lowers = 0
@@ -112,9 +122,10 @@ final class TokenScanner {
                 continue
             }
 
-            let flags = lookup.flags(value)
+            let info = lookup.info(value)
+            let flags = info.flags
             if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
-                let script = ScriptClass(icuCode: lookup.scriptCode(value))
+                let script = ScriptClass(icuCode: info.script)
                 let isMark = flags.contains(.mark) || flags.contains(.joiner)
                 // A Han or kana character is a token of its own; a script change inside
                 // a run of letters (Latin then Cyrillic) also starts a new token.
@@ -123,7 +134,7 @@ final class TokenScanner {
                     || (!isMark && script != current.script && script != .other && current.script != .other && flags.contains(.letter))
                 if startsNew {
                     finishWord()
-                    startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd)
+                    startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd, tokenCount: tokens.count, foldedCount: folded.count)
                     current.script = script
                     inWord = true
                     letters = 0; uppers = 0; lowers = 0
@@ -141,7 +152,7 @@ final class TokenScanner {
                         current.shape.insert(.cased)
                     }
                 }
-                lookup.forEachFolded(value) { s in appendUTF8(s.value) }
+                if info.count == 1 { Self.appendUTF8(info.first, to: &folded) } else if info.count > 1 { lookup.forEachFolded(value) { s in Self.appendUTF8(s.value, to: &folded) } }
                 current.byteEnd = Int32(i + width)
                 current.scalarEnd = scalarIndex + 1
                 if !flags.contains(.joiner) {
@@ -159,14 +170,15 @@ final class TokenScanner {
     }
 
     @inline(__always)
-    private func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool) {
+    private func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
+                           tokenCount: Int, foldedCount: Int) {
         var g = gap
-        if g.isEmpty && !tokens.isEmpty { g.insert(.none) }
+        if g.isEmpty && tokenCount > 0 { g.insert(.none) }
         if newlines >= 2 { g.insert(.paragraph) }
         if sentenceEnd && (g.contains(.space) || g.contains(.newline)) { g.insert(.sentenceStart) }
-        if newlines >= 1 && tokens.isEmpty == false && g.contains(.paragraph) { g.insert(.sentenceStart) }
+        if newlines >= 1 && tokenCount > 0 && g.contains(.paragraph) { g.insert(.sentenceStart) }
         t = Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
-                  foldStart: Int32(folded.count), foldEnd: Int32(folded.count), gap: g, shape: [], script: .other)
+                  foldStart: Int32(foldedCount), foldEnd: Int32(foldedCount), gap: g, shape: [], script: .other)
     }
 
     @inline(__always)
@@ -206,7 +218,7 @@ final class TokenScanner {
     }
 
     @inline(__always)
-    private func appendUTF8(_ v: UInt32) {
+    private static func appendUTF8(_ v: UInt32, to folded: inout [UInt8]) {
         if v < 0x80 {
             folded.append(UInt8(v))
         } else if v < 0x800 {
