@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 3
+    public static let formatVersion: UInt32 = 4
 
     let nameEntity: [Int32]
     let nameTexts: StringTable
@@ -100,7 +100,9 @@ public final class MatcherIndex: Sendable {
     public static func build(_ lexicon: Lexicon, honorifics: HonorificList) -> MatcherIndex {
         var honorificForms: [String] = []
         var honorificKeyList: [String] = []
-        for h in honorifics.honorifics where !h.follows && !h.alsoName {
+        // Every honorific and courtesy title, also those that are name words too (Sheikh,
+        // Sayyid): they are stripped only while a name remains.
+        for h in honorifics.honorifics where !h.follows {
             var seen = Set<String>()
             for f in h.forms {
                 let latin = NameKeys.latinTokens(f.text, language: f.language).tokens.joined(separator: " ")
@@ -172,6 +174,8 @@ public final class MatcherIndex: Sendable {
                 if entity.type == .person { f |= 4 }
                 flags.append(f)
                 for sk in Set(skeletons) { tokenPost[sk, default: []].append(n) }
+                // Exact words, marked "=" so they never collide with a skeleton.
+                for w in Set(tokens) where w.count > 1 { tokenPost["=" + w, default: []].append(n) }
                 let fused = skeletons.joined()
                 fusedPost[fused, default: []].append(n)
                 for g in Set(trigrams(fused)) { gramPost[g, default: []].append(n) }

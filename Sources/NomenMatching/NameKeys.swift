@@ -18,8 +18,9 @@ public enum NameKeys {
     }
 
     /// The folded Latin tokens of a name: folded (case, diacritics, letter variants),
-    /// each non-Latin token transliterated by the language's scheme (or by its script's,
-    /// for `und` and queries), then reduced to ASCII letters and digits.
+    /// each non-Latin token transliterated by its script's scheme (the same for lexicon
+    /// names and queries, whose language is unknown), then reduced to ASCII letters and digits.
+    /// `language` is kept for callers that know it; keys do not depend on it.
     public static func latinTokens(_ text: String, language: String = "und") -> LatinForm {
         let folder = Folder(.name)
         var tokens: [String] = []
@@ -28,11 +29,9 @@ public enum NameKeys {
             let script = Script.of(raw)
             var latin = raw
             if script != .latin && script != .common {
-                let s = (script == .cyrillic || script == .arabic || script == .han) && language != "und"
-                    ? (TransliterationScheme.defaultToLatin(language: language) ?? TransliterationScheme.latin(for: script))
-                    : TransliterationScheme.latin(for: script)
-                // A scheme for the wrong script (a Cyrillic name tagged en) falls back to the script's.
-                let chosen = schemeFits(s, script) ? s : TransliterationScheme.latin(for: script)
+                // One scheme a script, for lexicon names and queries alike: a query's language
+                // is unknown, and keys must be computed the same way on both sides.
+                let chosen = TransliterationScheme.latin(for: script)
                 if let t = try? Transliterator(chosen) {
                     // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
                     latin = folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
@@ -46,17 +45,6 @@ public enum NameKeys {
             }
         }
         return LatinForm(tokens: tokens, scheme: scheme)
-    }
-
-    static func schemeFits(_ scheme: TransliterationScheme, _ script: Script) -> Bool {
-        let id = scheme.id
-        switch script {
-        case .cyrillic: return id.contains("Russian") || id.contains("Ukrainian") || id.contains("Belarusian") || id.contains("Bulgarian")
-            || id.contains("Cyrillic") || id.contains("Kazakh") || id.contains("Kirghiz") || id.contains("Mongolian") || id.contains("Serbian") || id.contains("Macedonian")
-        case .arabic: return id.contains("Arabic") || id.contains("Persian") || id.contains("Pashto")
-        case .han: return id.contains("Han")
-        default: return true
-        }
     }
 
     /// Splits folded text into name tokens at spaces, hyphens, apostrophes, periods and

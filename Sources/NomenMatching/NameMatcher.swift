@@ -76,6 +76,8 @@ public struct NameMatcher: Sendable {
         }
         let ix = index
         for sk in Set(q.skeletons) { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, sk), 1) }
+        // Exact words too: a short skeleton (tk of Tokayev) has long postings, a word few.
+        for w in Set(q.latin) where w.count > 1 { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, "=" + w), 2) }
         add(ix.postings(ix.fusedKeys, ix.fusedStart, ix.fusedPostings, q.skeletons.joined()), 2)
         if q.skeletons.count > 1 {
             for k in 0..<(q.skeletons.count - 1) {
@@ -165,10 +167,12 @@ public struct NameMatcher: Sendable {
         if ac <= 3 || bc <= 3 { return TokenMatch(similarity: 0, kind: .none) }
         let jw = Similarity.jaroWinkler(Array(a.utf8), Array(b.utf8))
         let sac = sa.utf8.count
-        if sa == sb && sac >= 3 && jw >= 0.8 {
+        // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
+        // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
+        if sa == sb && sac >= 3 && jw >= 0.8 && abs(ac - bc) <= 1 {
             return TokenMatch(similarity: max(jw, sac >= 4 ? 0.93 : 0.9), kind: .skeleton)
         }
-        if sac >= 3 && sb.utf8.count >= 3 {
+        if sac >= 3 && sb.utf8.count >= 3 && abs(ac - bc) <= 1 {
             let sk = Similarity.jaroWinkler(Array(sa.utf8), Array(sb.utf8)) * 0.9
             if sk > jw { return TokenMatch(similarity: sk, kind: .skeletonSpelling) }
         }
@@ -201,7 +205,10 @@ public struct NameMatcher: Sendable {
         for a in qu {
             for b in nu {
                 let t = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
-                if t.similarity >= Self.minimumTokenSimilarity { pairs.append((t.similarity, a, b, t, t.strong)) }
+                // A pair resting on spelling alone must be closer than one with a shared skeleton
+                // (Masoud and Masrour are different names; Chan and Khan the same).
+                let needed = t.strong ? Self.minimumTokenSimilarity : 0.9
+                if t.similarity >= needed { pairs.append((t.similarity, a, b, t, t.strong)) }
             }
         }
         // Best pairs first; of equal ones, single words before fused ones, which explain better.
@@ -222,7 +229,9 @@ public struct NameMatcher: Sendable {
             if explain { notes.append(p.match.note(p.q.latin, p.q.skel, p.n.latin, p.n.skel)) }
         }
         var score = weight > 0 ? total / weight : 0
-        let qCoverage = Double(usedQ.count) / Double(q.latin.count)
+        // Initials the name does not spell out (the patronymic of Д. С. Песков) are not other words.
+        let unmatchedWords = q.latin.indices.filter { !usedQ.contains($0) && (q.latin[$0].count > 1 || $0 == q.latin.count - 1) }
+        let qCoverage = Double(q.latin.count - unmatchedWords.count) / Double(q.latin.count)
         if qCoverage < 1 {
             // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).
             score *= 0.4 + 0.4 * qCoverage
@@ -232,7 +241,7 @@ public struct NameMatcher: Sendable {
         if usedN.count < latin.count {
             if isPerson && usedN.contains(latin.count - 1) && allStrong {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
-                score *= 0.9
+                score *= score >= 0.999 ? 0.95 : 0.9
                 if explain { notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
             } else {
                 // A prefix of a longer name (Mohammad Hassan of Mohammad Hassan Akhund).
@@ -240,20 +249,23 @@ public struct NameMatcher: Sendable {
                 if explain { notes.append("name words missing\(isPerson ? ", surname among them" : ""): \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
             }
         }
-        // A single word against a single word with only a near spelling (Talisman and
-        // Taliban, Indiana and India) is not enough for a match.
-        if q.latin.count == 1 && latin.count == 1 && !allStrong {
-            score = min(score, 0.8)
-        }
         // Whole-name comparison catches fusions the units miss (Abdulghani, Abdul Ghani),
         // not extra or missing words (Ahmad Shah Massoud, Donald Trump Jr.).
         let fusedQ = q.latin.joined()
         let fusedN = latin.joined()
         let whole = Similarity.jaroWinkler(fusedQ, fusedN)
-        if whole >= 0.95 && abs(fusedQ.count - fusedN.count) <= 2 && whole * 0.97 > score {
+        if whole >= 0.95 && abs(fusedQ.count - fusedN.count) <= 1 && whole * 0.97 > score {
             score = whole * 0.97
+            allStrong = allStrong && fusedQ == fusedN
             if explain { notes.append("whole name \(fusedQ)~\(fusedN) \(TokenMatch.fixed(whole))") }
         }
+        // A single word with only a near spelling (Talisman and Taliban, Paktika and Paktia,
+        // Nuristan and Nur-Sultan) is not enough for a match.
+        if q.latin.count == 1 && !allStrong {
+            score = min(score, 0.8)
+        }
+        // Of equal matches, a curated name ranks above a generated one (GeoNames, iso-codes).
+        if index.nameFlags[n] & 2 != 0 { score *= 0.98 }
         if index.nameFlags[n] & 1 != 0 {
             score *= 0.9
             if explain { notes.append("ambiguous alias") }

@@ -40,3 +40,19 @@ import NomenTestSupport
         #expect(process.terminationStatus == 0, "\(out)")
     }
 }
+
+/// `nomen evaluate --lookup` on the lookup evaluation set (Tests/LookupEval), in CI.
+/// Floors a little below today's figures, to catch regressions; goals are 0.95.
+@Suite struct LookupEvaluationTests {
+    @Test func topOneAccuracyAndDistractorRejection() throws {
+        let r = try CLI.run(["evaluate", "--lookup", "Tests/LookupEval/queries.tsv", "--summary", "--quiet"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let last = r.stdout.split(separator: "\n").last.map(String.init) ?? ""
+        func figure(after label: String) -> Double {
+            guard let range = last.range(of: label) else { return 0 }
+            return Double(last[range.upperBound...].prefix(5)) ?? 0
+        }
+        #expect(figure(after: "top-1 accuracy ") >= 0.96, "\(last)")
+        #expect(figure(after: "distractors rejected ") >= 0.96, "\(last)")
+    }
+}
