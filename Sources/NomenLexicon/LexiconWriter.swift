@@ -102,6 +102,10 @@ public enum LexiconWriter {
 /// lone surrogates cannot occur in a Swift String, and every control is escaped.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
+        // Most strings need no escape: check the bytes and copy the string whole.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
+            return "\"" + s + "\""
+        }
         var out = "\""
         out.reserveCapacity(s.utf8.count + 2)
         for scalar in s.unicodeScalars {

@@ -38,9 +38,14 @@ public struct MentionFormatter: Sendable {
         return s + "}"
     }
 
+    /// A score with at most three decimals and at least one ("1.0", "0.95", "0.875").
     static func number(_ d: Double) -> String {
-        let r = (d * 1000).rounded() / 1000
-        return r == r.rounded() ? String(format: "%.1f", r) : String(r)
+        guard d.isFinite, d >= 0, d < 1_000_000 else { return d.isFinite ? String(d) : "0.0" }
+        let thousandths = Int((d * 1000).rounded())
+        var fraction = String(thousandths % 1000)
+        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
+        while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
+        return "\(thousandths / 1000).\(fraction)"
     }
 
     /// The JSON array of mentions.
