@@ -85,6 +85,11 @@ public struct Entity: Hashable, Sendable {
     /// Whether a curator wrote it (rather than a generator or an import).
     public var isCurated: Bool { source == "curated" }
 
+    /// Whether a generator made it from a gazetteer (GeoNames, iso-codes): many names,
+    /// some of them ordinary words somewhere, so the tagger is stricter with them.
+    /// Lexicons a user imports (TSV, spaCy, JRC-Names) are not generated.
+    public var isGenerated: Bool { source == "geonames" || source == "iso-codes" }
+
     /// Every variant, with the canonical name first when the variants lack it.
     public var allNames: [NameVariant] {
         names.contains(where: { $0.text == name }) ? names : [NameVariant(name, language: "und")] + names

@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
 
     let nameEntity: [Int32]
     let nameTexts: StringTable
@@ -170,7 +170,7 @@ public final class MatcherIndex: Sendable {
                 nameScheme.append(s)
                 var f: UInt8 = 0
                 if v.ambiguous { f |= 1 }
-                if v.generated || !entity.isCurated { f |= 2 }
+                if v.generated || entity.isGenerated { f |= 2 }
                 if entity.type == .person { f |= 4 }
                 flags.append(f)
                 for sk in Set(skeletons) { tokenPost[sk, default: []].append(n) }

@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 4
+    public static let formatVersion: UInt32 = 5
 
     // Entities
     let entityIDs: StringTable
@@ -20,7 +20,7 @@ public final class CompiledLexicon: Sendable {
     let contextStart: [Int32]
     let contexts: [Int32]
     let entityPrior: [Float]
-    /// Bit 0: curated.
+    /// Bit 0: curated; bit 1: generated from a gazetteer.
     let entityFlags: [UInt8]
 
     // Names
@@ -113,6 +113,8 @@ public final class CompiledLexicon: Sendable {
     public func entityName(_ e: Int) -> String { entityNames[e] }
     public func entityType(_ e: Int) -> String { typeNames[Int(entityTypes[e])] }
     func isCurated(_ e: Int) -> Bool { entityFlags[e] & 1 != 0 }
+    /// Made by a generator (GeoNames, iso-codes), not curated or imported by a user.
+    func isGenerated(_ e: Int) -> Bool { entityFlags[e] & 2 != 0 }
     func context(of e: Int) -> ArraySlice<Int32> { contexts[Int(contextStart[e])..<Int(contextStart[e + 1])] }
 
     /// The index of an entity id, or nil.
@@ -209,10 +211,10 @@ public final class CompiledLexicon: Sendable {
             entityCountry.append(entity.country.flatMap { idIndex[$0] } ?? -1)
             for c in entity.context { if let i = idIndex[c] { contexts.append(i) } }
             contextStart.append(Int32(contexts.count))
-            var prior: Float = entity.isCurated ? 1.0 : 0.5
+            var prior: Float = entity.isCurated ? 1.0 : entity.isGenerated ? 0.5 : 0.8
             if let p = entity.population, p > 0 { prior += Float(log10(Double(p))) / 10 }
             priors.append(prior)
-            flags.append(entity.isCurated ? 1 : 0)
+            flags.append((entity.isCurated ? 1 : 0) | (entity.isGenerated ? 2 : 0))
 
             var seenTexts = Set<String>()
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
@@ -223,7 +225,7 @@ public final class CompiledLexicon: Sendable {
                 var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }
-                if v.generated || !entity.isCurated { f |= generatedFlag }
+                if v.generated || entity.isGenerated { f |= generatedFlag }
                 // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
                 if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
@@ -243,7 +245,7 @@ public final class CompiledLexicon: Sendable {
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
-                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, entity.isCurated, !scripts.contains(where: { $0.isCharacterTokenized }) {
+                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
                     while let first = core.first, honorificTokenSet.contains(first) { core = core.dropFirst() }
                     if core.count >= 2 {

@@ -508,6 +508,7 @@ public final class Tagger: Sendable {
     // MARK: Partial names
 
     private func partialEntries(_ token: Int32) -> ArraySlice<Int32> {
+        if token < 0 { return [] }
         let keys = lexicon.partialTokens
         var lo = 0
         var hi = keys.count
@@ -660,11 +661,16 @@ public final class Tagger: Sendable {
                         }
                         guard entity >= 0 else { continue }
                     } else {
-                        // A new spelling of a known name shares a word with the lexicon (Amir
-                        // Chan Muttaki, Zamir Kabuloff): spans of unknown words alone are skipped.
-                        guard (a...b).contains(where: { tokens[$0].isKnown }) else { continue }
+                        // A new spelling of a person's name differs from the lexicon in one word at
+                        // most, and the others include a given name or surname the lexicon knows
+                        // (Amir Chan Muttaki, Zamir Kabuloff): other spans are not looked up.
+                        let known = (a...b).filter { tokens[$0].isKnown }
+                        guard known.count >= length - 1,
+                              known.contains(where: { k in (0..<3).contains { !partialEntries(tokens[k].reading($0).id).isEmpty } })
+                        else { continue }
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
-                        guard entity >= 0, lexicon.isCurated(entity), score >= options.fuzzyThreshold else { continue }
+                        guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
+                              score >= options.fuzzyThreshold else { continue }
                     }
                     for k in a...b { taken.insert(k) }
                     mentioned.insert(entity)
