@@ -68,7 +68,9 @@ public struct NameMatcher: Sendable {
     /// The entities `name` may denote, best first, at most `limit`.
     /// - Parameter includeGenerated: also consider names from generated lexicons (GeoNames, iso-codes).
     /// - Parameter includeAmbiguous: also consider names marked ambiguous (Foreign Ministry).
-    public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true) -> [MatchCandidate] {
+    /// - Parameter candidates: how many retrieved names to score in full (default ``candidateLimit``).
+    public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
+                       candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
         var hits: [Int32: Double] = [:]
         func add(_ post: ArraySlice<Int32>, _ weight: Double) {
@@ -93,7 +95,7 @@ public struct NameMatcher: Sendable {
         // the best count before sorting, so a common key's long postings cost little.
         let top = hits.values.max() ?? 0
         let shortlist = hits.filter { $0.value >= top * 0.5 }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidateLimit)
+            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidates ?? candidateLimit)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
         let queryHasHan = q.scheme?.contains("Han") == true
         for (n, _) in shortlist {
@@ -179,6 +181,11 @@ public struct NameMatcher: Sendable {
         return TokenMatch(similarity: jw, kind: .spelling)
     }
 
+    /// The skeleton of two fused words, from theirs: joined, a doubled consonant at the seam collapsed.
+    static func join(_ a: String, _ b: String) -> String {
+        a.last != nil && a.last == b.first ? a + b.dropFirst() : a + b
+    }
+
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
     func score(_ q: Query, name n: Int, explain: Bool = false) -> (Double, String, Bool) {
         let latin = index.nameLatin[n].split(separator: " ").map(String.init)
@@ -189,12 +196,11 @@ public struct NameMatcher: Sendable {
         func units(_ l: [String], _ s: [String]) -> [Unit] {
             var u = l.indices.map { Unit(cover: [$0], latin: l[$0], skel: s[$0]) }
             if l.count > 1 {
-                for k in 0..<(l.count - 1) { u.append(Unit(cover: [k, k + 1], latin: l[k] + l[k + 1], skel: NameKeys.skeleton(l[k] + l[k + 1]))) }
+                for k in 0..<(l.count - 1) { u.append(Unit(cover: [k, k + 1], latin: l[k] + l[k + 1], skel: Self.join(s[k], s[k + 1]))) }
             }
             if l.count > 2 {
                 for k in 0..<(l.count - 2) {
-                    let f = l[k] + l[k + 1] + l[k + 2]
-                    u.append(Unit(cover: [k, k + 1, k + 2], latin: f, skel: NameKeys.skeleton(f)))
+                    u.append(Unit(cover: [k, k + 1, k + 2], latin: l[k] + l[k + 1] + l[k + 2], skel: Self.join(Self.join(s[k], s[k + 1]), s[k + 2])))
                 }
             }
             return u

@@ -664,8 +664,9 @@ public final class Tagger: Sendable {
                         // A new spelling of a person's name differs from the lexicon in one word at
                         // most, and the others include a given name or surname the lexicon knows
                         // (Amir Chan Muttaki, Zamir Kabuloff): other spans are not looked up.
+                        // All words known but no lexicon name: names side by side, not a new spelling.
                         let known = (a...b).filter { tokens[$0].isKnown }
-                        guard known.count >= length - 1,
+                        guard known.count == length - 1,
                               known.contains(where: { k in (0..<3).contains { !partialEntries(tokens[k].reading($0).id).isEmpty } })
                         else { continue }
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
@@ -686,7 +687,7 @@ public final class Tagger: Sendable {
 
     private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
         if let hit = scratch.fuzzy[text] { return hit }
-        let best = matcher.lookup(text, limit: 1, includeGenerated: false, includeAmbiguous: false).first
+        let best = matcher.lookup(text, limit: 1, includeGenerated: false, includeAmbiguous: false, candidates: 40).first
         // Words the name lacks, or name words the span lacks, make it another name: only
         // complete matches count, except a single word, which may be a surname.
         let single = !text.contains(" ") && !text.contains("-")
