@@ -117,23 +117,23 @@ public struct Folder: Sendable {
 /// A lookup handle for one thread: the scalar table of a profile, fetched once so
 /// a hot loop pays no thread-local lookup per scalar. Do not pass it to another thread.
 public struct ScalarLookup {
-    let table: ScalarTable
+    @usableFromInline let table: ScalarTable
 
     public init(_ profile: FoldingProfile) {
         table = Folder.table(for: profile.options)
     }
 
     /// The facts about a scalar.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func flags(_ value: UInt32) -> ScalarFlags { table.entry(value).flags }
 
     /// The ICU script code of a scalar.
-    @inline(__always)
+    @inlinable @inline(__always)
     public func scriptCode(_ value: UInt32) -> Int32 { Int32(table.entry(value).script) }
 
     /// Everything the tokenizer needs of a scalar in one table read: its flags, its ICU
     /// script code, and the scalars it folds to (`first` when `count` is 1).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func info(_ value: UInt32) -> (flags: ScalarFlags, script: Int32, count: Int, first: UInt32) {
         let e = table.entry(value)
         let first = e.foldCount > 0 ? table.pool[Int(e.foldStart)].value : 0
@@ -141,7 +141,7 @@ public struct ScalarLookup {
     }
 
     /// Calls `body` with each scalar that `value` folds to (none for ignorables).
-    @inline(__always)
+    @inlinable @inline(__always)
     public func forEachFolded(_ value: UInt32, _ body: (Unicode.Scalar) -> Void) {
         let e = table.entry(value)
         if e.foldCount == 1 {

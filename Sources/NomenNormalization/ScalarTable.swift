@@ -29,37 +29,49 @@ public struct ScalarFlags: OptionSet, Sendable {
 /// Per-scalar facts and folds for one set of ``FoldingOptions``, computed lazily a
 /// page of 256 scalars at a time. Not thread-safe: each thread has its own (see
 /// ``Folder``), so lookups need no lock.
+@usableFromInline
 final class ScalarTable {
+    // Inlinable into the tokenizer (another module): a table read a scalar is its hot loop.
+    @usableFromInline
     struct Entry {
-        var flags: ScalarFlags
-        var script: UInt8
-        var foldCount: UInt8
-        var foldStart: UInt32
+        @usableFromInline var flags: ScalarFlags
+        @usableFromInline var script: UInt8
+        @usableFromInline var foldCount: UInt8
+        @usableFromInline var foldStart: UInt32
+
+        @usableFromInline
+        init(flags: ScalarFlags, script: UInt8, foldCount: UInt8, foldStart: UInt32) {
+            self.flags = flags
+            self.script = script
+            self.foldCount = foldCount
+            self.foldStart = foldStart
+        }
     }
 
     let options: FoldingOptions
-    private var pages: [[Entry]?] = Array(repeating: nil, count: 0x110000 >> 8)
+    @usableFromInline var pages: [[Entry]?] = Array(repeating: nil, count: 0x110000 >> 8)
     /// Folded output of every computed scalar, indexed by `Entry.foldStart`.
-    private(set) var pool: [Unicode.Scalar] = []
+    @usableFromInline private(set) var pool: [Unicode.Scalar] = []
     private var simplifier: ICUTransliterator?
 
     init(options: FoldingOptions) {
         self.options = options
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func entry(_ value: UInt32) -> Entry {
         let page = Int(value >> 8)
         if let p = pages[page] { return p[Int(value & 0xFF)] }
         return buildPage(page)[Int(value & 0xFF)]
     }
 
-    @inline(__always)
+    @inlinable @inline(__always)
     func folded(_ e: Entry) -> ArraySlice<Unicode.Scalar> {
         pool[Int(e.foldStart)..<Int(e.foldStart) + Int(e.foldCount)]
     }
 
-    private func buildPage(_ page: Int) -> [Entry] {
+    @usableFromInline
+    func buildPage(_ page: Int) -> [Entry] {
         var entries: [Entry] = []
         entries.reserveCapacity(256)
         for low in 0..<256 {

@@ -62,18 +62,19 @@ public struct DocumentProcessor: Sendable {
         guard let textMember = members.first(where: { $0.key == "text" }) else {
             return Result(line: Self.errorLine(id: idRaw, code: "missing-text", message: "no \"text\" field", line: line), mentions: 0, failed: true)
         }
-        guard let text = JSONObjectScanner.decodeString(textMember.raw) else {
+        guard let text = JSONObjectScanner.decodeBytes(textMember.raw) else {
             return Result(line: Self.errorLine(id: idRaw, code: "invalid-text", message: "\"text\" is not a string", line: line), mentions: 0, failed: true)
         }
         if text.isEmpty {
             return Result(line: Self.errorLine(id: idRaw, code: "empty-document", message: "\"text\" is empty", line: line), mentions: 0, failed: true)
         }
-        let mentions = tagger.tag(text)
+        // The line was valid UTF-8, so the decoded text is too: tag its bytes directly.
+        let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
         var out = "{\"id\":\(idRaw)"
         for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
             out += ",\(JSONText.quote(m.key)):" + String(decoding: m.raw, as: UTF8.self)
         }
-        out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: text, unit: unit) + "}"
+        out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit) + "}"
         return Result(line: out, mentions: mentions.count, failed: false)
     }
 

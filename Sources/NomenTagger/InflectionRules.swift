@@ -137,4 +137,9 @@ public struct InflectionRules: Sendable {
     }
 
     func rules(for script: ScriptClass) -> (prefixes: [Rule], suffixes: [Rule])? { bySript[script] }
+
+    /// The rules of each script class, indexed by its raw value: one array read a token.
+    var byScriptIndex: [(prefixes: [Rule], suffixes: [Rule])?] {
+        (0...10).map { ScriptClass(rawValue: UInt8($0)).flatMap { bySript[$0] } }
+    }
 }

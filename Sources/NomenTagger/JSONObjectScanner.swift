@@ -58,9 +58,15 @@ public enum JSONObjectScanner {
 
     /// Decodes a raw JSON string value (with its quotes); nil when it is not a string.
     public static func decodeString(_ raw: ArraySlice<UInt8>) -> String? {
+        decodeBytes(raw).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// Decodes a raw JSON string value to its UTF-8 bytes (valid UTF-8 when the line
+    /// was: escapes of lone surrogates become U+FFFD); nil when it is not a string.
+    public static func decodeBytes(_ raw: ArraySlice<UInt8>) -> [UInt8]? {
         var p = Parser(bytes: raw)
         guard p.peek == UInt8(ascii: "\"") else { return nil }
-        return try? p.string()
+        return try? p.stringBytes()
     }
 
     struct Parser {
@@ -171,6 +177,10 @@ public enum JSONObjectScanner {
 
         /// A string; lone surrogate escapes decode to U+FFFD (a Swift String cannot hold them).
         mutating func string() throws -> String {
+            String(decoding: try stringBytes(), as: UTF8.self)
+        }
+
+        mutating func stringBytes() throws -> [UInt8] {
             try expect(UInt8(ascii: "\""))
             var out: [UInt8] = []
             var runStart = i
@@ -214,7 +224,7 @@ public enum JSONObjectScanner {
                 }
                 i += 1
             }
-            return String(decoding: out, as: UTF8.self)
+            return out
         }
     }
 }

@@ -62,6 +62,7 @@ public final class Tagger: Sendable {
         self.options = options
         scratch = ThreadLocal { Scratch() }
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
+        rulesByScript = rules.byScriptIndex
         functionWords = Set(rules.functionWords)
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
@@ -73,6 +74,8 @@ public final class Tagger: Sendable {
 
     /// Folded sentence-initial function words.
     let functionWords: Set<String>
+    /// Inflection rules by ``ScriptClass`` raw value.
+    let rulesByScript: [(prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?]
 
     /// Generic words before a name that its mention leaves out when the rest names the
     /// same entity (حركة طالبان → طالبان, Pashto د).
@@ -125,6 +128,11 @@ public final class Tagger: Sendable {
         return tag(utf8: bytes, text: nil)
     }
 
+    /// Tags bytes already known to be valid UTF-8.
+    func tag(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+        tag(utf8: bytes, text: nil)
+    }
+
     private func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> [Mention] {
         let s = scratch.value
         let scanner = s.scanner
@@ -149,6 +157,11 @@ public final class Tagger: Sendable {
 
     private func resolveIDs(_ tokens: inout [Token], scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
         let vocab = lexicon.vocabulary
+        // The cache lives in the thread's scratch; work on it as a local (no exclusivity
+        // checks per token) and put it back after.
+        var resolved = scratch.resolved
+        scratch.resolved = [:]
+        defer { scratch.resolved = resolved }
         scanner.folded.withUnsafeBufferPointer { folded in
             for k in tokens.indices {
                 let t = tokens[k]
@@ -157,17 +170,17 @@ public final class Tagger: Sendable {
                 if t.gap.contains(.sentenceStart), t.shape.contains(.firstUpper), !functionWords.isEmpty {
                     tokens[k].isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self))
                 }
-                guard let set = rules.rules(for: t.script) else { continue }
+                guard let set = rulesByScript[Int(t.script.rawValue)] else { continue }
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
                 let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
                 let hash = StringIndex.hash(key) ^ (hasZWNJ ? 0x9E37_79B9_7F4A_7C15 : 0)
                 let readings: [(Int32, Int32, Int32)]
-                if let hit = scratch.resolved[hash], hit.key.elementsEqual(key) {
+                if let hit = resolved[hash], hit.key.elementsEqual(key) {
                     readings = hit.readings
                 } else {
                     readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
-                    if scratch.resolved.count > 500_000 { scratch.resolved.removeAll(keepingCapacity: true) }
-                    scratch.resolved[hash] = (Array(key), readings)
+                    if resolved.count > 500_000 { resolved.removeAll(keepingCapacity: true) }
+                    resolved[hash] = (Array(key), readings)
                 }
                 if let r = readings.first {
                     tokens[k].altID = r.0
