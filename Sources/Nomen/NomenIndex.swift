@@ -35,10 +35,12 @@ public final class NomenIndex: Sendable {
     /// Reads and verifies an index file.
     /// - Throws: ``BinaryArchive/FormatError`` for a truncated, corrupted or foreign file.
     public static func read(file: String) throws -> NomenIndex {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        // Mapped, not read: the tables view the file's pages in place, shared with the
+        // page cache and with other processes that map the same index.
+        guard let storage = TableStorage.mapping(file: file) else {
             throw BinaryArchive.FormatError(message: "cannot read index \(file)")
         }
-        let reader = try BinaryArchive.Reader(data: Array(data), expectedVersion: CompiledLexicon.formatVersion &* 100 &+ MatcherIndex.formatVersion)
+        let reader = try BinaryArchive.Reader(storage: storage, expectedVersion: CompiledLexicon.formatVersion &* 100 &+ MatcherIndex.formatVersion)
         let tagger = try CompiledLexicon.read(from: reader)
         let matcher = try MatcherIndex.read(from: reader, entityCount: tagger.entityCount)
         let sources = try reader.strings("sources")

@@ -32,6 +32,11 @@ public enum BinaryArchive {
             sections.append((name, bytes))
         }
 
+        public mutating func add<T: BitwiseCopyable>(_ name: String, _ values: Table<T>) {
+            let bytes = values.withUnsafeBufferPointer { Array(UnsafeRawBufferPointer($0)) }
+            sections.append((name, bytes))
+        }
+
         public mutating func add(_ name: String, strings: [String]) {
             var table = StringTable.Builder()
             for s in strings { table.append(s) }
@@ -70,14 +75,20 @@ public enum BinaryArchive {
 
     /// A read, verified archive.
     public struct Reader: Sendable {
-        private let data: [UInt8]
+        private let storage: TableStorage
         private let sections: [String: Range<Int>]
         public let version: UInt32
 
-        /// Verifies an archive.
+        /// Verifies an archive held in memory (copied).
+        public init(data bytes: [UInt8], expectedVersion: UInt32) throws {
+            try self.init(storage: bytes.withUnsafeBytes { TableStorage.copying($0) }, expectedVersion: expectedVersion)
+        }
+
+        /// Verifies an archive in `storage` (a mapped file, typically).
         /// - Throws: ``FormatError`` for a wrong magic or version, a truncated file,
         ///   a checksum mismatch or a section outside the payload.
-        public init(data bytes: [UInt8], expectedVersion: UInt32) throws {
+        public init(storage: TableStorage, expectedVersion: UInt32) throws {
+            let bytes = UnsafeRawBufferPointer(start: storage.base, count: storage.byteCount)
             guard bytes.count >= BinaryArchive.headerSize, Array(bytes[0..<8]) == BinaryArchive.magic else {
                 throw FormatError(message: "not a Nomen index (bad magic)")
             }
@@ -91,12 +102,14 @@ public enum BinaryArchive {
             guard bodyLength == UInt64(bytes.count - BinaryArchive.headerSize) else {
                 throw FormatError(message: "index is truncated or has trailing bytes (expected \(bodyLength) bytes of body, found \(bytes.count - BinaryArchive.headerSize))")
             }
-            let body = bytes[BinaryArchive.headerSize...]
-            guard Checksum.of(Array(bytes[8..<24]) + body) == checksum else {
+            var check = Checksum.State(length: bodyLength + 16)
+            check.update(UnsafeRawBufferPointer(rebasing: bytes[8..<24]))
+            check.update(UnsafeRawBufferPointer(rebasing: bytes[BinaryArchive.headerSize...]))
+            guard check.value == checksum else {
                 throw FormatError(message: "index checksum mismatch: the file is corrupted")
             }
             let directorySize = count * BinaryArchive.directoryEntrySize
-            guard count >= 0, directorySize <= body.count else { throw FormatError(message: "index directory is truncated") }
+            guard count >= 0, directorySize <= bytes.count - BinaryArchive.headerSize else { throw FormatError(message: "index directory is truncated") }
             let payloadStart = BinaryArchive.headerSize + directorySize
             var sections: [String: Range<Int>] = [:]
             for i in 0..<count {
@@ -107,39 +120,27 @@ public enum BinaryArchive {
                 let length = Self.read(UInt64.self, bytes, at + 32)
                 let (start, o1) = UInt64(payloadStart).addingReportingOverflow(offset)
                 let (end, o2) = start.addingReportingOverflow(length)
-                guard !o1, !o2, end <= UInt64(bytes.count) else {
+                guard !o1, !o2, end <= UInt64(bytes.count), start % 8 == 0 else {
                     throw FormatError(message: "index section \(name) lies outside the file")
                 }
                 sections[name] = Int(start)..<Int(end)
             }
-            self.data = bytes
+            self.storage = storage
             self.sections = sections
             self.version = version
         }
 
-        static func read<T: FixedWidthInteger>(_: T.Type, _ bytes: [UInt8], _ at: Int) -> T {
-            var v: T = 0
-            withUnsafeMutableBytes(of: &v) { dst in
-                bytes.withUnsafeBytes { src in
-                    dst.copyMemory(from: UnsafeRawBufferPointer(rebasing: src[at..<(at + MemoryLayout<T>.size)]))
-                }
-            }
-            return T(littleEndian: v)
+        static func read<T: FixedWidthInteger>(_: T.Type, _ bytes: UnsafeRawBufferPointer, _ at: Int) -> T {
+            T(littleEndian: bytes.loadUnaligned(fromByteOffset: at, as: T.self))
         }
 
-        /// A section as an array of `T`.
+        /// A section as a table of `T`, viewing the archive in place.
         /// - Throws: ``FormatError`` when the section is missing or its length is not a multiple of `T`'s size.
-        public func array<T: BitwiseCopyable>(_ name: String, of _: T.Type = T.self) throws -> [T] {
+        public func array<T: BitwiseCopyable>(_ name: String, of _: T.Type = T.self) throws -> Table<T> {
             guard let range = sections[name] else { throw FormatError(message: "index has no section \(name)") }
             let size = MemoryLayout<T>.stride
             guard range.count % size == 0 else { throw FormatError(message: "index section \(name) has a partial element") }
-            let n = range.count / size
-            return [T](unsafeUninitializedCapacity: n) { buffer, initialized in
-                data.withUnsafeBytes { src in
-                    UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: src[range]))
-                }
-                initialized = n
-            }
+            return Table(storage: storage, offset: range.lowerBound, count: range.count / size)
         }
 
         /// A string table written with ``Writer/add(_:strings:)``.
@@ -153,10 +154,10 @@ public enum BinaryArchive {
 
 /// Many strings in one byte buffer: compact, and loaded with one copy.
 public struct StringTable: Sendable {
-    public let offsets: [UInt32]
-    public let bytes: [UInt8]
+    public let offsets: Table<UInt32>
+    public let bytes: Table<UInt8>
 
-    public init(offsets: [UInt32], bytes: [UInt8]) {
+    public init(offsets: Table<UInt32>, bytes: Table<UInt8>) {
         self.offsets = offsets
         self.bytes = bytes
     }
@@ -166,13 +167,15 @@ public struct StringTable: Sendable {
     /// Offsets start at 0, never decrease, and end inside the bytes.
     var isWellFormed: Bool {
         guard let first = offsets.first, first == 0, let last = offsets.last, Int(last) <= bytes.count else { return offsets.isEmpty }
-        for i in 1..<offsets.count where offsets[i] < offsets[i - 1] { return false }
-        return true
+        return offsets.withUnsafeBufferPointer { o in
+            for i in 1..<o.count where o[i] < o[i - 1] { return false }
+            return true
+        }
     }
 
     public subscript(i: Int) -> String {
         guard i >= 0, i < count else { return "" }
-        return String(decoding: bytes[Int(offsets[i])..<Int(offsets[i + 1])], as: UTF8.self)
+        return bytes.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(offsets[i])..<Int(offsets[i + 1])]), as: UTF8.self) }
     }
 
     /// The bytes of string `i`.
@@ -191,16 +194,19 @@ public struct StringTable: Sendable {
             bytes.append(contentsOf: b)
             offsets.append(UInt32(bytes.count))
         }
-        public func build() -> StringTable { StringTable(offsets: offsets, bytes: bytes) }
+        public func build() -> StringTable { StringTable(offsets: Table(offsets), bytes: Table(bytes)) }
     }
 }
 
 /// A fast 64-bit checksum (word-at-a-time multiply-mix), for detecting corruption.
 public enum Checksum {
-    public static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
-        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
-        let result: UInt64? = bytes.withContiguousStorageIfAvailable { buffer -> UInt64 in
-            let raw = UnsafeRawBufferPointer(buffer)
+    /// A checksum fed in pieces; each piece but the last must be a multiple of 8 bytes long.
+    public struct State {
+        var h: UInt64
+
+        public init(length: UInt64) { h = 0x9E37_79B9_7F4A_7C15 ^ length }
+
+        public mutating func update(_ raw: UnsafeRawBufferPointer) {
             var i = 0
             let n = raw.count
             while i + 8 <= n {
@@ -212,9 +218,15 @@ public enum Checksum {
                 h = (h ^ UInt64(raw[i])) &* 0x100_0000_01B3
                 i += 1
             }
-            return h
         }
-        if let result { return result }
-        return of(Array(bytes))
+
+        public var value: UInt64 { h }
+    }
+
+    public static func of(_ bytes: some Collection<UInt8>) -> UInt64 {
+        let array = Array(bytes)
+        var state = State(length: UInt64(array.count))
+        array.withUnsafeBytes { state.update($0) }
+        return state.value
     }
 }

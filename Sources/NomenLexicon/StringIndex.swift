@@ -5,11 +5,11 @@ import Foundation
 public struct StringIndex: Sendable {
     public let strings: StringTable
     /// Slot → string id, -1 when empty. Its count is a power of two.
-    public let slots: [Int32]
+    public let slots: Table<Int32>
 
     public var count: Int { strings.count }
 
-    public init(strings: StringTable, slots: [Int32]) {
+    public init(strings: StringTable, slots: Table<Int32>) {
         self.strings = strings
         self.slots = slots
     }
@@ -64,7 +64,7 @@ public struct StringIndex: Sendable {
                 slots[i] = Int32(id)
             }
         }
-        return StringIndex(strings: strings, slots: slots)
+        return StringIndex(strings: strings, slots: Table(slots))
     }
 }
 

@@ -7,28 +7,28 @@ import NomenTransliteration
 public final class MatcherIndex: Sendable {
     public static let formatVersion: UInt32 = 5
 
-    let nameEntity: [Int32]
+    let nameEntity: Table<Int32>
     let nameTexts: StringTable
-    let nameLanguage: [UInt16]
+    let nameLanguage: Table<UInt16>
     let languages: StringTable
     /// Folded Latin tokens, space-separated.
     let nameLatin: StringTable
     /// Skeleton tokens, space-separated.
     let nameSkeleton: StringTable
-    let nameScheme: [UInt8]
+    let nameScheme: Table<UInt8>
     let schemes: StringTable
     /// Bit 0 ambiguous, bit 1 generated, bit 2 a person's name (whose last word is a surname).
-    let nameFlags: [UInt8]
+    let nameFlags: Table<UInt8>
     /// Postings: skeleton token → names; fused skeleton → names; trigram → names.
     let tokenKeys: StringIndex
-    let tokenStart: [Int32]
-    let tokenPostings: [Int32]
+    let tokenStart: Table<Int32>
+    let tokenPostings: Table<Int32>
     let fusedKeys: StringIndex
-    let fusedStart: [Int32]
-    let fusedPostings: [Int32]
+    let fusedStart: Table<Int32>
+    let fusedPostings: Table<Int32>
     let gramKeys: StringIndex
-    let gramStart: [Int32]
-    let gramPostings: [Int32]
+    let gramStart: Table<Int32>
+    let gramPostings: Table<Int32>
     /// Honorifics as folded Latin token sequences (space-separated), with their keys.
     let honorificForms: StringTable
     let honorificKeys: StringTable
@@ -36,11 +36,11 @@ public final class MatcherIndex: Sendable {
 
     public var nameCount: Int { nameEntity.count }
 
-    init(nameEntity: [Int32], nameTexts: StringTable, nameLanguage: [UInt16], languages: StringTable, nameLatin: StringTable,
-         nameSkeleton: StringTable, nameScheme: [UInt8], schemes: StringTable, nameFlags: [UInt8],
-         tokenKeys: StringIndex, tokenStart: [Int32], tokenPostings: [Int32],
-         fusedKeys: StringIndex, fusedStart: [Int32], fusedPostings: [Int32],
-         gramKeys: StringIndex, gramStart: [Int32], gramPostings: [Int32],
+    init(nameEntity: Table<Int32>, nameTexts: StringTable, nameLanguage: Table<UInt16>, languages: StringTable, nameLatin: StringTable,
+         nameSkeleton: StringTable, nameScheme: Table<UInt8>, schemes: StringTable, nameFlags: Table<UInt8>,
+         tokenKeys: StringIndex, tokenStart: Table<Int32>, tokenPostings: Table<Int32>,
+         fusedKeys: StringIndex, fusedStart: Table<Int32>, fusedPostings: Table<Int32>,
+         gramKeys: StringIndex, gramStart: Table<Int32>, gramPostings: Table<Int32>,
          honorificForms: StringTable, honorificKeys: StringTable, particles: StringTable) {
         self.nameEntity = nameEntity
         self.nameTexts = nameTexts
@@ -181,7 +181,7 @@ public final class MatcherIndex: Sendable {
                 for g in Set(trigrams(fused)) { gramPost[g, default: []].append(n) }
             }
         }
-        func flatten(_ post: [String: [Int32]]) -> (StringIndex, [Int32], [Int32]) {
+        func flatten(_ post: [String: [Int32]]) -> (StringIndex, Table<Int32>, Table<Int32>) {
             let keys = post.keys.sorted()
             var start: [Int32] = [0]
             var all: [Int32] = []
@@ -189,7 +189,7 @@ public final class MatcherIndex: Sendable {
                 all += post[k]!
                 start.append(Int32(all.count))
             }
-            return (StringIndex.build(keys), start, all)
+            return (StringIndex.build(keys), Table(start), Table(all))
         }
         let (tk, ts, tp) = flatten(tokenPost)
         let (fk, fs, fp) = flatten(fusedPost)
@@ -197,9 +197,9 @@ public final class MatcherIndex: Sendable {
         var lt = StringTable.Builder(); languageList.forEach { lt.append($0) }
         var st = StringTable.Builder(); schemeList.forEach { st.append($0) }
         return MatcherIndex(
-            nameEntity: nameEntity, nameTexts: texts.build(), nameLanguage: nameLanguage, languages: lt.build(),
-            nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: nameScheme, schemes: st.build(),
-            nameFlags: flags, tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
+            nameEntity: Table(nameEntity), nameTexts: texts.build(), nameLanguage: Table(nameLanguage), languages: lt.build(),
+            nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: Table(nameScheme), schemes: st.build(),
+            nameFlags: Table(flags), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
             gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build())
     }
 
@@ -217,7 +217,7 @@ public final class MatcherIndex: Sendable {
             w.add("\(name).off", t.offsets)
             w.add("\(name).txt", t.bytes)
         }
-        func index(_ name: String, _ i: StringIndex, _ start: [Int32], _ post: [Int32]) {
+        func index(_ name: String, _ i: StringIndex, _ start: Table<Int32>, _ post: Table<Int32>) {
             table("\(name).k", i.strings)
             w.add("\(name).slots", i.slots)
             w.add("\(name).start", start)
@@ -241,7 +241,7 @@ public final class MatcherIndex: Sendable {
     }
 
     public static func read(from r: BinaryArchive.Reader, entityCount: Int) throws -> MatcherIndex {
-        func index(_ name: String) throws -> (StringIndex, [Int32], [Int32]) {
+        func index(_ name: String) throws -> (StringIndex, Table<Int32>, Table<Int32>) {
             (StringIndex(strings: try r.strings("\(name).k"), slots: try r.array("\(name).slots")),
              try r.array("\(name).start"), try r.array("\(name).post"))
         }
@@ -270,9 +270,9 @@ public final class MatcherIndex: Sendable {
         return m
     }
 
-    func postings(_ keys: StringIndex, _ start: [Int32], _ post: [Int32], _ key: String) -> ArraySlice<Int32> {
+    func postings(_ keys: StringIndex, _ start: Table<Int32>, _ post: Table<Int32>, _ key: String) -> Slice<Table<Int32>> {
         let id = keys.id(of: key)
-        guard id >= 0 else { return [] }
+        guard id >= 0 else { return post[0..<0] }
         return post[Int(start[Int(id)])..<Int(start[Int(id) + 1])]
     }
 }

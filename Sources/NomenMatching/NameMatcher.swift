@@ -73,7 +73,7 @@ public struct NameMatcher: Sendable {
                        candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
         var hits: [Int32: Double] = [:]
-        func add(_ post: ArraySlice<Int32>, _ weight: Double) {
+        func add(_ post: Slice<Table<Int32>>, _ weight: Double) {
             for n in post.prefix(20_000) { hits[n, default: 0] += weight }
         }
         let ix = index

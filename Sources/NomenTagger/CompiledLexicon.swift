@@ -14,23 +14,23 @@ public final class CompiledLexicon: Sendable {
     // Entities
     let entityIDs: StringTable
     let entityNames: StringTable
-    let entityTypes: [UInt8]
+    let entityTypes: Table<UInt8>
     let typeNames: StringTable
-    let entityCountry: [Int32]
-    let contextStart: [Int32]
-    let contexts: [Int32]
-    let entityPrior: [Float]
+    let entityCountry: Table<Int32>
+    let contextStart: Table<Int32>
+    let contexts: Table<Int32>
+    let entityPrior: Table<Float>
     /// Bit 0: curated; bit 1: generated from a gazetteer.
-    let entityFlags: [UInt8]
+    let entityFlags: Table<UInt8>
 
     // Names
-    let nameEntity: [Int32]
+    let nameEntity: Table<Int32>
     /// Bit 0 ambiguous, bit 1 exact case, bit 2 generated, bit 3 demonym.
-    let nameFlags: [UInt8]
-    let nameCaseMask: [UInt64]
-    let nameTokenCount: [UInt8]
+    let nameFlags: Table<UInt8>
+    let nameCaseMask: Table<UInt64>
+    let nameTokenCount: Table<UInt8>
     let nameTexts: StringTable
-    let nameLanguage: [UInt16]
+    let nameLanguage: Table<UInt16>
     let languages: StringTable
 
     // Tokens and automaton
@@ -38,13 +38,13 @@ public final class CompiledLexicon: Sendable {
     let trie: TokenTrie
 
     // Partial names: sorted token ids → entries (entity << 2 | role: 1 given, 2 surname)
-    let partialTokens: [Int32]
-    let partialStart: [Int32]
-    let partialEntries: [Int32]
+    let partialTokens: Table<Int32>
+    let partialStart: Table<Int32>
+    let partialEntries: Table<Int32>
 
     // Honorifics: token-id sequences
-    let honorificStart: [Int32]
-    let honorificTokens: [Int32]
+    let honorificStart: Table<Int32>
+    let honorificTokens: Table<Int32>
     let honorificKeys: StringTable
     /// Honorific sequences as "id,id,…" for lookup.
     let honorificIndex: [String: Int]
@@ -60,12 +60,12 @@ public final class CompiledLexicon: Sendable {
     public var nameCount: Int { nameEntity.count }
     public var tokenCount: Int { vocabulary.count }
 
-    init(entityIDs: StringTable, entityNames: StringTable, entityTypes: [UInt8], typeNames: StringTable,
-         entityCountry: [Int32], contextStart: [Int32], contexts: [Int32], entityPrior: [Float], entityFlags: [UInt8],
-         nameEntity: [Int32], nameFlags: [UInt8], nameCaseMask: [UInt64], nameTokenCount: [UInt8], nameTexts: StringTable,
-         nameLanguage: [UInt16], languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
-         partialTokens: [Int32], partialStart: [Int32], partialEntries: [Int32],
-         honorificStart: [Int32], honorificTokens: [Int32], honorificKeys: StringTable) {
+    init(entityIDs: StringTable, entityNames: StringTable, entityTypes: Table<UInt8>, typeNames: StringTable,
+         entityCountry: Table<Int32>, contextStart: Table<Int32>, contexts: Table<Int32>, entityPrior: Table<Float>, entityFlags: Table<UInt8>,
+         nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
+         nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
+         partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>,
+         honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable) {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
         self.entityTypes = entityTypes
@@ -115,7 +115,7 @@ public final class CompiledLexicon: Sendable {
     func isCurated(_ e: Int) -> Bool { entityFlags[e] & 1 != 0 }
     /// Made by a generator (GeoNames, iso-codes), not curated or imported by a user.
     func isGenerated(_ e: Int) -> Bool { entityFlags[e] & 2 != 0 }
-    func context(of e: Int) -> ArraySlice<Int32> { contexts[Int(contextStart[e])..<Int(contextStart[e + 1])] }
+    func context(of e: Int) -> Slice<Table<Int32>> { contexts[Int(contextStart[e])..<Int(contextStart[e + 1])] }
 
     /// The index of an entity id, or nil.
     public func entityIndex(id: String) -> Int? {
@@ -291,13 +291,13 @@ public final class CompiledLexicon: Sendable {
         for k in honorificKeyList { keyTable.append(k) }
 
         return CompiledLexicon(
-            entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: entityTypes, typeNames: typeTable.build(),
-            entityCountry: entityCountry, contextStart: contextStart, contexts: contexts, entityPrior: priors, entityFlags: flags,
-            nameEntity: nameEntity, nameFlags: nameFlags, nameCaseMask: nameMasks, nameTokenCount: nameCounts,
-            nameTexts: nameTexts.build(), nameLanguage: nameLanguage, languages: languageTable.build(),
+            entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: Table(entityTypes), typeNames: typeTable.build(),
+            entityCountry: Table(entityCountry), contextStart: Table(contextStart), contexts: Table(contexts), entityPrior: Table(priors), entityFlags: Table(flags),
+            nameEntity: Table(nameEntity), nameFlags: Table(nameFlags), nameCaseMask: Table(nameMasks), nameTokenCount: Table(nameCounts),
+            nameTexts: nameTexts.build(), nameLanguage: Table(nameLanguage), languages: languageTable.build(),
             vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences),
-            partialTokens: partialTokens, partialStart: partialStart, partialEntries: partialEntries,
-            honorificStart: honorificStart, honorificTokens: honorificTokens, honorificKeys: keyTable.build())
+            partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
+            honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build())
     }
 
     /// Arabic-script compounds are written fused, with a zero-width non-joiner, or

@@ -520,8 +520,8 @@ public final class Tagger: Sendable {
 
     // MARK: Partial names
 
-    private func partialEntries(_ token: Int32) -> ArraySlice<Int32> {
-        if token < 0 { return [] }
+    private func partialEntries(_ token: Int32) -> Slice<Table<Int32>> {
+        if token < 0 { return lexicon.partialEntries[0..<0] }
         let keys = lexicon.partialTokens
         var lo = 0
         var hi = keys.count
@@ -529,7 +529,7 @@ public final class Tagger: Sendable {
             let mid = (lo + hi) / 2
             if keys[mid] < token { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < keys.count, keys[lo] == token else { return [] }
+        guard lo < keys.count, keys[lo] == token else { return lexicon.partialEntries[0..<0] }
         return lexicon.partialEntries[Int(lexicon.partialStart[lo])..<Int(lexicon.partialStart[lo + 1])]
     }
 
@@ -565,7 +565,7 @@ public final class Tagger: Sendable {
         var unknownClaims: [Int32: Int] = [:]
         for i in tokens.indices where !covered[i] && tokens[i].isKnown {
             let t = tokens[i]
-            var entries: ArraySlice<Int32> = []
+            var entries = lexicon.partialEntries[0..<0]
             var choices: UInt64 = 0
             for v in 0..<3 where entries.isEmpty && t.reading(v).id >= 0 {
                 entries = partialEntries(t.reading(v).id)

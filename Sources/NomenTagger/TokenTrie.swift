@@ -4,11 +4,11 @@ import NomenLexicon
 /// open-addressing table keyed by (state, token), so a step is one hash probe.
 struct TokenTrie: Sendable {
     /// Edge keys: (state + 1) << 32 | token; 0 marks an empty slot.
-    let keys: [UInt64]
-    let targets: [Int32]
+    let keys: Table<UInt64>
+    let targets: Table<Int32>
     /// Names ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
-    let outputStart: [Int32]
-    let outputs: [Int32]
+    let outputStart: Table<Int32>
+    let outputs: Table<Int32>
 
     var stateCount: Int { outputStart.count - 1 }
 
@@ -64,6 +64,6 @@ struct TokenTrie: Sendable {
             outputs += o
             start.append(Int32(outputs.count))
         }
-        return TokenTrie(keys: keys, targets: targets, outputStart: start, outputs: outputs)
+        return TokenTrie(keys: Table(keys), targets: Table(targets), outputStart: Table(start), outputs: Table(outputs))
     }
 }
