@@ -138,7 +138,7 @@ struct LexiconCommand: ParsableCommand {
             discussion: """
             Formats: spacy (EntityRuler pattern JSONL with id), jrc (JRC-Names TSV id, type, lang, Name+With+Plus),
             geonames (cities15000.txt layout), tsv (id, type, lang, name). Output: .yaml or .jsonl by its extension.
-              nomen lexicon import --from tsv ../shared/bench/data/lexicon_10k.tsv --output /tmp/lex10k.jsonl
+              nomen lexicon import --from tsv /tmp/bench-data/lexicon_10k.tsv --output /tmp/lex10k.jsonl
             """
         )
 
