@@ -81,13 +81,21 @@ public final class Tagger: Sendable {
     /// same entity (حركة طالبان → طالبان, Pashto د).
     let descriptors: Set<Int32>
 
+    /// Up to two readings of a word, stored inline so a cache hit copies no array.
+    struct CachedReadings {
+        var first: (Int32, Int32, Int32) = (-1, 0, 0)
+        var second: (Int32, Int32, Int32) = (-1, 0, 0)
+        var length: Int32 = 0
+    }
+
     final class Scratch {
         let scanner = TokenScanner()
         /// Matcher results by span text: (entity, score), entity -1 for none.
         var fuzzy: [String: (Int, Double)] = [:]
-        /// Inflection results by folded token (keyed by a hash of its bytes, checked
-        /// against them): up to two (id, trimStart, trimEnd) readings.
-        var resolved: [UInt64: (key: [UInt8], readings: [(Int32, Int32, Int32)])] = [:]
+        /// Inflection results by folded token, keyed by a 64-bit hash of its bytes and
+        /// its length (a collision among the words of one thread's texts is vanishingly
+        /// unlikely, and would only misread one word): up to two readings, inline.
+        var resolved: [UInt64: CachedReadings] = [:]
     }
 
     struct Match {
@@ -137,7 +145,10 @@ public final class Tagger: Sendable {
         let s = scratch.value
         let scanner = s.scanner
         scanner.scan(bytes)
-        var tokens = scanner.tokens
+        // Take the tokens out of the scanner (so updating them copies nothing) and give
+        // the buffer back afterwards for the next document.
+        var tokens = scanner.takeTokens()
+        defer { scanner.returnTokens(tokens) }
         if tokens.isEmpty { return [] }
         resolveIDs(&tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
@@ -173,26 +184,20 @@ public final class Tagger: Sendable {
                 guard let set = rulesByScript[Int(t.script.rawValue)] else { continue }
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
                 let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
-                let hash = StringIndex.hash(key) ^ (hasZWNJ ? 0x9E37_79B9_7F4A_7C15 : 0)
-                let readings: [(Int32, Int32, Int32)]
-                if let hit = resolved[hash], hit.key.elementsEqual(key) {
-                    readings = hit.readings
+                let hash = StringIndex.hash(key) ^ (hasZWNJ ? 0x9E37_79B9_7F4A_7C15 : 0) ^ (UInt64(key.count) << 48)
+                var cached: CachedReadings
+                if let hit = resolved[hash], hit.length == Int32(key.count) {
+                    cached = hit
                 } else {
-                    readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
+                    let readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
+                    cached = CachedReadings(length: Int32(key.count))
+                    if readings.count > 0 { cached.first = readings[0] }
+                    if readings.count > 1 { cached.second = readings[1] }
                     if resolved.count > 500_000 { resolved.removeAll(keepingCapacity: true) }
-                    resolved[hash] = (Array(key), readings)
+                    resolved[hash] = cached
                 }
-                if let r = readings.first {
-                    tokens[k].altID = r.0
-                    tokens[k].altTrimStart = r.1
-                    tokens[k].altTrimEnd = r.2
-                }
-                if readings.count > 1 {
-                    let r = readings[1]
-                    tokens[k].alt2ID = r.0
-                    tokens[k].alt2TrimStart = r.1
-                    tokens[k].alt2TrimEnd = r.2
-                }
+                (tokens[k].altID, tokens[k].altTrimStart, tokens[k].altTrimEnd) = cached.first
+                (tokens[k].alt2ID, tokens[k].alt2TrimStart, tokens[k].alt2TrimEnd) = cached.second
             }
         }
     }

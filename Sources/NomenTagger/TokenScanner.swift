@@ -17,6 +17,18 @@ final class TokenScanner {
 
     init() {}
 
+    /// The tokens of the last scan, moved out (the scanner keeps none meanwhile).
+    func takeTokens() -> [Token] {
+        let t = tokens
+        tokens = []
+        return t
+    }
+
+    /// Gives a token buffer back, to be reused by the next scan.
+    func returnTokens(_ t: [Token]) {
+        tokens = t
+    }
+
     func scan(_ text: UnsafeBufferPointer<UInt8>) {
         // Work on local arrays (no exclusivity checks on class storage in the hot loop),
         // then hand them back to the scanner, keeping their capacity for the next document.
