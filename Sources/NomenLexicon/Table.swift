@@ -85,3 +85,7 @@ public struct Table<Element: BitwiseCopyable>: RandomAccessCollection, Sendable 
 extension Table: ExpressibleByArrayLiteral {
     public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
+
+extension Table: Equatable where Element: Equatable {
+    public static func == (a: Table, b: Table) -> Bool { a.elementsEqual(b) }
+}

@@ -58,7 +58,11 @@ public struct NameMatcher: Sendable {
         let scheme: String?
     }
 
+    /// Longest name looked up, in Unicode scalars: longer queries are not names.
+    public static let maxQueryLength = 1_000
+
     func prepare(_ text: String) -> Query? {
+        if text.unicodeScalars.count > Self.maxQueryLength { return nil }
         let form = NameKeys.latinTokens(text, language: "und")
         let (tokens, removed) = index.stripHonorifics(form.tokens)
         if tokens.isEmpty { return nil }
@@ -94,7 +98,8 @@ public struct NameMatcher: Sendable {
         // Names sharing few keys with the query rarely win: keep those with at least half
         // the best count before sorting, so a common key's long postings cost little.
         let top = hits.values.max() ?? 0
-        let shortlist = hits.filter { $0.value >= top * 0.5 }
+        let floor = hits.count > (candidates ?? candidateLimit) * 4 ? min(top * 0.5, 1) : 0
+        let shortlist = hits.filter { $0.value >= floor }
             .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidates ?? candidateLimit)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
         let queryHasHan = q.scheme?.contains("Han") == true

@@ -43,18 +43,29 @@ struct LookupCommand: ParsableCommand {
             Output.shared.flush()
             return
         }
-        var lineNumber = 0
         var failed = false
-        while let line = readLine(strippingNewline: true) {
+        let reader = LineReader(fd: 0)
+        var lineNumber = 0
+        while let raw = reader.next() {
             lineNumber += 1
-            let query = line.hasSuffix("\r") ? String(line.dropLast()) : line
+            var bytes = raw
+            if bytes.last == 0x0D { bytes = bytes.dropLast() }
+            if lineNumber == 1 {
+                if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+                if LineReader.looksLikeUTF16(raw) {
+                    throw fail("<stdin>:1:1", "input is UTF-16; convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8", status: ExitStatus.dataError)
+                }
+            }
+            // A line that is not UTF-8 is still answered (repaired), and reported.
+            if let bad = UTF8Validation.firstInvalidByte(Array(bytes)) {
+                let column = bytes.prefix(bad).reduce(1) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+                printError("<stdin>:\(lineNumber):\(column): error: invalid UTF-8 at byte \(bad + 1) of the line")
+                failed = true
+            }
+            let query = String(decoding: bytes, as: UTF8.self)
             let candidates = matcher.lookup(query, limit: limit)
             if format == .text { Output.shared.write(text(query, candidates, index)) }
             else { Output.shared.write(json(query, candidates, index) + "\n") }
-            if query.unicodeScalars.contains("\u{FFFD}") {
-                printError("<stdin>:\(lineNumber):1: warning: line has invalid UTF-8 (replaced)")
-                failed = true
-            }
             Output.shared.flush()
         }
         if failed { throw ExitCode(ExitStatus.dataError) }
@@ -77,5 +88,53 @@ struct LookupCommand: ParsableCommand {
                           index.tagger.entityID(c.entity), index.tagger.entityName(c.entity), index.tagger.entityType(c.entity), c.explanation)
         }
         return out
+    }
+}
+
+/// Reads standard input a line at a time as bytes (no repair, no assumption of UTF-8).
+final class LineReader {
+    private let fd: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var done = false
+
+    init(fd: Int32) { self.fd = fd }
+
+    /// The next line without its newline, or nil at the end.
+    func next() -> ArraySlice<UInt8>? {
+        while true {
+            if let nl = buffer[start...].firstIndex(of: 0x0A) {
+                let line = buffer[start..<nl]
+                start = nl + 1
+                return line
+            }
+            if done {
+                if start < buffer.count {
+                    let line = buffer[start...]
+                    start = buffer.count
+                    return line
+                }
+                return nil
+            }
+            if start > 0 {
+                buffer.removeSubrange(0..<start)
+                start = 0
+            }
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            let n = chunk.withUnsafeMutableBytes { read(fd, $0.baseAddress, 1 << 16) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { done = true } else { buffer += chunk[0..<n] }
+        }
+    }
+
+    /// A byte order mark of UTF-16, or NUL in every other byte of the start: UTF-16 text.
+    static func looksLikeUTF16(_ bytes: ArraySlice<UInt8>) -> Bool {
+        let b = Array(bytes.prefix(200))
+        if b.count >= 2, (b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF) { return true }
+        guard b.count >= 4 else { return false }
+        let even = stride(from: 0, to: b.count, by: 2).filter { b[$0] == 0 }.count
+        let odd = stride(from: 1, to: b.count, by: 2).filter { b[$0] == 0 }.count
+        let half = b.count / 2
+        return even * 10 >= half * 8 || odd * 10 >= half * 8
     }
 }

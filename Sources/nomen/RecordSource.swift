@@ -115,6 +115,8 @@ final class RecordSource {
             line += 1
             var content = bytes
             if content.last == 0x0D { content = content.dropLast() }
+            // A byte order mark before the first line (Windows tools write one) is not part of it.
+            if line == 1, content.starts(with: [0xEF, 0xBB, 0xBF]) { content = content.dropFirst(3) }
             body(Record(payload: .json(content), line: line, bytes: bytes.count + 1))
         }
         func emitOversized() {
