@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
 
     let nameEntity: Table<Int32>
     let nameTexts: StringTable
@@ -33,6 +33,16 @@ public final class MatcherIndex: Sendable {
     let honorificForms: StringTable
     let honorificKeys: StringTable
     let particles: StringTable
+    /// Every non-Latin word of the lexicon's names (folded) and its transliteration,
+    /// made at compile time: a query of lexicon words needs no ICU call.
+    let translitWords: StringIndex
+    let translitLatin: StringTable
+
+    /// The precomputed transliteration of a folded word, if it is a lexicon word.
+    func knownLatin(_ word: String) -> String? {
+        let id = translitWords.id(of: word)
+        return id >= 0 ? translitLatin[Int(id)] : nil
+    }
 
     public var nameCount: Int { nameEntity.count }
 
@@ -41,7 +51,8 @@ public final class MatcherIndex: Sendable {
          tokenKeys: StringIndex, tokenStart: Table<Int32>, tokenPostings: Table<Int32>,
          fusedKeys: StringIndex, fusedStart: Table<Int32>, fusedPostings: Table<Int32>,
          gramKeys: StringIndex, gramStart: Table<Int32>, gramPostings: Table<Int32>,
-         honorificForms: StringTable, honorificKeys: StringTable, particles: StringTable) {
+         honorificForms: StringTable, honorificKeys: StringTable, particles: StringTable,
+         translitWords: StringIndex = StringIndex.build([]), translitLatin: StringTable = StringTable.Builder().build()) {
         self.nameEntity = nameEntity
         self.nameTexts = nameTexts
         self.nameLanguage = nameLanguage
@@ -63,6 +74,8 @@ public final class MatcherIndex: Sendable {
         self.honorificForms = honorificForms
         self.honorificKeys = honorificKeys
         self.particles = particles
+        self.translitWords = translitWords
+        self.translitLatin = translitLatin
         var forms: [[String]: String] = [:]
         for i in 0..<honorificForms.count {
             forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
@@ -136,13 +149,15 @@ public final class MatcherIndex: Sendable {
         var schemeIndex: [String: UInt8] = ["": 0]
         var flags: [UInt8] = []
         var tokenPost: [String: [Int32]] = [:]
+        var translit: [String: String] = [:]
         var fusedPost: [String: [Int32]] = [:]
         var gramPost: [String: [Int32]] = [:]
 
         for (e, entity) in lexicon.entities.enumerated() {
             var seen = Set<String>()
             for v in entity.allNames {
-                let form = NameKeys.latinTokens(v.text, language: v.language)
+                for (word, latin) in NameKeys.transliteratedWords(v.text) where translit[word] == nil { translit[word] = latin }
+                let form = NameKeys.latinTokens(v.text, language: v.language) { translit[$0] }
                 let tokens = stripper.stripHonorifics(form.tokens).tokens
                 if tokens.isEmpty { continue }
                 let latin = tokens.joined(separator: " ")
@@ -194,13 +209,17 @@ public final class MatcherIndex: Sendable {
         let (tk, ts, tp) = flatten(tokenPost)
         let (fk, fs, fp) = flatten(fusedPost)
         let (gk, gs, gp) = flatten(gramPost)
+        let translitKeys = translit.keys.sorted()
+        var translitValues = StringTable.Builder()
+        for k in translitKeys { translitValues.append(translit[k]!) }
         var lt = StringTable.Builder(); languageList.forEach { lt.append($0) }
         var st = StringTable.Builder(); schemeList.forEach { st.append($0) }
         return MatcherIndex(
             nameEntity: Table(nameEntity), nameTexts: texts.build(), nameLanguage: Table(nameLanguage), languages: lt.build(),
             nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: Table(nameScheme), schemes: st.build(),
             nameFlags: Table(flags), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
-            gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build())
+            gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build(),
+            translitWords: StringIndex.build(translitKeys), translitLatin: translitValues.build())
     }
 
     /// Trigrams of a skeleton with boundary marks: "kbl" → "^kb", "kbl", "bl$".
@@ -238,6 +257,9 @@ public final class MatcherIndex: Sendable {
         table("m.hon", honorificForms)
         table("m.honkey", honorificKeys)
         table("m.part", particles)
+        table("m.tr.k", translitWords.strings)
+        w.add("m.tr.slots", translitWords.slots)
+        table("m.tr.v", translitLatin)
     }
 
     public static func read(from r: BinaryArchive.Reader, entityCount: Int) throws -> MatcherIndex {
@@ -254,13 +276,17 @@ public final class MatcherIndex: Sendable {
             nameScheme: try r.array("m.scheme"), schemes: try r.strings("m.schemes"), nameFlags: try r.array("m.flags"),
             tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
             gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: try r.strings("m.hon"),
-            honorificKeys: try r.strings("m.honkey"), particles: try r.strings("m.part"))
+            honorificKeys: try r.strings("m.honkey"), particles: try r.strings("m.part"),
+            translitWords: StringIndex(strings: try r.strings("m.tr.k"), slots: try r.array("m.tr.slots")), translitLatin: try r.strings("m.tr.v"))
         let n = m.nameEntity.count
         func bad(_ what: String) -> BinaryArchive.FormatError { BinaryArchive.FormatError(message: "index is inconsistent: matcher \(what)") }
         guard m.nameTexts.count == n, m.nameLanguage.count == n, m.nameLatin.count == n, m.nameSkeleton.count == n,
               m.nameScheme.count == n, m.nameFlags.count == n else { throw bad("tables differ in length") }
         guard m.nameEntity.allSatisfy({ $0 >= 0 && Int($0) < entityCount }), m.nameLanguage.allSatisfy({ Int($0) < m.languages.count }),
-              m.nameScheme.allSatisfy({ Int($0) < m.schemes.count }), m.honorificKeys.count == m.honorificForms.count else { throw bad("references") }
+              m.nameScheme.allSatisfy({ Int($0) < m.schemes.count }), m.honorificKeys.count == m.honorificForms.count,
+              m.translitLatin.count == m.translitWords.count,
+              m.translitWords.slots.isEmpty || (m.translitWords.slots.count.nonzeroBitCount == 1 && m.translitWords.slots.contains(-1)),
+              m.translitWords.slots.allSatisfy({ $0 >= -1 && Int($0) < m.translitWords.count }) else { throw bad("references") }
         for (keys, start, post) in [(tk, ts, tp), (fk, fs, fp), (gk, gs, gp)] {
             guard start.count == keys.count + 1, start.first == 0, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
                   Int(start.last ?? 0) == post.count, post.allSatisfy({ $0 >= 0 && Int($0) < n }),

@@ -21,7 +21,8 @@ public enum NameKeys {
     /// each non-Latin token transliterated by its script's scheme (the same for lexicon
     /// names and queries, whose language is unknown), then reduced to ASCII letters and digits.
     /// `language` is kept for callers that know it; keys do not depend on it.
-    public static func latinTokens(_ text: String, language: String = "und") -> LatinForm {
+    public static func latinTokens(_ text: String, language: String = "und",
+                                   known: ((String) -> String?)? = nil) -> LatinForm {
         let folder = Folder(.name)
         var tokens: [String] = []
         var scheme: String?
@@ -32,9 +33,12 @@ public enum NameKeys {
                 // One scheme a script, for lexicon names and queries alike: a query's language
                 // is unknown, and keys must be computed the same way on both sides.
                 let chosen = TransliterationScheme.latin(for: script)
-                if let t = try? Transliterator(chosen) {
-                    // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
-                    latin = folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+                if let precomputed = known?(raw) {
+                    // A word of the lexicon, transliterated when the index was compiled.
+                    latin = precomputed
+                    scheme = chosen.id
+                } else if let t = try? Transliterator(chosen) {
+                    latin = transliterated(raw, with: t, folder: folder)
                     scheme = chosen.id
                 }
             }
@@ -45,6 +49,25 @@ public enum NameKeys {
             }
         }
         return LatinForm(tokens: tokens, scheme: scheme)
+    }
+
+    /// A folded token in Latin letters by `t`, folded again.
+    public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
+        // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
+        folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+    }
+
+    /// The folded non-Latin words of a name, each with its transliteration: what an
+    /// index stores so queries made of lexicon words never wait for ICU.
+    public static func transliteratedWords(_ text: String) -> [(String, String)] {
+        let folder = Folder(.name)
+        var out: [(String, String)] = []
+        for raw in splitTokens(folder.key(text)) {
+            let script = Script.of(raw)
+            guard script != .latin && script != .common, let t = try? Transliterator(TransliterationScheme.latin(for: script)) else { continue }
+            out.append((raw, transliterated(raw, with: t, folder: folder)))
+        }
+        return out
     }
 
     /// Splits folded text into name tokens at spaces, hyphens, apostrophes, periods and

@@ -44,12 +44,41 @@ public struct NameMatcher: Sendable {
     /// Two words below this similarity are different words (Anas and Sirajuddin, Masoud and Masrour).
     static let minimumTokenSimilarity = 0.86
     /// Names scored in full after retrieval.
-    public var candidateLimit = 160
+    public var candidateLimit = 80
 
     public init(index: MatcherIndex, threshold: Double = NameMatcher.defaultThreshold) {
         self.index = index
         self.threshold = threshold
     }
+
+    /// Per-thread vote counters.
+    final class Votes {
+        var weights: [Float] = []
+        var touched: [Int32] = []
+
+        func add(_ n: Int, _ w: Float) {
+            if weights[n] == 0 { touched.append(Int32(n)) }
+            weights[n] += w
+        }
+
+        func reset() {
+            for n in touched { weights[Int(n)] = 0 }
+            touched.removeAll(keepingCapacity: true)
+        }
+    }
+
+    final class Scratch {
+        var byCount: [Int: Votes] = [:]
+        func votes(for count: Int) -> Votes {
+            if let v = byCount[count] { return v }
+            let v = Votes()
+            v.weights = [Float](repeating: 0, count: count)
+            byCount[count] = v
+            return v
+        }
+    }
+
+    static let scratch = ThreadLocal { Scratch() }
 
     struct Query {
         let latin: [String]
@@ -63,7 +92,7 @@ public struct NameMatcher: Sendable {
 
     func prepare(_ text: String) -> Query? {
         if text.unicodeScalars.count > Self.maxQueryLength { return nil }
-        let form = NameKeys.latinTokens(text, language: "und")
+        let form = NameKeys.latinTokens(text, language: "und") { index.knownLatin($0) }
         let (tokens, removed) = index.stripHonorifics(form.tokens)
         if tokens.isEmpty { return nil }
         return Query(latin: tokens, skeletons: tokens.map(NameKeys.skeleton), honorifics: removed, scheme: form.scheme)
@@ -76,9 +105,12 @@ public struct NameMatcher: Sendable {
     public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
                        candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
-        var hits: [Int32: Double] = [:]
-        func add(_ post: Slice<Table<Int32>>, _ weight: Double) {
-            for n in post.prefix(20_000) { hits[n, default: 0] += weight }
+        // Votes per name in a per-thread array as long as the index (reset through the
+        // list of names touched): no hashing per posting.
+        let votes = Self.scratch.value.votes(for: index.nameCount)
+        defer { votes.reset() }
+        func add(_ post: Slice<Table<Int32>>, _ weight: Float) {
+            for n in post.prefix(20_000) { votes.add(Int(n), weight) }
         }
         let ix = index
         for sk in Set(q.skeletons) { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, sk), 1) }
@@ -90,17 +122,29 @@ public struct NameMatcher: Sendable {
                 add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, q.skeletons[k] + q.skeletons[k + 1]), 1)
             }
         }
-        if hits.count < 40 {
+        if votes.touched.count < 40 {
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
                 add(ix.postings(ix.gramKeys, ix.gramStart, ix.gramPostings, g), 0.25)
             }
         }
-        // Names sharing few keys with the query rarely win: keep those with at least half
-        // the best count before sorting, so a common key's long postings cost little.
-        let top = hits.values.max() ?? 0
-        let floor = hits.count > (candidates ?? candidateLimit) * 4 ? min(top * 0.5, 1) : 0
-        let shortlist = hits.filter { $0.value >= floor }
-            .sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(candidates ?? candidateLimit)
+        let limitCount = candidates ?? candidateLimit
+        // The names with the most votes: a threshold from the votes' histogram (they are
+        // multiples of 0.25), so only the few above it are sorted.
+        var floor: Float = 0
+        if votes.touched.count > limitCount {
+            var histogram = [Int](repeating: 0, count: 129)
+            for n in votes.touched { histogram[min(128, Int(votes.weights[Int(n)] * 4))] += 1 }
+            var seen = 0
+            for bucket in stride(from: 128, through: 0, by: -1) {
+                seen += histogram[bucket]
+                if seen >= limitCount { floor = Float(bucket) / 4; break }
+            }
+        }
+        let hits = votes.touched.compactMap { n -> (key: Int32, value: Float)? in
+            let w = votes.weights[Int(n)]
+            return w >= floor ? (n, w) : nil
+        }
+        let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
         let queryHasHan = q.scheme?.contains("Han") == true
         for (n, _) in shortlist {
@@ -172,7 +216,7 @@ public struct NameMatcher: Sendable {
         }
         if bc == 1 { return TokenMatch(similarity: 0, kind: .none) }
         if ac <= 3 || bc <= 3 { return TokenMatch(similarity: 0, kind: .none) }
-        let jw = Similarity.jaroWinkler(Array(a.utf8), Array(b.utf8))
+        let jw = Similarity.jaroWinkler(a, b)
         let sac = sa.utf8.count
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
@@ -180,7 +224,7 @@ public struct NameMatcher: Sendable {
             return TokenMatch(similarity: max(jw, sac >= 4 ? 0.93 : 0.9), kind: .skeleton)
         }
         if sac >= 3 && sb.utf8.count >= 3 && abs(ac - bc) <= 1 {
-            let sk = Similarity.jaroWinkler(Array(sa.utf8), Array(sb.utf8)) * 0.9
+            let sk = Similarity.jaroWinkler(sa, sb) * 0.9
             if sk > jw { return TokenMatch(similarity: sk, kind: .skeletonSpelling) }
         }
         return TokenMatch(similarity: jw, kind: .spelling)
