@@ -93,7 +93,8 @@ public struct MentionFormatter: Sendable {
         var lastID = ""
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            // Control characters (NUL, BEL …) separate tokens like spaces and are never printed.
+            if s.properties.isWhitespace || s.properties.generalCategory == .control || s.properties.generalCategory == .format {
                 // Whitespace inside a mention continues it (I-); a mention starts only where `begins` says.
                 if s == "\n" && i + 1 < scalars.count && scalars[i + 1] == "\n" && !out.hasSuffix("\n\n") && !out.isEmpty { out += "\n" }
                 i += 1

@@ -509,7 +509,15 @@ public final class Tagger: Sendable {
             return true
         }
         var nearest: (distance: Int, entity: Int)?
-        for other in matches where other.first != m.first {
+        // Matches are in text order: only the few around this one can be within three words.
+        var lo = 0
+        var hi = matches.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if matches[mid].first < m.first { lo = mid + 1 } else { hi = mid }
+        }
+        let window = matches[max(0, lo - 3)..<min(matches.count, lo + 4)]
+        for other in window where other.first != m.first {
             if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first), let p = placeOf(other) {
                 let d = m.first - other.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p) }
@@ -568,6 +576,8 @@ public final class Tagger: Sendable {
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
+        var lastSeen: [Int: Int] = [:]
+        var nextFull = 0
         for i in tokens.indices where !covered[i] && tokens[i].isKnown {
             let t = tokens[i]
             var entries = lexicon.partialEntries[0..<0]
@@ -588,16 +598,19 @@ public final class Tagger: Sendable {
                 continue
             }
             let candidates = Set(entries.map { Int($0 >> 2) })
-            var antecedent: (entity: Int, at: Int)?
-            for m in sorted where m.first < i && candidates.contains(m.entity) {
-                if antecedent == nil || m.first > antecedent!.at { antecedent = (m.entity, m.first) }
+            // Full mentions before this word, in text order, each entity at its latest.
+            while nextFull < sorted.count && sorted[nextFull].first < i {
+                lastSeen[sorted[nextFull].entity] = sorted[nextFull].first
+                nextFull += 1
             }
-            for m in added where m.first < i && candidates.contains(m.entity) {
-                if antecedent == nil || m.first > antecedent!.at { antecedent = (m.entity, m.first) }
+            var antecedent: (entity: Int, at: Int)?
+            for e in candidates {
+                if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
             }
             if let a = antecedent {
                 if let claim = unknownClaims[tokenID], claim > a.at { continue }
                 added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
+                lastSeen[a.entity] = i
                 continue
             }
             // No antecedent: only a capitalised surname (or a name after an honorific)
@@ -606,6 +619,7 @@ public final class Tagger: Sendable {
             guard entries.contains(where: { $0 & 2 != 0 }) else { continue }
             if unknownClaims[tokenID] != nil { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
+            lastSeen[e] = i
         }
         matches += added
         matches.sort { $0.first < $1.first }

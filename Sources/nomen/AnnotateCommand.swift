@@ -50,7 +50,9 @@ struct AnnotateCommand: ParsableCommand {
             if !FileManager.default.isReadableFile(atPath: input) { throw fail(input, "cannot read (permission denied)", status: ExitStatus.noInput) }
         }
         let index = try lexicons.index()
-        let processor = DocumentProcessor(tagger: Tagger(index: index), unit: offsets, maxDocumentBytes: maxDocBytes)
+        let tagger = Tagger(index: index)
+        lexicons.checkDataFiles(tagger)
+        let processor = DocumentProcessor(tagger: tagger, unit: offsets, maxDocumentBytes: maxDocBytes)
         let sink: OutputSink
         var done = ResumeState()
         do {
@@ -78,17 +80,22 @@ struct AnnotateCommand: ParsableCommand {
                               stats.documents, stats.failed, stats.skipped, stats.mentions, Double(stats.bytes) / 1e6, seconds,
                               Double(stats.documents) / seconds, Double(stats.bytes) / 1e6 / seconds))
         }
-        if stats.failed > 0 || !sources.problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
+        if stats.failed + done.failedKept > 0 || !sources.problems.isEmpty { throw ExitCode(ExitStatus.dataError) }
     }
 }
 
 /// What an earlier, interrupted run already wrote.
+///
+/// Output lines are written in input order, one per input record, so the complete
+/// lines of the earlier output stand for the first records of the input: a resumed run
+/// keeps them, skips that many records and appends the rest. (Matching by id instead
+/// would lose or repeat documents whose ids repeat or are missing.)
 struct ResumeState {
-    var ids = Set<String>()
-    var errorLines = Set<Int>()
     var keptLines: [String] = []
+    /// Whether a kept line is an error record: the exit status counts it.
+    var failedKept = 0
 
-    /// Reads the complete output, or the partial one an interrupted run left; drops a
+    /// Reads the partial output an interrupted run left, or the complete one; drops a
     /// truncated last line.
     static func read(_ output: String) throws -> ResumeState {
         var state = ResumeState()
@@ -100,37 +107,16 @@ struct ResumeState {
             guard let nl = bytes[start...].firstIndex(of: 0x0A) else { break } // a truncated last line is dropped
             let line = bytes[start..<nl]
             start = nl + 1
-            guard let members = try? JSONObjectScanner.members(line) else { continue }
-            let id = members.first { $0.key == "id" }.map { String(decoding: $0.raw, as: UTF8.self) } ?? "null"
-            if id == "null" {
-                if let err = members.first(where: { $0.key == "error" }), let inner = try? JSONObjectScanner.members(err.raw),
-                   let lineRaw = inner.first(where: { $0.key == "line" }), let n = Int(String(decoding: lineRaw.raw, as: UTF8.self)) {
-                    state.errorLines.insert(n)
-                }
-            } else {
-                state.ids.insert(id)
+            if let members = try? JSONObjectScanner.members(line), members.contains(where: { $0.key == "error" }) {
+                state.failedKept += 1
             }
             state.keptLines.append(String(decoding: line, as: UTF8.self))
         }
         return state
     }
 
-    func skips(_ record: RecordSource.Record) -> Bool {
-        if ids.isEmpty && errorLines.isEmpty { return false }
-        switch record.payload {
-        case .file(_, let id):
-            return ids.contains(JSONText.quote(id))
-        case .oversized:
-            return errorLines.contains(record.line)
-        case .json(let bytes):
-            if let members = try? JSONObjectScanner.members(bytes), let id = members.first(where: { $0.key == "id" }) {
-                let raw = String(decoding: id.raw, as: UTF8.self)
-                if raw != "null" { return ids.contains(raw) }
-            }
-            // A line that gave an error record without an id is known by its line number.
-            return errorLines.contains(record.line)
-        }
-    }
+    /// How many records of the input the kept lines stand for.
+    var skipCount: Int { keptLines.count }
 }
 
 /// Where output lines go: standard output, or FILE.partial renamed to FILE when complete.

@@ -78,6 +78,9 @@ func readInput(_ path: String, limit: Int = Limits.maxDocumentBytes) throws -> S
     if data.count >= 2, (data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF) {
         throw fail("\(name):1:1", "input is UTF-16 (byte order mark \(String(format: "%02X %02X", data[0], data[1]))); convert it to UTF-8, e.g. iconv -f UTF-16 -t UTF-8", status: ExitStatus.dataError)
     }
+    if LineReader.looksLikeUTF16(ArraySlice(data.prefix(200))) {
+        throw fail("\(name):1:1", "input looks like UTF-16 without a byte order mark (NUL in every other byte); convert it to UTF-8, e.g. iconv -f UTF-16LE -t UTF-8", status: ExitStatus.dataError)
+    }
     do {
         return try UTF8Validation.decode(data)
     } catch let e as InvalidUTF8 {

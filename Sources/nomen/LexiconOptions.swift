@@ -12,6 +12,14 @@ struct LexiconOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "No progress messages on stderr.")
     var quiet = false
 
+    /// Warns when the data files shipped beside the executable are missing: without them
+    /// inflected and clitic forms (Кабулову, لروسيا) go untagged.
+    func checkDataFiles(_ tagger: Tagger) {
+        if tagger.rules.count == 0 && !quiet {
+            printError("nomen: warning: inflection rules not found; inflected forms will not be tagged (ship the *.resources folders beside nomen, or set NOMEN_DATA_DIR)")
+        }
+    }
+
     /// The compiled index of the chosen lexicons (from the cache when fresh).
     func index() throws -> NomenIndex {
         let chosen: [String]

@@ -107,9 +107,11 @@ final class Pipeline: @unchecked Sendable {
             batch = []
             batchBytes = 0
         }
+        var seen = 0
         source.forEach { record in
             stats.bytes += record.bytes
-            if skip.skips(record) {
+            seen += 1
+            if seen <= skip.skipCount {
                 stats.skipped += 1
                 return
             }

@@ -51,6 +51,7 @@ struct TagCommand: ParsableCommand {
         options.fuzzy = !noFuzzy
         options.demonyms = demonyms
         let tagger = Tagger(index: index, options: options)
+        lexicons.checkDataFiles(tagger)
         let mentions = tagger.tag(text)
         let title = file == "-" ? nil : (file as NSString).lastPathComponent
         Output.shared.write(MentionFormatter(format: format, unit: offsets).render(mentions, text: text, title: title))
