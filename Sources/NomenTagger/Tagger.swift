@@ -112,6 +112,8 @@ public final class Tagger: Sendable {
         var choices: UInt64 = 0
         /// Every name found here is a demonym: context, not a mention.
         var isDemonym = false
+        /// A descriptor before the name was left out (وكالة تاس): the names are the full phrase's.
+        var shrunk = false
 
         func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
         func trimStart(_ tokens: [Token]) -> Int32 { tokens[first].reading(reading(first)).trimStart }
@@ -386,6 +388,7 @@ public final class Tagger: Sendable {
                         // The full phrase's names stay: "خبرگزاری تاس" is TASS, though تاس alone is ambiguous.
                         best.first += 1
                         best.choices >>= 2
+                        best.shrunk = true
                     }
                 }
                 out.append(best)
@@ -616,7 +619,7 @@ public final class Tagger: Sendable {
             // No antecedent: only a capitalised surname (or a name after an honorific)
             // that one entity alone carries.
             guard cased, candidates.count == 1, let e = candidates.first else { continue }
-            guard entries.contains(where: { $0 & 2 != 0 }) else { continue }
+            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
             if unknownClaims[tokenID] != nil { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
@@ -814,6 +817,19 @@ public final class Tagger: Sendable {
                         ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.first].byteStart)..<byteEnd]), as: UTF8.self)
                         : surface
                     kind = names.contains { lx.nameTexts[Int($0)] == core } ? .exact : .normalized
+                }
+                // A word of three letters or fewer matches only as written (case aside): once
+                // folded, short names collide with ordinary words (الى for إلى, "to").
+                if m.first == m.last, !m.shrunk, tokens[m.first].letters <= 3, kind != .exact,
+                   !names.contains(where: { lx.nameTexts[Int($0)].lowercased() == surface.lowercased() }) {
+                    continue
+                }
+                // Nor is a one-word name of three letters read through an ending (наш in Наши).
+                if kind == .inflected, m.first == m.last,
+                   lx.vocabulary.strings.bytes.withUnsafeBufferPointer({ all in
+                       Self.scalarCount(UnsafeBufferPointer(rebasing: all[lx.vocabulary.strings.range(Int(m.id(of: m.first, tokens)))]))
+                   }) <= 3 {
+                    continue
                 }
             }
             let score = (kind == .inflected || m.choices != 0) ? min(m.score, 0.95) : m.score
