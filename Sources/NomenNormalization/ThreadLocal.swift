@@ -15,15 +15,18 @@ public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
     private let make: @Sendable () -> Value
 
     /// - Parameter make: builds the value for a thread that has none yet.
+    /// Keys are a scarce resource of the process (about a thousand): make thread-locals
+    /// static, not one per object.
     public init(_ make: @escaping @Sendable () -> Value) {
         self.make = make
-        pthread_key_create(&key) { raw in
+        let status = pthread_key_create(&key) { raw in
             #if canImport(Darwin)
             Unmanaged<AnyObject>.fromOpaque(raw).release()
             #else
             if let raw { Unmanaged<AnyObject>.fromOpaque(raw).release() }
             #endif
         }
+        precondition(status == 0, "no thread-local key left (pthread_key_create: \(status))")
     }
 
     /// This thread's value.

@@ -58,7 +58,9 @@ public struct DocumentProcessor: Sendable {
             return Result(line: Self.errorLine(id: "null", code: "not-an-object", message: "the line is JSON but not an object", line: line),
                           mentions: 0, failed: true)
         }
-        let idRaw = members.first { $0.key == "id" }.map { String(decoding: $0.raw, as: UTF8.self) } ?? "null"
+        // Raw values are carried byte for byte, but for escaped lone surrogates, which not every
+        // JSON reader accepts: they become U+FFFD.
+        let idRaw = members.first { $0.key == "id" }.map { String(decoding: JSONObjectScanner.withoutLoneSurrogates($0.raw), as: UTF8.self) } ?? "null"
         guard let textMember = members.first(where: { $0.key == "text" }) else {
             return Result(line: Self.errorLine(id: idRaw, code: "missing-text", message: "no \"text\" field", line: line), mentions: 0, failed: true)
         }
@@ -72,7 +74,7 @@ public struct DocumentProcessor: Sendable {
         let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
         var out = "{\"id\":\(idRaw)"
         for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
-            out += ",\(JSONText.quote(m.key)):" + String(decoding: m.raw, as: UTF8.self)
+            out += ",\(JSONText.quote(m.key)):" + String(decoding: JSONObjectScanner.withoutLoneSurrogates(m.raw), as: UTF8.self)
         }
         out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit) + "}"
         return Result(line: out, mentions: mentions.count, failed: false)

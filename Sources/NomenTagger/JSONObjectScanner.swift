@@ -56,6 +56,61 @@ public enum JSONObjectScanner {
         return out
     }
 
+    /// A raw JSON value with every escaped lone surrogate (`\ud800` not in a pair)
+    /// replaced by `\ufffd`: valid JSON that every parser reads. Other bytes are kept.
+    public static func withoutLoneSurrogates(_ raw: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        func hex(_ i: Int) -> UInt32? {
+            guard i + 4 <= raw.endIndex else { return nil }
+            var v: UInt32 = 0
+            for k in i..<(i + 4) {
+                let c = raw[k]
+                let d: UInt32
+                switch c {
+                case 0x30...0x39: d = UInt32(c - 0x30)
+                case 0x41...0x46: d = UInt32(c - 0x41 + 10)
+                case 0x61...0x66: d = UInt32(c - 0x61 + 10)
+                default: return nil
+                }
+                v = v << 4 | d
+            }
+            return v
+        }
+        // Fast path: no "\u" escape of a surrogate at all.
+        var i = raw.startIndex
+        var found = false
+        while i + 5 < raw.endIndex {
+            if raw[i] == 0x5C, raw[i + 1] == 0x75, let v = hex(i + 2), (0xD800...0xDFFF).contains(v) { found = true; break }
+            i += raw[i] == 0x5C ? 2 : 1
+        }
+        if !found { return raw }
+        var out: [UInt8] = []
+        out.reserveCapacity(raw.count)
+        i = raw.startIndex
+        while i < raw.endIndex {
+            if raw[i] == 0x5C, i + 1 < raw.endIndex {
+                if raw[i + 1] == 0x75, let v = hex(i + 2) {
+                    if (0xD800...0xDBFF).contains(v),
+                       i + 7 < raw.endIndex, raw[i + 6] == 0x5C, raw[i + 7] == 0x75, let w = hex(i + 8), (0xDC00...0xDFFF).contains(w) {
+                        out += raw[i..<(i + 12)]
+                        i += 12
+                        continue
+                    }
+                    if (0xD800...0xDFFF).contains(v) {
+                        out += Array("\\ufffd".utf8)
+                        i += 6
+                        continue
+                    }
+                }
+                out += raw[i..<(i + 2)]
+                i += 2
+                continue
+            }
+            out.append(raw[i])
+            i += 1
+        }
+        return out[...]
+    }
+
     /// Decodes a raw JSON string value (with its quotes); nil when it is not a string.
     public static func decodeString(_ raw: ArraySlice<UInt8>) -> String? {
         decodeBytes(raw).map { String(decoding: $0, as: UTF8.self) }

@@ -49,7 +49,42 @@ public final class Tagger: Sendable {
     public let lexicon: CompiledLexicon
     public let rules: InflectionRules
     public let options: TaggerOptions
-    private let scratch: ThreadLocal<Scratch>
+    /// This tagger's number: its per-thread scratch is found under it. (Not a pthread key
+    /// per tagger: keys are few, about a thousand a process, and never come back.)
+    private let generation: UInt64
+    private static let nextGeneration = Counter()
+    private static let scratches = ThreadLocal { ScratchMap() }
+
+    /// This thread's scratch for this tagger.
+    private var scratch: Scratch { Self.scratches.value.scratch(for: generation) }
+
+    /// A thread's scratches, by tagger; the few most recent taggers keep theirs.
+    final class ScratchMap {
+        var entries: [(UInt64, Scratch)] = []
+        func scratch(for generation: UInt64) -> Scratch {
+            if let last = entries.last, last.0 == generation { return last.1 }
+            if let i = entries.firstIndex(where: { $0.0 == generation }) {
+                let e = entries.remove(at: i)
+                entries.append(e)
+                return e.1
+            }
+            let s = Scratch()
+            entries.append((generation, s))
+            if entries.count > 8 { entries.removeFirst() }
+            return s
+        }
+    }
+
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value: UInt64 = 0
+        func next() -> UInt64 {
+            lock.lock()
+            defer { lock.unlock() }
+            value += 1
+            return value
+        }
+    }
 
     /// Links name-like spans the lexicon lacks (a new romanisation, a typo) when given.
     public let matcher: NameMatcher?
@@ -60,7 +95,7 @@ public final class Tagger: Sendable {
         self.matcher = matcher
         self.rules = rules
         self.options = options
-        scratch = ThreadLocal { Scratch() }
+        generation = Tagger.nextGeneration.next()
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         rulesByScript = rules.byScriptIndex
         functionWords = Set(rules.functionWords)
@@ -144,7 +179,7 @@ public final class Tagger: Sendable {
     }
 
     private func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> [Mention] {
-        let s = scratch.value
+        let s = scratch
         let scanner = s.scanner
         scanner.scan(bytes)
         // Take the tokens out of the scanner (so updating them copies nothing) and give
