@@ -33,6 +33,15 @@ public struct DocumentProcessor: Sendable {
         "{\"id\":\(id),\"error\":{\"code\":\"\(code)\",\"message\":\(JSONText.quote(message)),\"line\":\(line)}}"
     }
 
+    /// A raw input value as it goes to the output: the same bytes, but for escaped lone
+    /// surrogates (→ `\ufffd`) and line breaks between tokens (→ spaces: a raw CR or LF in
+    /// valid JSON can only be whitespace, and the output must stay one line).
+    static func carried(_ raw: ArraySlice<UInt8>) -> String {
+        let clean = JSONObjectScanner.withoutLoneSurrogates(raw)
+        if !clean.contains(0x0A) && !clean.contains(0x0D) { return String(decoding: clean, as: UTF8.self) }
+        return String(decoding: clean.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+    }
+
     /// Processes one JSONL line (without its newline).
     public func process(jsonLine bytes: ArraySlice<UInt8>, line: Int) -> Result {
         if bytes.count > maxDocumentBytes {
@@ -60,7 +69,7 @@ public struct DocumentProcessor: Sendable {
         }
         // Raw values are carried byte for byte, but for escaped lone surrogates, which not every
         // JSON reader accepts: they become U+FFFD.
-        let idRaw = members.first { $0.key == "id" }.map { String(decoding: JSONObjectScanner.withoutLoneSurrogates($0.raw), as: UTF8.self) } ?? "null"
+        let idRaw = members.first { $0.key == "id" }.map { Self.carried($0.raw) } ?? "null"
         guard let textMember = members.first(where: { $0.key == "text" }) else {
             return Result(line: Self.errorLine(id: idRaw, code: "missing-text", message: "no \"text\" field", line: line), mentions: 0, failed: true)
         }
@@ -74,7 +83,7 @@ public struct DocumentProcessor: Sendable {
         let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
         var out = "{\"id\":\(idRaw)"
         for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
-            out += ",\(JSONText.quote(m.key)):" + String(decoding: JSONObjectScanner.withoutLoneSurrogates(m.raw), as: UTF8.self)
+            out += ",\(JSONText.quote(m.key)):" + Self.carried(m.raw)
         }
         out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit) + "}"
         return Result(line: out, mentions: mentions.count, failed: false)
