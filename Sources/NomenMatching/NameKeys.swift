@@ -92,7 +92,7 @@ public enum NameKeys {
     /// removed, so Kabulov, Kabuloff, Kabulow and کابلوف (kablwf) all give `kbl`.
     ///
     /// Rules, in order: Slavic surname endings (-ov -ova -ev -off -ow -of and the Arabic-
-    /// script -wf) are dropped; digraphs unify (dsch dzh dj zh → j, tsch tch → c, ch kh → h, sch sh → s,
+    /// script -wf) are dropped; digraphs unify (dsch dzh dj zh → j, tsch tch → c, ch kh → h, sch sh z → s,
     /// gh → g, ph → f, th dh → t/d, ts tz → c, ck q c → k, w → v, x → h); vowels and
     /// y go; doubled letters collapse. A skeleton is never empty for a non-empty token: a
     /// token of vowels keeps its first letter.
@@ -127,7 +127,8 @@ public enum NameKeys {
                 if at(i + 1) == next("c"), at(i + 2) == next("h") { advance = 3 }
                 else if at(i + 1) == next("h") { advance = 2 }
             case next("z"):
-                if at(i + 1) == next("h") { emit = next("j"); advance = 2 }
+                // z and s are one class: German writes З as s (Samir Kabulow, Sacharowa).
+                if at(i + 1) == next("h") { emit = next("j"); advance = 2 } else { emit = next("s") }
             case next("c"):
                 // ch is х in German romanisations (Chan, Achundsada, Chamenei) and kh in
                 // English ones: one class with h. Tsch, the German ч, stays c.

@@ -262,7 +262,7 @@ public struct NameMatcher: Sendable {
                 let t = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
                 // A pair resting on spelling alone must be closer than one with a shared skeleton
                 // (Masoud and Masrour are different names; Chan and Khan the same).
-                let needed = t.strong ? Self.minimumTokenSimilarity : 0.9
+                let needed = t.strong ? Self.minimumTokenSimilarity : 0.91
                 if t.similarity >= needed { pairs.append((t.similarity, a, b, t, t.strong)) }
             }
         }

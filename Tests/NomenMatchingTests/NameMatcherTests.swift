@@ -1,0 +1,88 @@
+import Testing
+import Nomen
+import NomenTestSupport
+
+/// `nomen lookup`'s engine on the shipped lexicons: the spellings the brief names, and
+/// the distractors that must not pass.
+@Suite struct NameMatcherTests {
+    static func best(_ query: String) -> (id: String, match: Bool)? {
+        guard let c = SharedIndex.matcher.lookup(query, limit: 3).first else { return nil }
+        return (SharedIndex.index.tagger.entityID(c.entity), c.isMatch)
+    }
+
+    @Test(arguments: [
+        ("Zamir Kabuloff", "zamir-kabulov"),
+        ("Moulvi Gul Hasan", "gul-hasan"),
+        ("زمیر کابلوف", "zamir-kabulov"),
+        ("Maria Sacharowa", "maria-zakharova"),
+        ("Mulla Baradar", "abdul-ghani-baradar"),
+        ("Сергей Лавров", "sergey-lavrov"),
+        ("Sergueï Lavrov", "sergey-lavrov"),
+        ("Siraj ud-Din Haqqani", "sirajuddin-haqqani"),
+        ("سراج الدین حقانی", "sirajuddin-haqqani"),
+        ("С. В. Лавров", "sergey-lavrov"),
+        ("Kabuloff", "zamir-kabulov"),
+        ("塔利班", "taliban"),
+    ])
+    func findsTheRightEntityFirst(_ query: String, _ id: String) {
+        let top = Self.best(query)
+        #expect(top?.id == id, "\(query)")
+        #expect(top?.match == true, "\(query)")
+    }
+
+    @Test(arguments: [
+        ("Anas Haqqani", "sirajuddin-haqqani"),
+        ("Karim Haqqani", "sirajuddin-haqqani"),
+        ("Mohammad Hassan", "mohammad-hassan-akhund"),
+        ("Vladimir Potanin", "vladimir-putin"),
+        ("Masoud Barzani", "masrour-barzani"),
+        ("Talisman", "taliban"),
+        ("Donald Trump Jr.", "donald-trump"),
+    ])
+    func distractorsDoNotMatch(_ query: String, _ id: String) {
+        let matched = SharedIndex.matcher.lookup(query, limit: 5).filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) }
+        #expect(!matched.contains(id), "\(query) must not match \(id)")
+    }
+
+    @Test func explanationsSayHowItMatched() throws {
+        let c = try #require(SharedIndex.matcher.lookup("Moulvi Gul Hasan", limit: 1).first)
+        #expect(c.explanation.contains("honorific \"mawlawi\" ignored"))
+        #expect(c.honorifics == ["mawlawi"])
+        let arabic = try #require(SharedIndex.matcher.lookup("زمیر کابلوف", limit: 1).first)
+        #expect(arabic.explanation.contains("transliterated"))
+    }
+
+    @Test func candidatesAreSortedAndScored() {
+        let all = SharedIndex.matcher.lookup("Kabul", limit: 5)
+        #expect(!all.isEmpty)
+        #expect(zip(all, all.dropFirst()).allSatisfy { $0.score >= $1.score })
+        #expect(all.allSatisfy { (0...1).contains($0.score) })
+        #expect(SharedIndex.matcher.lookup(String(repeating: "x", count: 2_000)).isEmpty)
+        #expect(SharedIndex.matcher.lookup("").isEmpty)
+    }
+}
+
+@Suite struct NameKeysTests {
+    @Test(arguments: [
+        ("kabulov", "kabuloff"), ("kabulov", "kabulow"), ("lavrov", "lawrow"),
+        ("zakharova", "sacharowa"), ("haqqani", "hakkani"), ("khan", "chan"),
+    ])
+    func romanisationsShareASkeleton(_ a: String, _ b: String) {
+        #expect(NameKeys.skeleton(a) == NameKeys.skeleton(b), "\(a) \(b)")
+    }
+
+    @Test func abjadTransliterationsShareTheSkeleton() {
+        // طالبان and کابلوف read through Persian BGN: vowels missing, و as v.
+        let taliban = NameKeys.latinTokens("طالبان").tokens
+        #expect(taliban.map(NameKeys.skeleton) == [NameKeys.skeleton("taliban")])
+        let kabulov = NameKeys.latinTokens("کابلوف").tokens
+        #expect(kabulov.map(NameKeys.skeleton) == [NameKeys.skeleton("kabulov")])
+    }
+
+    @Test func jaroWinkler() {
+        #expect(Similarity.jaroWinkler("martha", "marhta") > 0.96)
+        #expect(Similarity.jaroWinkler("kabul", "kabul") == 1)
+        #expect(Similarity.jaroWinkler("", "kabul") == 0)
+        #expect(Similarity.jaroWinkler("abc", "xyz") == 0)
+    }
+}
