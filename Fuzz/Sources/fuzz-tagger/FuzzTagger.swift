@@ -9,7 +9,8 @@ import Nomen
 /// - mentions are sorted, non-overlapping, non-empty and inside the text (scalar
 ///   offsets into the text as repaired, invalid sequences → U+FFFD);
 /// - each mention's `text` is exactly its span, and its `id` is its entity's;
-/// - tagging the bytes and tagging the repaired `String` give the same mentions;
+/// - tagging the bytes and then the repaired `String` give the same mentions (tagging
+///   is deterministic: no dependence on earlier documents or on hashing order);
 /// - every output format keeps its syntax for any text: `json` and `displacy` parse (and
 ///   displacy's `text` is the input), each `jsonl` line parses, the `html` page has no
 ///   markup but its own, `brat` has two tab-separated lines of three fields a mention,
@@ -40,8 +41,10 @@ enum FuzzTagger {
         let mentions = bytes.withUnsafeBufferPointer { tagger.tag(utf8: $0) }
         check(mentions, text: text)
         let again = tagger.tag(text)
+        // The same text twice (the entry points share all the work after decoding): the
+        // mentions must not depend on what was tagged before or on hashing order.
         Fuzz.check(again == mentions,
-                   "tag(utf8:) found \(mentions.map { "\($0.start)..<\($0.end) \($0.id)" }), tag(String) found \(again.map { "\($0.start)..<\($0.end) \($0.id)" }) in \(Fuzz.show(text))")
+                   "the same text tagged twice gives different mentions: tag(utf8:) found \(mentions.map { "\($0.start)..<\($0.end) \($0.id)" }), then tag(_:) found \(again.map { "\($0.start)..<\($0.end) \($0.id)" }) in \(Fuzz.show(text))")
         checkFormats(mentions, text: text)
         return 0
     }
