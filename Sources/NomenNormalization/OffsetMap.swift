@@ -53,6 +53,7 @@ public struct OffsetMap: Sendable {
 
     /// The scalar offset at `offset` in `unit`, or nil when it falls inside a scalar.
     public func scalarOffset(_ offset: Int, from unit: OffsetUnit) -> Int? {
+        guard offset >= 0, offset <= Int(Int32.max) else { return nil }
         switch unit {
         case .scalar: return (0...scalarCount).contains(offset) ? offset : nil
         case .utf16: return Self.search(utf16Offsets, Int32(offset))

@@ -459,7 +459,9 @@ public final class Tagger: Sendable {
     private func documentCountry(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var counts: [ScriptClass: Int] = [:]
         for t in tokens.prefix(400) { counts[t.script, default: 0] += 1 }
-        guard let (script, _) = counts.max(by: { $0.value < $1.value }) else { return nil }
+        // Ties go to the lower script class, so the answer never depends on hashing order.
+        guard let (script, _) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue })
+        else { return nil }
         func has(_ scalars: [UInt32]) -> Bool {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 20_000)]), as: UTF8.self)
             return text.unicodeScalars.contains { scalars.contains($0.value) }
