@@ -81,21 +81,24 @@ public final class MatcherIndex: Sendable {
             forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
         }
         honorificLookup = forms
-        particleSet = Set((0..<particles.count).map { particles[$0] })
     }
 
     let honorificLookup: [[String]: String]
-    let particleSet: Set<String>
 
-    /// Removes leading (and trailing) honorifics from Latin tokens; returns them.
+    /// Removes leading honorifics from Latin tokens, while a name remains; returns them.
     func stripHonorifics(_ tokens: [String]) -> (tokens: [String], removed: [String]) {
+        Self.stripHonorifics(tokens, using: honorificLookup)
+    }
+
+    /// `stripHonorifics` over a table of honorific token sequences and their keys.
+    static func stripHonorifics(_ tokens: [String], using lookup: [[String]: String]) -> (tokens: [String], removed: [String]) {
         var t = tokens
         var removed: [String] = []
         var changed = true
         while changed && t.count > 1 {
             changed = false
             for length in stride(from: min(4, t.count - 1), through: 1, by: -1) {
-                if let key = honorificLookup[Array(t[0..<length])] {
+                if let key = lookup[Array(t[0..<length])] {
                     removed.append(key)
                     t.removeFirst(length)
                     changed = true
@@ -130,12 +133,8 @@ public final class MatcherIndex: Sendable {
         var hf = StringTable.Builder(); honorificForms.forEach { hf.append($0) }
         var hk = StringTable.Builder(); honorificKeyList.forEach { hk.append($0) }
         var pt = StringTable.Builder(); particleList.sorted().forEach { pt.append($0) }
-        let stripper = MatcherIndex(
-            nameEntity: [], nameTexts: StringTable.Builder().build(), nameLanguage: [], languages: StringTable.Builder().build(),
-            nameLatin: StringTable.Builder().build(), nameSkeleton: StringTable.Builder().build(), nameScheme: [],
-            schemes: StringTable.Builder().build(), nameFlags: [], tokenKeys: StringIndex.build([]), tokenStart: [0], tokenPostings: [],
-            fusedKeys: StringIndex.build([]), fusedStart: [0], fusedPostings: [], gramKeys: StringIndex.build([]), gramStart: [0],
-            gramPostings: [], honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build())
+        var lookup: [[String]: String] = [:]
+        for (form, key) in zip(honorificForms, honorificKeyList) { lookup[form.split(separator: " ").map(String.init)] = key }
 
         var nameEntity: [Int32] = []
         var texts = StringTable.Builder()
@@ -158,7 +157,7 @@ public final class MatcherIndex: Sendable {
             for v in entity.allNames {
                 for (word, latin) in NameKeys.transliteratedWords(v.text) where translit[word] == nil { translit[word] = latin }
                 let form = NameKeys.latinTokens(v.text, language: v.language) { translit[$0] }
-                let tokens = stripper.stripHonorifics(form.tokens).tokens
+                let tokens = Self.stripHonorifics(form.tokens, using: lookup).tokens
                 if tokens.isEmpty { continue }
                 let latin = tokens.joined(separator: " ")
                 if !seen.insert(latin).inserted { continue }

@@ -137,7 +137,7 @@ public final class CompiledLexicon: Sendable {
         let scanner = TokenScanner()
         var vocabList: [String] = []
         var vocabIndex: [String: Int32] = [:]
-        func tokenIDs(_ text: String) -> (ids: [Int32], caseMask: UInt64, scripts: [ScriptClass], firstTexts: [String]) {
+        func tokenIDs(_ text: String) -> (ids: [Int32], caseMask: UInt64, scripts: [ScriptClass]) {
             var s = text
             var ids: [Int32] = []
             var mask: UInt64 = 0
@@ -155,7 +155,7 @@ public final class CompiledLexicon: Sendable {
                 scripts.append(t.script)
                 if k < 64, t.shape.contains(.cased), t.shape.contains(.firstUpper) { mask |= 1 << UInt64(k) }
             }
-            return (ids, mask, scripts, [])
+            return (ids, mask, scripts)
         }
 
         var typeList: [String] = []
@@ -220,7 +220,7 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
             for (v, isDemonym) in variants {
               for text in [v.text] + arabicScriptJoinVariants(v.text) {
-                let (seq, mask, scripts, _) = tokenIDs(text)
+                let (seq, mask, scripts) = tokenIDs(text)
                 if seq.isEmpty || seq.count > 64 { continue }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag }

@@ -22,21 +22,21 @@ public struct InflectionRules: Sendable {
     }
 
     /// Rules by script class, longest surface first.
-    let bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])]
+    let byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])]
     /// Folded generic words before names that mentions leave out (descriptors.txt).
     public let descriptors: [String]
     /// Folded sentence-initial function words that are not given names (function-words.txt).
     public let functionWords: [String]
 
-    init(bySript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = []) {
-        self.bySript = bySript
+    init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = []) {
+        self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
     }
 
-    public static let empty = InflectionRules(bySript: [:])
+    public static let empty = InflectionRules(byScript: [:])
 
-    public var count: Int { bySript.values.reduce(0) { $0 + $1.prefixes.count + $1.suffixes.count } }
+    public var count: Int { byScript.values.reduce(0) { $0 + $1.prefixes.count + $1.suffixes.count } }
 
     /// The shipped rules.
     public static func shipped() throws -> InflectionRules {
@@ -125,7 +125,7 @@ public struct InflectionRules: Sendable {
                 return word.isEmpty ? nil : folder.key(word)
             }
         }
-        return InflectionRules(bySript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"))
+        return InflectionRules(byScript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"))
     }
 
     private static func stableSorted(_ rules: [Rule]) -> [Rule] {
@@ -136,10 +136,8 @@ public struct InflectionRules: Sendable {
         }.map(\.element)
     }
 
-    func rules(for script: ScriptClass) -> (prefixes: [Rule], suffixes: [Rule])? { bySript[script] }
-
     /// The rules of each script class, indexed by its raw value: one array read a token.
     var byScriptIndex: [(prefixes: [Rule], suffixes: [Rule])?] {
-        (0...10).map { ScriptClass(rawValue: UInt8($0)).flatMap { bySript[$0] } }
+        (0...10).map { ScriptClass(rawValue: UInt8($0)).flatMap { byScript[$0] } }
     }
 }

@@ -159,7 +159,7 @@ public final class Tagger: Sendable {
     /// Tags one document.
     public func tag(_ text: String) -> [Mention] {
         var copy = text
-        return copy.withUTF8 { tag(utf8: $0, text: text) }
+        return copy.withUTF8 { tagValid($0) }
     }
 
     /// Tags UTF-8 bytes (valid UTF-8; invalid sequences read as U+FFFD).
@@ -170,15 +170,15 @@ public final class Tagger: Sendable {
         if UTF8Validation.firstInvalidByte(Array(bytes)) != nil {
             return tag(String(decoding: bytes, as: UTF8.self))
         }
-        return tag(utf8: bytes, text: nil)
+        return tagValid(bytes)
     }
 
     /// Tags bytes already known to be valid UTF-8.
     func tag(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
-        tag(utf8: bytes, text: nil)
+        tagValid(bytes)
     }
 
-    private func tag(utf8 bytes: UnsafeBufferPointer<UInt8>, text: String?) -> [Mention] {
+    private func tagValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
         let s = scratch
         let scanner = s.scanner
         scanner.scan(bytes)
@@ -462,10 +462,10 @@ public final class Tagger: Sendable {
         // Ties go to the lower script class, so the answer never depends on hashing order.
         guard let (script, _) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue })
         else { return nil }
-        func has(_ scalars: [UInt32]) -> Bool {
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 20_000)]), as: UTF8.self)
-            return text.unicodeScalars.contains { scalars.contains($0.value) }
-        }
+        // The letters of the document's start, decoded once for every question below.
+        let start = Set(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 20_000)]), as: UTF8.self)
+            .unicodeScalars.map(\.value))
+        func has(_ scalars: [UInt32]) -> Bool { scalars.contains { start.contains($0) } }
         let id: String?
         switch script {
         case .han: id = "china"
