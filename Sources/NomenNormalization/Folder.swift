@@ -136,7 +136,7 @@ public struct ScalarLookup {
     @inlinable @inline(__always)
     public func info(_ value: UInt32) -> (flags: ScalarFlags, script: Int32, count: Int, first: UInt32) {
         let e = table.entry(value)
-        let first = e.foldCount > 0 ? table.pool[Int(e.foldStart)].value : 0
+        let first = e.first
         return (e.flags, Int32(e.script), Int(e.foldCount), first)
     }
 
@@ -145,7 +145,7 @@ public struct ScalarLookup {
     public func forEachFolded(_ value: UInt32, _ body: (Unicode.Scalar) -> Void) {
         let e = table.entry(value)
         if e.foldCount == 1 {
-            body(table.pool[Int(e.foldStart)])
+            body(Unicode.Scalar(e.first).unsafelyUnwrapped)
             return
         }
         for s in table.folded(e) { body(s) }

@@ -3,27 +3,27 @@ import CNomenICU
 /// What the tokenizer and the folder need to know about one scalar.
 public struct ScalarFlags: OptionSet, Sendable {
     public let rawValue: UInt16
-    public init(rawValue: UInt16) { self.rawValue = rawValue }
+    @inlinable public init(rawValue: UInt16) { self.rawValue = rawValue }
 
-    public static let letter = ScalarFlags(rawValue: 1 << 0)
-    public static let mark = ScalarFlags(rawValue: 1 << 1)
-    public static let digit = ScalarFlags(rawValue: 1 << 2)
-    public static let upper = ScalarFlags(rawValue: 1 << 3)
-    public static let lower = ScalarFlags(rawValue: 1 << 4)
+    @inlinable public static var letter: ScalarFlags { ScalarFlags(rawValue: 1 << 0) }
+    @inlinable public static var mark: ScalarFlags { ScalarFlags(rawValue: 1 << 1) }
+    @inlinable public static var digit: ScalarFlags { ScalarFlags(rawValue: 1 << 2) }
+    @inlinable public static var upper: ScalarFlags { ScalarFlags(rawValue: 1 << 3) }
+    @inlinable public static var lower: ScalarFlags { ScalarFlags(rawValue: 1 << 4) }
     /// ZWNJ or ZWJ: joins the parts of one word (Persian سراج‌الدین).
-    public static let joiner = ScalarFlags(rawValue: 1 << 5)
+    @inlinable public static var joiner: ScalarFlags { ScalarFlags(rawValue: 1 << 5) }
     /// An apostrophe or a letter used as one (' ’ ʼ ‘ ` ´ ′).
-    public static let apostrophe = ScalarFlags(rawValue: 1 << 6)
+    @inlinable public static var apostrophe: ScalarFlags { ScalarFlags(rawValue: 1 << 6) }
     /// A hyphen that joins compounds (- ‐ ‑), not a dash that separates phrases.
-    public static let hyphen = ScalarFlags(rawValue: 1 << 7)
-    public static let space = ScalarFlags(rawValue: 1 << 8)
+    @inlinable public static var hyphen: ScalarFlags { ScalarFlags(rawValue: 1 << 7) }
+    @inlinable public static var space: ScalarFlags { ScalarFlags(rawValue: 1 << 8) }
     /// A mark that `stripDiacritics` removes.
-    public static let strippableMark = ScalarFlags(rawValue: 1 << 9)
+    @inlinable public static var strippableMark: ScalarFlags { ScalarFlags(rawValue: 1 << 9) }
     /// A sentence-ending punctuation mark (. ! ? । 。 ؟ ۔).
-    public static let sentenceEnd = ScalarFlags(rawValue: 1 << 10)
+    @inlinable public static var sentenceEnd: ScalarFlags { ScalarFlags(rawValue: 1 << 10) }
 
     /// Part of a word: letters, marks, digits and joiners.
-    public static let wordPart: ScalarFlags = [.letter, .mark, .digit, .joiner]
+    @inlinable public static var wordPart: ScalarFlags { [.letter, .mark, .digit, .joiner] }
 }
 
 /// Per-scalar facts and folds for one set of ``FoldingOptions``, computed lazily a
@@ -38,24 +38,37 @@ final class ScalarTable {
         @usableFromInline var script: UInt8
         @usableFromInline var foldCount: UInt8
         @usableFromInline var foldStart: UInt32
+        /// The first folded scalar (0 when none): the whole fold when `foldCount` is 1.
+        @usableFromInline var first: UInt32
 
         @usableFromInline
-        init(flags: ScalarFlags, script: UInt8, foldCount: UInt8, foldStart: UInt32) {
+        init(flags: ScalarFlags, script: UInt8, foldCount: UInt8, foldStart: UInt32, first: UInt32) {
             self.flags = flags
             self.script = script
             self.foldCount = foldCount
             self.foldStart = foldStart
+            self.first = first
         }
     }
 
     let options: FoldingOptions
-    @usableFromInline var pages: [[Entry]?] = Array(repeating: nil, count: 0x110000 >> 8)
+    /// A page of 256 entries per 256 scalars, built on first use. Raw memory, read through
+    /// a constant pointer: no reference counting and no exclusivity check per scalar.
+    @usableFromInline let pages: UnsafeMutablePointer<UnsafeMutablePointer<Entry>?>
+    static let pageCount = 0x110000 >> 8
     /// Folded output of every computed scalar, indexed by `Entry.foldStart`.
     @usableFromInline private(set) var pool: [Unicode.Scalar] = []
     private var simplifier: ICUTransliterator?
 
     init(options: FoldingOptions) {
         self.options = options
+        pages = .allocate(capacity: Self.pageCount)
+        pages.initialize(repeating: nil, count: Self.pageCount)
+    }
+
+    deinit {
+        for i in 0..<Self.pageCount { pages[i]?.deallocate() }
+        pages.deallocate()
     }
 
     @inlinable @inline(__always)
@@ -71,13 +84,13 @@ final class ScalarTable {
     }
 
     @usableFromInline
-    func buildPage(_ page: Int) -> [Entry] {
+    func buildPage(_ page: Int) -> UnsafeMutablePointer<Entry> {
         var entries: [Entry] = []
         entries.reserveCapacity(256)
         for low in 0..<256 {
             let value = UInt32(page << 8 | low)
             guard let scalar = Unicode.Scalar(value) else {
-                entries.append(Entry(flags: [], script: 0, foldCount: 0, foldStart: 0))
+                entries.append(Entry(flags: [], script: 0, foldCount: 0, foldStart: 0, first: 0))
                 continue
             }
             let out = foldScalar(scalar)
@@ -87,11 +100,14 @@ final class ScalarTable {
                 flags: Self.flags(of: scalar),
                 script: UInt8(clamping: max(0, nomen_script_of(value))),
                 foldCount: UInt8(min(out.count, 255)),
-                foldStart: start
+                foldStart: start,
+                first: out.first?.value ?? 0
             ))
         }
-        pages[page] = entries
-        return entries
+        let built = UnsafeMutablePointer<Entry>.allocate(capacity: 256)
+        built.initialize(from: entries, count: 256)
+        pages[page] = built
+        return built
     }
 
     static func flags(of scalar: Unicode.Scalar) -> ScalarFlags {

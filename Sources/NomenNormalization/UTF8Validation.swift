@@ -33,10 +33,22 @@ public enum UTF8Validation {
 
     /// The offset of the first byte that breaks UTF-8, or nil when all is valid.
     public static func firstInvalidByte(_ bytes: [UInt8], from start: Int = 0) -> Int? {
+        bytes.withUnsafeBufferPointer { firstInvalidByte($0, from: start) }
+    }
+
+    /// The offset of the first byte that breaks UTF-8, or nil when all is valid.
+    /// Runs of ASCII are skipped eight bytes at a time.
+    public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        guard let base = bytes.baseAddress else { return nil }
         var i = start
         let n = bytes.count
+        let raw = UnsafeRawPointer(base)
         while i < n {
-            let b = bytes[i]
+            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                i += 8
+                continue
+            }
+            let b = base[i]
             if b < 0x80 { i += 1; continue }
             var need = 0
             var lo: UInt8 = 0x80
@@ -53,7 +65,7 @@ public enum UTF8Validation {
             }
             for k in 1...need {
                 guard i + k < n else { return i }
-                let c = bytes[i + k]
+                let c = base[i + k]
                 let (l, h) = k == 1 ? (lo, hi) : (UInt8(0x80), UInt8(0xBF))
                 if c < l || c > h { return i }
             }

@@ -129,6 +129,22 @@ public final class CompiledLexicon: Sendable {
 
     private let lazyIDIndex = LazyBox<[String: Int]>()
 
+    /// The indices of a few entity ids, in one pass over the id table that builds no
+    /// String (``entityIndex(id:)`` builds a dictionary of every id on first use).
+    func entityIndices(ids: [String]) -> [String: Int] {
+        let wanted = ids.map { Array($0.utf8) }
+        var found: [String: Int] = [:]
+        entityIDs.bytes.withUnsafeBufferPointer { all in
+            for e in 0..<entityIDs.count {
+                let r = entityIDs.range(e)
+                for (k, w) in wanted.enumerated() where w.count == r.count && found[ids[k]] == nil {
+                    if memcmp(all.baseAddress! + r.lowerBound, w, w.count) == 0 { found[ids[k]] = e }
+                }
+            }
+        }
+        return found
+    }
+
     // MARK: Compile
 
     /// Compiles parsed lexicons.

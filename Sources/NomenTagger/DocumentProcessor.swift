@@ -49,7 +49,7 @@ public struct DocumentProcessor: Sendable {
                                                message: "line of \(bytes.count) bytes is over the limit of \(maxDocumentBytes) bytes (--max-doc-bytes)", line: line),
                           mentions: 0, failed: true)
         }
-        if let bad = UTF8Validation.firstInvalidByte(Array(bytes)) {
+        if let bad = bytes.withUnsafeBufferPointer({ UTF8Validation.firstInvalidByte($0) }) {
             return Result(line: Self.errorLine(id: "null", code: "invalid-utf8", message: "invalid UTF-8 at byte \(bad + 1) of the line", line: line),
                           mentions: 0, failed: true)
         }

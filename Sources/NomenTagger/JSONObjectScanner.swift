@@ -152,14 +152,14 @@ public enum JSONObjectScanner {
             guard depth < JSONObjectScanner.maxDepth else { throw error("nested deeper than \(JSONObjectScanner.maxDepth)") }
             guard let c = peek else { throw error("unexpected end of line") }
             switch c {
-            case UInt8(ascii: "\""): _ = try string()
+            case UInt8(ascii: "\""): try skipString()
             case UInt8(ascii: "{"):
                 i += 1
                 skipSpace()
                 if peek == UInt8(ascii: "}") { i += 1; return }
                 while true {
                     skipSpace()
-                    _ = try string()
+                    try skipString()
                     skipSpace()
                     try expect(UInt8(ascii: ":"))
                     skipSpace()
@@ -235,11 +235,49 @@ public enum JSONObjectScanner {
             String(decoding: try stringBytes(), as: UTF8.self)
         }
 
+        /// The index of the first byte from `i` on that ends a run of plain string
+        /// content: a quote, a backslash or a control character (`end` when none).
+        func runEnd() -> Int {
+            let offset = i - bytes.startIndex
+            return bytes.withUnsafeBufferPointer { buffer in
+                var k = offset
+                let n = buffer.count
+                while k < n {
+                    let c = buffer[k]
+                    if c == 0x22 || c == 0x5C || c < 0x20 { break }
+                    k += 1
+                }
+                return k + bytes.startIndex
+            }
+        }
+
+        /// Checks a string and moves past it, decoding nothing.
+        mutating func skipString() throws {
+            try expect(UInt8(ascii: "\""))
+            while true {
+                i = runEnd()
+                guard let c = peek else { throw error("unterminated string") }
+                if c == UInt8(ascii: "\"") { i += 1; return }
+                if c < 0x20 { throw error("control character in string") }
+                i += 1
+                guard let e = peek else { throw error("unterminated escape") }
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+                     UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                    continue
+                case UInt8(ascii: "u"): _ = try hex4()
+                default: throw error("invalid escape")
+                }
+            }
+        }
+
         mutating func stringBytes() throws -> [UInt8] {
             try expect(UInt8(ascii: "\""))
             var out: [UInt8] = []
             var runStart = i
             while true {
+                i = runEnd()
                 guard let c = peek else { throw error("unterminated string") }
                 if c == UInt8(ascii: "\"") {
                     out += bytes[runStart..<i]
@@ -277,7 +315,6 @@ public enum JSONObjectScanner {
                     runStart = i
                     continue
                 }
-                i += 1
             }
             return out
         }

@@ -116,21 +116,12 @@ public final class Tagger: Sendable {
     /// same entity (حركة طالبان → طالبان, Pashto د).
     let descriptors: Set<Int32>
 
-    /// Up to two readings of a word, stored inline so a cache hit copies no array.
-    struct CachedReadings {
-        var first: (Int32, Int32, Int32) = (-1, 0, 0)
-        var second: (Int32, Int32, Int32) = (-1, 0, 0)
-        var length: Int32 = 0
-    }
-
     final class Scratch {
         let scanner = TokenScanner()
         /// Matcher results by span text: (entity, score), entity -1 for none.
         var fuzzy: [String: (Int, Double)] = [:]
-        /// Inflection results by folded token, keyed by a 64-bit hash of its bytes and
-        /// its length (a collision among the words of one thread's texts is vanishingly
-        /// unlikely, and would only misread one word): up to two readings, inline.
-        var resolved: [UInt64: CachedReadings] = [:]
+        /// What each folded word is to the lexicon, by word.
+        let words = WordMemo()
     }
 
     struct Match {
@@ -167,7 +158,7 @@ public final class Tagger: Sendable {
     /// Invalid UTF-8 is repaired first as Swift's `String(decoding:as:)` does (each
     /// maximal invalid subsequence becomes U+FFFD), and offsets refer to that text.
     public func tag(utf8 bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
-        if UTF8Validation.firstInvalidByte(Array(bytes)) != nil {
+        if UTF8Validation.firstInvalidByte(bytes) != nil {
             return tag(String(decoding: bytes, as: UTF8.self))
         }
         return tagValid(bytes)
@@ -204,39 +195,43 @@ public final class Tagger: Sendable {
     // MARK: Vocabulary lookup and inflection
 
     private func resolveIDs(_ tokens: inout [Token], scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
-        let vocab = lexicon.vocabulary
-        // The cache lives in the thread's scratch; work on it as a local (no exclusivity
-        // checks per token) and put it back after.
-        var resolved = scratch.resolved
-        scratch.resolved = [:]
-        defer { scratch.resolved = resolved }
-        scanner.folded.withUnsafeBufferPointer { folded in
-            for k in tokens.indices {
-                let t = tokens[k]
-                let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
-                tokens[k].id = vocab.id(of: key)
-                if t.gap.contains(.sentenceStart), t.shape.contains(.firstUpper), !functionWords.isEmpty {
-                    tokens[k].isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self))
+        let words = scratch.words
+        let folded = scanner.folded
+        do {
+            tokens.withUnsafeMutableBufferPointer { tokens in
+                for k in tokens.indices {
+                    let t = tokens[k]
+                    let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+                    let set = rulesByScript[Int(t.script.rawValue)]
+                    // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
+                    let hasZWNJ = set != nil && t.script == .arabic && containsZWNJ(bytes, t)
+                    var facts = words.facts(key, salt: hasZWNJ ? 0x5A3C_96E1 : 0) {
+                        wordFacts(key, rules: set, token: t, bytes: bytes)
+                    }
+                    if facts.hasTrims && facts.sourceScalars != t.scalarEnd - t.scalarStart {
+                        facts = wordFacts(key, rules: set, token: t, bytes: bytes)
+                    }
+                    tokens[k].id = facts.id
+                    tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)
+                    (tokens[k].altID, tokens[k].altTrimStart, tokens[k].altTrimEnd) = facts.first
+                    (tokens[k].alt2ID, tokens[k].alt2TrimStart, tokens[k].alt2TrimEnd) = facts.second
                 }
-                guard let set = rulesByScript[Int(t.script.rawValue)] else { continue }
-                // A zero-width non-joiner changes which suffix rules apply, so it is part of the cache key.
-                let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
-                let hash = StringIndex.hash(key) ^ (hasZWNJ ? 0x9E37_79B9_7F4A_7C15 : 0) ^ (UInt64(key.count) << 48)
-                var cached: CachedReadings
-                if let hit = resolved[hash], hit.length == Int32(key.count) {
-                    cached = hit
-                } else {
-                    let readings = inflect(Array(key), set: set, token: t, bytes: bytes).filter { $0.0 != tokens[k].id }
-                    cached = CachedReadings(length: Int32(key.count))
-                    if readings.count > 0 { cached.first = readings[0] }
-                    if readings.count > 1 { cached.second = readings[1] }
-                    if resolved.count > 500_000 { resolved.removeAll(keepingCapacity: true) }
-                    resolved[hash] = cached
-                }
-                (tokens[k].altID, tokens[k].altTrimStart, tokens[k].altTrimEnd) = cached.first
-                (tokens[k].alt2ID, tokens[k].alt2TrimStart, tokens[k].alt2TrimEnd) = cached.second
             }
         }
+    }
+
+    /// What a folded word is to the lexicon, worked out from scratch.
+    private func wordFacts(_ key: UnsafeBufferPointer<UInt8>, rules set: (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?,
+                           token: Token, bytes: UnsafeBufferPointer<UInt8>) -> WordFacts {
+        var facts = WordFacts()
+        facts.sourceScalars = token.scalarEnd - token.scalarStart
+        facts.id = lexicon.vocabulary.id(of: key)
+        if !functionWords.isEmpty { facts.isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self)) }
+        guard let set else { return facts }
+        let readings = inflect(Array(key), set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
+        if readings.count > 0 { facts.first = readings[0] }
+        if readings.count > 1 { facts.second = readings[1] }
+        return facts
     }
 
     private func containsZWNJ(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -457,30 +452,66 @@ public final class Tagger: Sendable {
     /// Pashto letters → Afghanistan; Urdu letters → Pakistan; Latin with ş ğ ı → Turkey,
     /// with ß ä ö ü → Germany. Other texts give no prior.
     private func documentCountry(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int? {
-        var counts: [ScriptClass: Int] = [:]
-        for t in tokens.prefix(400) { counts[t.script, default: 0] += 1 }
-        // Ties go to the lower script class, so the answer never depends on hashing order.
-        guard let (script, _) = counts.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key.rawValue > $1.key.rawValue })
-        else { return nil }
-        // The letters of the document's start, decoded once for every question below.
-        let start = Set(String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<min(bytes.count, 20_000)]), as: UTF8.self)
-            .unicodeScalars.map(\.value))
-        func has(_ scalars: [UInt32]) -> Bool { scalars.contains { start.contains($0) } }
+        var counts = [Int](repeating: 0, count: 16)
+        for t in tokens.prefix(400) { counts[Int(t.script.rawValue) & 15] += 1 }
+        // Ties go to the lower script class, so the answer never depends on the order of counting.
+        var best = 0
+        for c in 1..<counts.count where counts[c] > counts[best] { best = c }
+        guard counts[best] > 0, let script = ScriptClass(rawValue: UInt8(best)) else { return nil }
+        let letters = Self.telltaleLetters(bytes.prefix(20_000))
         let id: String?
         switch script {
         case .han: id = "china"
-        case .cyrillic: id = has([0x0456, 0x0457, 0x0454, 0x0491]) ? "ukraine" : "russia"
-        case .arabic:
-            if has([0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD]) { id = "afghanistan" }
-            else if has([0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]) { id = "pakistan" }
-            else { id = nil }
-        case .latin:
-            if has([0x015F, 0x011F, 0x0131, 0x0130]) { id = "turkey" }
-            else if has([0x00DF, 0x00E4, 0x00F6, 0x00FC]) { id = "germany" }
-            else { id = nil }
+        case .cyrillic: id = letters.contains(.ukrainian) ? "ukraine" : "russia"
+        case .arabic: id = letters.contains(.pashto) ? "afghanistan" : letters.contains(.urdu) ? "pakistan" : nil
+        case .latin: id = letters.contains(.turkish) ? "turkey" : letters.contains(.german) ? "germany" : nil
         default: id = nil
         }
-        return id.flatMap { lexicon.entityIndex(id: $0) }
+        guard let id else { return nil }
+        return homeCountries.get { lexicon.entityIndices(ids: Self.homeCountryIDs) }[id]
+    }
+
+    private static let homeCountryIDs = ["china", "ukraine", "russia", "afghanistan", "pakistan", "turkey", "germany"]
+    /// Entity indices of ``homeCountryIDs``, found once per tagger.
+    private let homeCountries = LazyBox<[String: Int]>()
+
+    /// Letters that only some languages of a script use.
+    struct TelltaleLetters: OptionSet {
+        let rawValue: UInt8
+        /// і ї є ґ
+        static let ukrainian = TelltaleLetters(rawValue: 1 << 0)
+        /// ټ ډ ړ ږ ښ ګ ڼ ۍ
+        static let pashto = TelltaleLetters(rawValue: 1 << 1)
+        /// ے ہ ں ٹ ڈ ڑ
+        static let urdu = TelltaleLetters(rawValue: 1 << 2)
+        /// ş ğ ı İ
+        static let turkish = TelltaleLetters(rawValue: 1 << 3)
+        /// ß ä ö ü
+        static let german = TelltaleLetters(rawValue: 1 << 4)
+    }
+
+    /// The telltale letters in some UTF-8 text, in one pass without decoding to a String.
+    static func telltaleLetters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> TelltaleLetters {
+        var found: TelltaleLetters = []
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        while i < end {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            // Every telltale letter is a two-byte sequence.
+            guard b0 >= 0xC2, b0 < 0xE0, i + 1 < end else { i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 1; continue }
+            let v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
+            switch v {
+            case 0x0456, 0x0457, 0x0454, 0x0491: found.insert(.ukrainian)
+            case 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD: found.insert(.pashto)
+            case 0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691: found.insert(.urdu)
+            case 0x015F, 0x011F, 0x0131, 0x0130: found.insert(.turkish)
+            case 0x00DF, 0x00E4, 0x00F6, 0x00FC: found.insert(.german)
+            default: break
+            }
+            i += 2
+        }
+        return found
     }
 
     private func resolveEntities(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
@@ -676,7 +707,7 @@ public final class Tagger: Sendable {
     /// from descriptors' sibling file function-words.txt.
     private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
 
-    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, folded: [UInt8],
+    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
                           matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }

@@ -11,11 +11,19 @@ import NomenNormalization
 /// Not thread-safe: one scanner per thread (its buffers are reused across documents).
 final class TokenScanner {
     private(set) var tokens: [Token] = []
-    /// Folded UTF-8 of all tokens of the current document.
-    private(set) var folded: [UInt8] = []
+    /// Folded UTF-8 of all tokens of the current document (valid until the next scan).
+    var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: foldedCount) }
+    private var buffer: UnsafeMutablePointer<UInt8>
+    private var capacity: Int
+    private var foldedCount = 0
     private let lookup = ScalarLookup(.name)
 
-    init() {}
+    init() {
+        capacity = 4096
+        buffer = .allocate(capacity: capacity)
+    }
+
+    deinit { buffer.deallocate() }
 
     /// The tokens of the last scan, moved out (the scanner keeps none meanwhile).
     func takeTokens() -> [Token] {
@@ -30,25 +38,30 @@ final class TokenScanner {
     }
 
     func scan(_ text: UnsafeBufferPointer<UInt8>) {
-        // Work on local arrays (no exclusivity checks on class storage in the hot loop),
-        // then hand them back to the scanner, keeping their capacity for the next document.
-        var tokens = self.tokens
-        var folded = self.folded
-        self.tokens = []
-        self.folded = []
-        tokens.removeAll(keepingCapacity: true)
-        folded.removeAll(keepingCapacity: true)
-        defer {
-            self.tokens = tokens
-            self.folded = folded
-        }
-        let n = text.count
-        var i = 0
-        var scalarIndex: Int32 = 0
+        // The loop works on a local value (the token array moved out of the scanner): no
+        // exclusivity checks on class storage in the hot loop, and the array keeps its
+        // capacity for the next document.
+        var run = Run(tokens: tokens, out: buffer, capacity: capacity)
+        tokens = []
+        run.tokens.removeAll(keepingCapacity: true)
+        run.scan(text, lookup: lookup)
+        tokens = run.tokens
+        buffer = run.out
+        capacity = run.capacity
+        foldedCount = run.count
+    }
+
+    /// The state of one scan.
+    private struct Run {
+        var tokens: [Token]
+        /// The folded bytes: `count` of `capacity` written (raw memory, grown by ``reserve(_:)``).
+        var out: UnsafeMutablePointer<UInt8>
+        var capacity: Int
+        var count = 0
         var gap: GapFlags = [.sentenceStart]
         var newlines = 0
         var sawSentenceEnd = false
-        // Current word state
+        // The current word
         var inWord = false
         var current = Token(byteStart: 0, byteEnd: 0, scalarStart: 0, scalarEnd: 0, foldStart: 0, foldEnd: 0,
                             gap: [], shape: [], script: .other)
@@ -58,9 +71,55 @@ final class TokenScanner {
         var lastWordByteEnd: Int32 = 0
         var lastWordScalarEnd: Int32 = 0
 
-        @inline(__always) func finishWord() {
+        init(tokens: [Token], out: UnsafeMutablePointer<UInt8>, capacity: Int) {
+            self.tokens = tokens
+            self.out = out
+            self.capacity = capacity
+        }
+
+        /// Room for `extra` more bytes.
+        @inline(__always)
+        mutating func reserve(_ extra: Int) {
+            if count + extra <= capacity { return }
+            var c = capacity * 2
+            while c < count + extra { c *= 2 }
+            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
+            grown.update(from: out, count: count)
+            out.deallocate()
+            out = grown
+            capacity = c
+        }
+
+        @inline(__always)
+        mutating func append(_ b: UInt8) {
+            out[count] = b
+            count += 1
+        }
+
+        /// Appends a scalar's UTF-8 (room for four bytes reserved).
+        @inline(__always)
+        mutating func appendUTF8(_ v: UInt32) {
+            if v < 0x80 {
+                append(UInt8(v))
+            } else if v < 0x800 {
+                append(UInt8(0xC0 | (v >> 6)))
+                append(UInt8(0x80 | (v & 0x3F)))
+            } else if v < 0x10000 {
+                append(UInt8(0xE0 | (v >> 12)))
+                append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                append(UInt8(0x80 | (v & 0x3F)))
+            } else {
+                append(UInt8(0xF0 | (v >> 18)))
+                append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+                append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+                append(UInt8(0x80 | (v & 0x3F)))
+            }
+        }
+
+        @inline(__always)
+        mutating func finishWord() {
             guard inWord else { return }
-            current.foldEnd = Int32(folded.count)
+            current.foldEnd = Int32(count)
             current.letters = UInt16(clamping: letters)
             // A joiner at the end of a word (افغانستان‌ و) is not part of it.
             current.byteEnd = lastWordByteEnd
@@ -75,114 +134,130 @@ final class TokenScanner {
             inWord = false
         }
 
-        while i < n {
-            // Decode one scalar.
-            let b0 = text[i]
-            var value: UInt32
-            var width: Int
-            if b0 < 0x80 {
-                value = UInt32(b0)
-                width = 1
-            } else if b0 < 0xE0, i + 1 < n {
-                value = (UInt32(b0 & 0x1F) << 6) | UInt32(text[i + 1] & 0x3F)
-                width = 2
-            } else if b0 < 0xF0, i + 2 < n {
-                value = (UInt32(b0 & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
-                width = 3
-            } else if i + 3 < n {
-                value = (UInt32(b0 & 0x07) << 18) | (UInt32(text[i + 1] & 0x3F) << 12) | (UInt32(text[i + 2] & 0x3F) << 6) | UInt32(text[i + 3] & 0x3F)
-                width = 4
-            } else {
-                value = 0xFFFD
-                width = 1
-            }
-            if value > 0x10FFFF { value = 0xFFFD }
+        @inline(__always)
+        mutating func beginWord(at i: Int, scalar: Int32, script: ScriptClass) {
+            finishWord()
+            TokenScanner.startWord(&current, at: i, scalar: scalar, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd,
+                                   tokenCount: tokens.count, foldedCount: count)
+            current.script = script
+            inWord = true
+            letters = 0; uppers = 0; lowers = 0
+            gap = []; newlines = 0; sawSentenceEnd = false
+        }
 
-            // ASCII fast path: letters and digits fold by lowercasing.
-            if value < 0x80 {
-                let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
-                if isAlnum {
-                    if !inWord || current.script.isCharacterTokenized {
-                        finishWord()
-                        startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd, tokenCount: tokens.count, foldedCount: folded.count)
-                        current.script = .latin
-                        inWord = true
-                        letters = 0; uppers = 0; lowers = 0
-                        gap = []; newlines = 0; sawSentenceEnd = false
-                    }
-                    if value >= 0x41 && value <= 0x5A {
-                        folded.append(UInt8(value + 32))
-                        letters += 1; uppers += 1
-                        if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
+        mutating func scan(_ text: UnsafeBufferPointer<UInt8>, lookup: ScalarLookup) {
+            let n = text.count
+            // Folding keeps one byte per byte but for the rare scalars that expand (checked where they occur).
+            reserve(n + 8)
+            var i = 0
+            var scalarIndex: Int32 = 0
+            while i < n {
+                // Decode one scalar.
+                let b0 = text[i]
+                var value: UInt32
+                var width: Int
+                if b0 < 0x80 {
+                    value = UInt32(b0)
+                    width = 1
+                } else if b0 < 0xE0, i + 1 < n {
+                    value = (UInt32(b0 & 0x1F) << 6) | UInt32(text[i + 1] & 0x3F)
+                    width = 2
+                } else if b0 < 0xF0, i + 2 < n {
+                    value = (UInt32(b0 & 0x0F) << 12) | (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
+                    width = 3
+                } else if i + 3 < n {
+                    value = (UInt32(b0 & 0x07) << 18) | (UInt32(text[i + 1] & 0x3F) << 12) | (UInt32(text[i + 2] & 0x3F) << 6) | UInt32(text[i + 3] & 0x3F)
+                    width = 4
+                } else {
+                    value = 0xFFFD
+                    width = 1
+                }
+                if value > 0x10FFFF { value = 0xFFFD }
+
+                // ASCII fast path: letters and digits fold by lowercasing.
+                if value < 0x80 {
+                    let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                    if isAlnum {
+                        if !inWord || current.script.isCharacterTokenized {
+                            beginWord(at: i, scalar: scalarIndex, script: .latin)
+                        }
+                        if value >= 0x41 && value <= 0x5A {
+                            append(UInt8(value + 32))
+                            letters += 1; uppers += 1
+                            if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
+                        } else {
+                            append(UInt8(value))
+                            if value >= 0x61 {
+                                letters += 1; lowers += 1
+                                if letters == 1 { current.shape.insert(.cased) }
+                            }
+                        }
+                        current.byteEnd = Int32(i + 1)
+                        current.scalarEnd = scalarIndex + 1
+                        lastWordByteEnd = current.byteEnd
+                        lastWordScalarEnd = current.scalarEnd
                     } else {
-                        folded.append(UInt8(value))
-                        if value >= 0x61 {
-                            letters += 1; lowers += 1
-                            if letters == 1 { current.shape.insert(.cased) }
+                        finishWord()
+                        TokenScanner.noteSeparator(value, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
+                    }
+                    i += 1
+                    scalarIndex += 1
+                    continue
+                }
+
+                let info = lookup.info(value)
+                let flags = info.flags
+                if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
+                    let script = ScriptClass(icuCode: info.script)
+                    let isMark = flags.contains(.mark) || flags.contains(.joiner)
+                    // A Han or kana character is a token of its own; a script change inside
+                    // a run of letters (Latin then Cyrillic) also starts a new token.
+                    let startsNew = !inWord
+                        || (!isMark && (script.isCharacterTokenized || current.script.isCharacterTokenized))
+                        || (!isMark && script != current.script && script != .other && current.script != .other && flags.contains(.letter))
+                    if startsNew { beginWord(at: i, scalar: scalarIndex, script: script) }
+                    if current.script == .other && !isMark { current.script = script }
+                    if flags.contains(.letter) {
+                        letters += 1
+                        if flags.contains(.upper) {
+                            uppers += 1
+                            if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
+                            current.shape.insert(.cased)
+                        } else if flags.contains(.lower) {
+                            lowers += 1
+                            current.shape.insert(.cased)
                         }
                     }
-                    current.byteEnd = Int32(i + 1)
+                    // The buffer has room for the rest of the text byte for byte; a fold longer
+                    // than its source makes room first.
+                    if info.count == 1 {
+                        let v = info.first
+                        let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                        if length > width { reserve(length + (n - i)) }
+                        appendUTF8(v)
+                    } else if info.count > 1 {
+                        reserve(4 * info.count + (n - i))
+                        lookup.forEachFolded(value) { s in appendUTF8(s.value) }
+                    }
+                    current.byteEnd = Int32(i + width)
                     current.scalarEnd = scalarIndex + 1
-                    lastWordByteEnd = current.byteEnd
-                    lastWordScalarEnd = current.scalarEnd
+                    if !flags.contains(.joiner) {
+                        lastWordByteEnd = current.byteEnd
+                        lastWordScalarEnd = current.scalarEnd
+                    }
                 } else {
                     finishWord()
-                    noteSeparator(value, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
+                    TokenScanner.noteSeparator(value, flags: flags, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
                 }
-                i += 1
+                i += width
                 scalarIndex += 1
-                continue
             }
-
-            let info = lookup.info(value)
-            let flags = info.flags
-            if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
-                let script = ScriptClass(icuCode: info.script)
-                let isMark = flags.contains(.mark) || flags.contains(.joiner)
-                // A Han or kana character is a token of its own; a script change inside
-                // a run of letters (Latin then Cyrillic) also starts a new token.
-                let startsNew = !inWord
-                    || (!isMark && (script.isCharacterTokenized || current.script.isCharacterTokenized))
-                    || (!isMark && script != current.script && script != .other && current.script != .other && flags.contains(.letter))
-                if startsNew {
-                    finishWord()
-                    startWord(&current, at: i, scalar: scalarIndex, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd, tokenCount: tokens.count, foldedCount: folded.count)
-                    current.script = script
-                    inWord = true
-                    letters = 0; uppers = 0; lowers = 0
-                    gap = []; newlines = 0; sawSentenceEnd = false
-                }
-                if current.script == .other && !isMark { current.script = script }
-                if flags.contains(.letter) {
-                    letters += 1
-                    if flags.contains(.upper) {
-                        uppers += 1
-                        if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
-                        current.shape.insert(.cased)
-                    } else if flags.contains(.lower) {
-                        lowers += 1
-                        current.shape.insert(.cased)
-                    }
-                }
-                if info.count == 1 { Self.appendUTF8(info.first, to: &folded) } else if info.count > 1 { lookup.forEachFolded(value) { s in Self.appendUTF8(s.value, to: &folded) } }
-                current.byteEnd = Int32(i + width)
-                current.scalarEnd = scalarIndex + 1
-                if !flags.contains(.joiner) {
-                    lastWordByteEnd = current.byteEnd
-                    lastWordScalarEnd = current.scalarEnd
-                }
-            } else {
-                finishWord()
-                noteSeparator(value, flags: flags, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
-            }
-            i += width
-            scalarIndex += 1
+            finishWord()
         }
-        finishWord()
     }
 
     @inline(__always)
-    private func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
+    private static func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
                            tokenCount: Int, foldedCount: Int) {
         var g = gap
         if g.isEmpty && tokenCount > 0 { g.insert(.none) }
@@ -194,7 +269,7 @@ final class TokenScanner {
     }
 
     @inline(__always)
-    private func noteSeparator(_ value: UInt32, flags: ScalarFlags? = nil, gap: inout GapFlags, newlines: inout Int, sawSentenceEnd: inout Bool) {
+    private static func noteSeparator(_ value: UInt32, flags: ScalarFlags? = nil, gap: inout GapFlags, newlines: inout Int, sawSentenceEnd: inout Bool) {
         switch value {
         case 0x20, 0x09, 0xA0, 0x202F, 0x2009, 0x200A, 0x2002, 0x2003, 0x3000:
             gap.insert(.space)
@@ -226,25 +301,6 @@ final class TokenScanner {
             if !(value == 0x21 || value == 0x3F || value == 0x3002 || value == 0x061F || value == 0x06D4 || value == 0x0964 || value == 0xFF01 || value == 0xFF1F) {
                 if !gap.contains(.newline) { sawSentenceEnd = false }
             }
-        }
-    }
-
-    @inline(__always)
-    private static func appendUTF8(_ v: UInt32, to folded: inout [UInt8]) {
-        if v < 0x80 {
-            folded.append(UInt8(v))
-        } else if v < 0x800 {
-            folded.append(UInt8(0xC0 | (v >> 6)))
-            folded.append(UInt8(0x80 | (v & 0x3F)))
-        } else if v < 0x10000 {
-            folded.append(UInt8(0xE0 | (v >> 12)))
-            folded.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            folded.append(UInt8(0x80 | (v & 0x3F)))
-        } else {
-            folded.append(UInt8(0xF0 | (v >> 18)))
-            folded.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
-            folded.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
-            folded.append(UInt8(0x80 | (v & 0x3F)))
         }
     }
 }

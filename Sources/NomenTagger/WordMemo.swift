@@ -1,0 +1,132 @@
+import Foundation
+
+/// What the tagger learnt about a folded word: its vocabulary id, up to two inflected
+/// readings, and whether it is a sentence-initial function word. Stored inline, so a
+/// hit copies a few integers and allocates nothing.
+struct WordFacts {
+    var id: Int32 = -1
+    var first: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
+    var second: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
+    var isFunctionWord = false
+    /// Source scalars of the token the facts were worked out on: trims count source
+    /// scalars, so they hold for another token of the same folded word only if it has
+    /// as many (no diacritic that folding dropped).
+    var sourceScalars: Int32 = 0
+
+    var hasTrims: Bool { (first.trimStart | first.trimEnd | second.trimStart | second.trimEnd) != 0 }
+}
+
+/// A per-thread memo from folded words to their ``WordFacts``.
+///
+/// News repeats its words: most tokens of a document were seen in an earlier one, so
+/// the vocabulary's hash table (a large, memory-mapped file) and the inflection rules
+/// are consulted once per distinct word instead of once per token. Open addressing over
+/// manually managed buffers: no reference counting and no exclusivity checks per probe.
+/// It forgets everything when it holds ``limit`` words, so memory stays bounded.
+///
+/// Not thread-safe: one memo per thread (it lives in the tagger's per-thread scratch).
+final class WordMemo {
+    private struct Entry {
+        var hash: UInt64
+        var keyStart: Int32
+        var keyLength: Int32
+        var facts: WordFacts
+    }
+
+    /// Words held before the memo starts over.
+    let limit: Int
+    private var slots: UnsafeMutablePointer<Int32>
+    private var mask: Int
+    private var entries: UnsafeMutablePointer<Entry>
+    private(set) var count = 0
+    private var keys: UnsafeMutablePointer<UInt8>
+    private var keyCapacity: Int
+    private var keyCount = 0
+
+    init(limit: Int = 1 << 17) {
+        self.limit = limit
+        let slotCount = Self.slotCount(for: limit)
+        slots = .allocate(capacity: slotCount)
+        slots.initialize(repeating: -1, count: slotCount)
+        mask = slotCount - 1
+        entries = .allocate(capacity: limit)
+        keyCapacity = limit * 8
+        keys = .allocate(capacity: keyCapacity)
+    }
+
+    deinit {
+        slots.deallocate()
+        entries.deallocate()
+        keys.deallocate()
+    }
+
+    private static func slotCount(for limit: Int) -> Int {
+        var n = 16
+        while n < limit * 2 { n <<= 1 }
+        return n
+    }
+
+    /// A 64-bit hash of a word, eight bytes at a time; `salt` tells apart words whose
+    /// facts depend on more than their folded bytes.
+    @inline(__always)
+    static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, salt: UInt64) -> UInt64 {
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n) ^ salt
+        var i = 0
+        let raw = UnsafeRawPointer(p)
+        while i + 8 <= n {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+            i += 8
+        }
+        if i < n {
+            var w: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                w |= UInt64(p[i]) << shift
+                shift += 8
+                i += 1
+            }
+            h = (h ^ w) &* 0x94D0_49BB_1331_11EB
+            h ^= h >> 29
+        }
+        return h &* 0xBF58_476D_1CE4_E5B9 ^ (h >> 32)
+    }
+
+    /// The facts of a word, computed by `make` the first time it is seen.
+    @inline(__always)
+    func facts(_ key: UnsafeBufferPointer<UInt8>, salt: UInt64, make: () -> WordFacts) -> WordFacts {
+        let n = key.count
+        guard let p = key.baseAddress, n > 0 else { return make() }
+        let h = Self.hash(p, n, salt: salt)
+        var i = Int(truncatingIfNeeded: h) & mask
+        while true {
+            let e = slots[i]
+            if e < 0 { break }
+            let entry = entries[Int(e)]
+            if entry.hash == h, Int(entry.keyLength) == n, memcmp(keys + Int(entry.keyStart), p, n) == 0 {
+                return entry.facts
+            }
+            i = (i + 1) & mask
+        }
+        let facts = make()
+        if count >= limit || keyCount + n > keyCapacity {
+            if n > keyCapacity { return facts }
+            clear()
+            i = Int(truncatingIfNeeded: h) & mask
+            while slots[i] >= 0 { i = (i + 1) & mask }
+        }
+        (keys + keyCount).update(from: p, count: n)
+        (entries + count).initialize(to: Entry(hash: h, keyStart: Int32(keyCount), keyLength: Int32(n), facts: facts))
+        slots[i] = Int32(count)
+        keyCount += n
+        count += 1
+        return facts
+    }
+
+    /// Forgets every word.
+    func clear() {
+        slots.update(repeating: -1, count: mask + 1)
+        count = 0
+        keyCount = 0
+    }
+}
