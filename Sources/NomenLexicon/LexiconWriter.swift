@@ -102,31 +102,140 @@ public enum LexiconWriter {
 /// lone surrogates cannot occur in a Swift String, and every control is escaped.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
-        // Most strings need no escape: check the bytes and copy the string whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
-            return "\"" + s + "\""
+        var out = JSONBuffer()
+        out.quoted(s)
+        return out.string
+    }
+}
+
+/// JSON written straight into UTF-8 bytes: no intermediate Strings, no formatting calls.
+///
+/// Strings escape `"`, the backslash, the C0 controls (`\n`, `\r`, `\t` or `\u00xx`),
+/// DEL, the C1 controls, the BOM, and U+2028/U+2029,
+/// so the output is valid JSON, valid YAML and safe as one line of JSONL.
+public struct JSONBuffer {
+    public private(set) var bytes: [UInt8] = []
+
+    public init(capacity: Int = 256) {
+        bytes.reserveCapacity(capacity)
+    }
+
+    /// The bytes as a String.
+    public var string: String { String(decoding: bytes, as: UTF8.self) }
+
+    /// Appends ASCII text as it is.
+    @inline(__always)
+    public mutating func raw(_ s: StaticString) {
+        s.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
+
+    /// Appends bytes as they are (already JSON).
+    @inline(__always)
+    public mutating func raw<C: Collection<UInt8>>(bytes b: C) {
+        bytes.append(contentsOf: b)
+    }
+
+    @inline(__always)
+    public mutating func raw(_ b: UInt8) { bytes.append(b) }
+
+    /// Appends a decimal integer.
+    public mutating func int(_ v: Int) {
+        if v < 0 {
+            bytes.append(0x2D)
+            if v == .min { raw("9223372036854775808"); return }
+            int(-v)
+            return
         }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                // C0 and C1 controls, DEL and the BOM are escaped: valid JSON and valid YAML.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
+        if v < 10 { bytes.append(0x30 + UInt8(v)); return }
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                     UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+            (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+        var n = 0
+        var x = v
+        withUnsafeMutableBytes(of: &digits) { d in
+            while x > 0 {
+                d[n] = 0x30 + UInt8(x % 10)
+                x /= 10
+                n += 1
+            }
+            while n > 0 {
+                n -= 1
+                bytes.append(d[n])
             }
         }
-        out += "\""
-        return out
+    }
+
+    /// Appends a score with at most three decimals and at least one ("1.0", "0.95", "0.875").
+    public mutating func score(_ d: Double) {
+        guard d.isFinite, d >= 0, d < 1_000_000 else {
+            bytes.append(contentsOf: (d.isFinite ? String(d) : "0.0").utf8)
+            return
+        }
+        let thousandths = Int((d * 1000).rounded())
+        int(thousandths / 1000)
+        bytes.append(0x2E)
+        var fraction = thousandths % 1000
+        var width = 3
+        while width > 1 && fraction % 10 == 0 {
+            fraction /= 10
+            width -= 1
+        }
+        // Leading zeros of the fraction (0.05 → "05").
+        var scale = 1
+        for _ in 1..<width { scale *= 10 }
+        while scale > 1 && fraction < scale {
+            bytes.append(0x30)
+            scale /= 10
+        }
+        int(fraction)
+    }
+
+    /// Appends a JSON string.
+    public mutating func quoted(_ s: String) {
+        var s = s
+        s.withUTF8 { quoted(utf8: $0) }
+    }
+
+    /// Appends valid UTF-8 as a JSON string.
+    public mutating func quoted(utf8 s: UnsafeBufferPointer<UInt8>) {
+        bytes.append(0x22)
+        var runStart = 0
+        var i = 0
+        let n = s.count
+        while i < n {
+            let b = s[i]
+            var escape: StaticString? = nil
+            var width = 1
+            var code: UInt32? = nil
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F: code = UInt32(b)
+            case 0xC2 where i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F:
+                code = UInt32(s[i + 1]); width = 2
+            case 0xE2 where i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
+                code = s[i + 2] == 0xA8 ? 0x2028 : 0x2029; width = 3
+            case 0xEF where i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF:
+                code = 0xFEFF; width = 3
+            default:
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+            if let escape {
+                raw(escape)
+            } else if let code {
+                raw("\\u")
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((code >> UInt32(shift)) & 0xF)]) }
+            }
+            i += width
+            runStart = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n]))
+        bytes.append(0x22)
     }
 }

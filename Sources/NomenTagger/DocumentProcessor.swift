@@ -37,9 +37,19 @@ public struct DocumentProcessor: Sendable {
     /// surrogates (→ `\ufffd`) and line breaks between tokens (→ spaces: a raw CR or LF in
     /// valid JSON can only be whitespace, and the output must stay one line).
     static func carried(_ raw: ArraySlice<UInt8>) -> String {
+        var out = JSONBuffer()
+        appendCarried(raw, to: &out)
+        return out.string
+    }
+
+    /// Writes a raw input value as ``carried(_:)`` describes.
+    static func appendCarried(_ raw: ArraySlice<UInt8>, to out: inout JSONBuffer) {
         let clean = JSONObjectScanner.withoutLoneSurrogates(raw)
-        if !clean.contains(0x0A) && !clean.contains(0x0D) { return String(decoding: clean, as: UTF8.self) }
-        return String(decoding: clean.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 }, as: UTF8.self)
+        if !clean.contains(0x0A) && !clean.contains(0x0D) {
+            out.raw(bytes: clean)
+        } else {
+            out.raw(bytes: clean.lazy.map { $0 == 0x0A || $0 == 0x0D ? 0x20 : $0 })
+        }
     }
 
     /// Processes one JSONL line (without its newline).
@@ -69,7 +79,8 @@ public struct DocumentProcessor: Sendable {
         }
         // Raw values are carried byte for byte, but for escaped lone surrogates, which not every
         // JSON reader accepts: they become U+FFFD.
-        let idRaw = members.first { $0.key == "id" }.map { Self.carried($0.raw) } ?? "null"
+        let idMember = members.first { $0.key == "id" }
+        let idRaw = idMember.map { Self.carried($0.raw) } ?? "null"
         guard let textMember = members.first(where: { $0.key == "text" }) else {
             return Result(line: Self.errorLine(id: idRaw, code: "missing-text", message: "no \"text\" field", line: line), mentions: 0, failed: true)
         }
@@ -81,12 +92,19 @@ public struct DocumentProcessor: Sendable {
         }
         // The line was valid UTF-8, so the decoded text is too: tag its bytes directly.
         let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
-        var out = "{\"id\":\(idRaw)"
+        var out = JSONBuffer(capacity: 256 + 160 * mentions.count)
+        out.raw("{\"id\":")
+        if let idMember { Self.appendCarried(idMember.raw, to: &out) } else { out.raw("null") }
         for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
-            out += ",\(JSONText.quote(m.key)):" + Self.carried(m.raw)
+            out.raw(",")
+            out.quoted(m.key)
+            out.raw(":")
+            Self.appendCarried(m.raw, to: &out)
         }
-        out += ",\"entities\":" + MentionFormatter.jsonArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit) + "}"
-        return Result(line: out, mentions: mentions.count, failed: false)
+        out.raw(",\"entities\":")
+        MentionFormatter.appendJSONArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit, to: &out)
+        out.raw("}")
+        return Result(line: out.string, mentions: mentions.count, failed: false)
     }
 
     /// Processes one text file's bytes; `id` is its path relative to the input folder.

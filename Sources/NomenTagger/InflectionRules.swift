@@ -27,11 +27,16 @@ public struct InflectionRules: Sendable {
     public let descriptors: [String]
     /// Folded sentence-initial function words that are not given names (function-words.txt).
     public let functionWords: [String]
+    /// Common words that match a name's word only as the name writes them (exact-words.txt):
+    /// each as written (NFC) and folded.
+    public let exactWords: [(written: String, folded: String)]
 
-    init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = []) {
+    init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [],
+         exactWords: [(written: String, folded: String)] = []) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
+        self.exactWords = exactWords
     }
 
     public static let empty = InflectionRules(byScript: [:])
@@ -118,14 +123,16 @@ public struct InflectionRules: Sendable {
             // Longer surfaces first; the sort is stable, so file order breaks ties.
             rules[k] = (prefixes: stableSorted(v.prefixes), suffixes: stableSorted(v.suffixes))
         }
-        func words(_ file: String) -> [String] {
+        func written(_ file: String) -> [String] {
             guard case .success(let text) = LexiconFiles.readText(directory.appendingPathComponent(file).path) else { return [] }
             return text.split(separator: "\n").compactMap { line in
                 let word = line.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
-                return word.isEmpty ? nil : folder.key(word)
+                return word.isEmpty ? nil : word.precomposedStringWithCanonicalMapping
             }
         }
-        return InflectionRules(byScript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"))
+        func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
+        return InflectionRules(byScript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"),
+                               exactWords: written("exact-words.txt").map { ($0, folder.key($0)) })
     }
 
     private static func stableSorted(_ rules: [Rule]) -> [Rule] {

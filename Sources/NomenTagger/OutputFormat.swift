@@ -30,28 +30,60 @@ public struct MentionFormatter: Sendable {
 
     /// The JSON object of one mention, offsets converted by `map`.
     public static func json(_ m: Mention, map: OffsetMap?, unit: OffsetUnit) -> String {
-        let start = map?.offset(m.start, in: unit) ?? m.start
-        let end = map?.offset(m.end, in: unit) ?? m.end
-        var s = "{\"start\":\(start),\"end\":\(end),\"text\":\(JSONText.quote(m.text)),\"id\":\(JSONText.quote(m.id)),"
-        s += "\"type\":\(JSONText.quote(m.type)),\"name\":\(JSONText.quote(m.name)),\"score\":\(Self.number(m.score)),\"match\":\"\(m.match.rawValue)\""
-        if let h = m.honorific { s += ",\"honorific\":\(JSONText.quote(h))" }
-        return s + "}"
+        var out = JSONBuffer()
+        appendJSON(m, map: map, unit: unit, to: &out)
+        return out.string
+    }
+
+    /// Writes the JSON object of one mention into `out`.
+    public static func appendJSON(_ m: Mention, map: OffsetMap?, unit: OffsetUnit, to out: inout JSONBuffer) {
+        out.raw("{\"start\":")
+        out.int(map?.offset(m.start, in: unit) ?? m.start)
+        out.raw(",\"end\":")
+        out.int(map?.offset(m.end, in: unit) ?? m.end)
+        out.raw(",\"text\":")
+        out.quoted(m.text)
+        out.raw(",\"id\":")
+        out.quoted(m.id)
+        out.raw(",\"type\":")
+        out.quoted(m.type)
+        out.raw(",\"name\":")
+        out.quoted(m.name)
+        out.raw(",\"score\":")
+        out.score(m.score)
+        out.raw(",\"match\":\"")
+        out.raw(bytes: m.match.rawValue.utf8)
+        out.raw("\"")
+        if let h = m.honorific {
+            out.raw(",\"honorific\":")
+            out.quoted(h)
+        }
+        out.raw("}")
     }
 
     /// A score with at most three decimals and at least one ("1.0", "0.95", "0.875").
     static func number(_ d: Double) -> String {
-        guard d.isFinite, d >= 0, d < 1_000_000 else { return d.isFinite ? String(d) : "0.0" }
-        let thousandths = Int((d * 1000).rounded())
-        var fraction = String(thousandths % 1000)
-        fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-        while fraction.count > 1 && fraction.hasSuffix("0") { fraction.removeLast() }
-        return "\(thousandths / 1000).\(fraction)"
+        var out = JSONBuffer(capacity: 8)
+        out.score(d)
+        return out.string
     }
 
     /// The JSON array of mentions.
     public static func jsonArray(_ mentions: [Mention], text: String, unit: OffsetUnit) -> String {
+        var out = JSONBuffer()
+        appendJSONArray(mentions, text: text, unit: unit, to: &out)
+        return out.string
+    }
+
+    /// Writes the JSON array of mentions into `out`.
+    public static func appendJSONArray(_ mentions: [Mention], text: String, unit: OffsetUnit, to out: inout JSONBuffer) {
         let map = unit == .scalar ? nil : OffsetMap(text)
-        return "[" + mentions.map { json($0, map: map, unit: unit) }.joined(separator: ",") + "]"
+        out.raw("[")
+        for (k, m) in mentions.enumerated() {
+            if k > 0 { out.raw(",") }
+            appendJSON(m, map: map, unit: unit, to: &out)
+        }
+        out.raw("]")
     }
 
     /// The whole output for one document.

@@ -99,9 +99,16 @@ public final class Tagger: Sendable {
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         rulesByScript = rules.byScriptIndex
         functionWords = Set(rules.functionWords)
+        exactWordKeys = Set(rules.exactWords.map(\.folded))
+        exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
+        honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
     }
+
+    /// Vocabulary ids of the first words of honorifics: a word that is none of them
+    /// starts no honorific, and the index keys need not be built.
+    let honorificStarts: Set<Int32>
 
     /// Type indices of PERSON and GPE in the lexicon's type table (255 when absent).
     let personType: UInt8
@@ -109,6 +116,9 @@ public final class Tagger: Sendable {
 
     /// Folded sentence-initial function words.
     let functionWords: Set<String>
+    /// The exact words, folded and as written (UTF-8).
+    let exactWordKeys: Set<String>
+    let exactWordsWritten: [[UInt8]]
     /// Inflection rules by ``ScriptClass`` raw value.
     let rulesByScript: [(prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?]
 
@@ -140,6 +150,13 @@ public final class Tagger: Sendable {
         var isDemonym = false
         /// A descriptor before the name was left out (وكالة تاس): the names are the full phrase's.
         var shrunk = false
+
+        /// Links the match to the one entity all its names name (no other to weigh).
+        mutating func assign(_ e: Int, _ lx: CompiledLexicon) {
+            entity = e
+            isDemonym = names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
+            score = 1.0
+        }
 
         func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
         func trimStart(_ tokens: [Token]) -> Int32 { tokens[first].reading(reading(first)).trimStart }
@@ -180,6 +197,7 @@ public final class Tagger: Sendable {
         if tokens.isEmpty { return [] }
         resolveIDs(&tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
+        dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
         resolveEntities(&matches, tokens: tokens, bytes: bytes)
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
@@ -202,17 +220,23 @@ public final class Tagger: Sendable {
                 for k in tokens.indices {
                     let t = tokens[k]
                     let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
-                    let set = rulesByScript[Int(t.script.rawValue)]
                     // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-                    let hasZWNJ = set != nil && t.script == .arabic && containsZWNJ(bytes, t)
+                    let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
                     var facts = words.facts(key, salt: hasZWNJ ? 0x5A3C_96E1 : 0) {
-                        wordFacts(key, rules: set, token: t, bytes: bytes)
+                        wordFacts(key, rules: rulesByScript[Int(t.script.rawValue)], token: t, bytes: bytes)
                     }
                     if facts.hasTrims && facts.sourceScalars != t.scalarEnd - t.scalarStart {
-                        facts = wordFacts(key, rules: set, token: t, bytes: bytes)
+                        facts = wordFacts(key, rules: rulesByScript[Int(t.script.rawValue)], token: t, bytes: bytes)
                     }
                     tokens[k].id = facts.id
                     tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)
+                    tokens[k].partialMask = facts.partialMask
+                    tokens[k].articleMask = facts.articleMask
+                    if facts.foldsLikeExactWord {
+                        let written = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
+                        tokens[k].isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
+                        if tokens[k].isExactWord { tokens[k].partialMask = 0 }
+                    }
                     (tokens[k].altID, tokens[k].altTrimStart, tokens[k].altTrimEnd) = facts.first
                     (tokens[k].alt2ID, tokens[k].alt2TrimStart, tokens[k].alt2TrimEnd) = facts.second
                 }
@@ -226,12 +250,40 @@ public final class Tagger: Sendable {
         var facts = WordFacts()
         facts.sourceScalars = token.scalarEnd - token.scalarStart
         facts.id = lexicon.vocabulary.id(of: key)
-        if !functionWords.isEmpty { facts.isFunctionWord = functionWords.contains(String(decoding: key, as: UTF8.self)) }
-        guard let set else { return facts }
-        let readings = inflect(Array(key), set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
-        if readings.count > 0 { facts.first = readings[0] }
-        if readings.count > 1 { facts.second = readings[1] }
+        if !functionWords.isEmpty || !exactWordKeys.isEmpty {
+            let word = String(decoding: key, as: UTF8.self)
+            facts.isFunctionWord = functionWords.contains(word)
+            facts.foldsLikeExactWord = exactWordKeys.contains(word)
+        }
+        if let set {
+            let readings = inflect(Array(key), set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
+            if readings.count > 0 { facts.first = readings[0] }
+            if readings.count > 1 { facts.second = readings[1] }
+        }
+        for (v, id) in [facts.id, facts.first.id, facts.second.id].enumerated() where !partialEntries(id).isEmpty {
+            facts.partialMask |= 1 << v
+        }
+        if token.script == .arabic {
+            for (v, id) in [(1, facts.first.id), (2, facts.second.id)] where id >= 0 && dropsArticle(key, id) {
+                facts.articleMask |= 1 << v
+            }
+        }
         return facts
+    }
+
+    /// Whether the folded word is the vocabulary word `id` behind the Arabic article: ال,
+    /// or لل (the preposition ل, whose article lost its alif), after any proclitics.
+    private func dropsArticle(_ key: UnsafeBufferPointer<UInt8>, _ id: Int32) -> Bool {
+        let r = lexicon.vocabulary.strings.range(Int(id))
+        let stemStart = key.count - r.count
+        guard stemStart >= 4 else { return false }
+        let endsWithWord = lexicon.vocabulary.strings.bytes.withUnsafeBufferPointer { all in
+            memcmp(key.baseAddress! + stemStart, all.baseAddress! + r.lowerBound, r.count) == 0
+        }
+        // ا is D8 A7 and ل is D9 84 in UTF-8.
+        let lam = key[stemStart - 2] == 0xD9 && key[stemStart - 1] == 0x84
+        let before = (key[stemStart - 4], key[stemStart - 3])
+        return endsWithWord && lam && (before == (0xD8, 0xA7) || before == (0xD9, 0x84))
     }
 
     private func containsZWNJ(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
@@ -390,6 +442,8 @@ public final class Tagger: Sendable {
                 let names = validNames(outs, tokens, first, j, choices | bit)
                 if !names.isEmpty { found(j, names, choices | bit) }
             }
+            // Without its article, a word is a name of one word only.
+            if variant > 0 && t.articleMask & (1 << variant) != 0 { continue }
             explore(tokens, first: first, at: j + 1, state: next, choices: choices | bit,
                     previousTrimEnd: r.trimEnd, found: found)
         }
@@ -442,6 +496,66 @@ public final class Tagger: Sendable {
             out += byEnd.keys.sorted().map { byEnd[$0]! }
         }
         return out
+    }
+
+    /// Drops one-word names at a sentence's start that the document also writes in lower
+    /// case: there they are ordinary words with a capital (Года, Ходе in Russian, a place
+    /// name the language also has as a noun), as a truecaser would read them.
+    private func dropOrdinaryWords(_ matches: inout [Match], tokens: [Token], folded: UnsafeBufferPointer<UInt8>) {
+        func atSentenceStart(_ m: Match) -> Bool {
+            guard m.first == m.last else { return false }
+            let t = tokens[m.first]
+            return t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper) && !t.shape.contains(.allUpper)
+        }
+        let candidates = matches.indices.filter { atSentenceStart(matches[$0]) }
+        guard !candidates.isEmpty, let base = folded.baseAddress else { return }
+        @inline(__always) func key(_ t: Token) -> (UnsafePointer<UInt8>, Int) { (base + Int(t.foldStart), Int(t.foldEnd - t.foldStart)) }
+        var drop = Set<Int>()
+
+        // The candidates' words, by hash, then one pass over the words the document writes in lower case.
+        var byHash: [UInt64: [Int]] = [:]
+        var lengths = Set<Int>()
+        for k in candidates {
+            let (p, n) = key(tokens[matches[k].first])
+            byHash[WordMemo.hash(p, n, salt: 0), default: []].append(k)
+            lengths.insert(n)
+        }
+        for u in tokens where u.shape.contains(.cased) && !u.shape.contains(.firstUpper) {
+            let (p, n) = key(u)
+            guard lengths.contains(n), let ks = byHash[WordMemo.hash(p, n, salt: 0)] else { continue }
+            for k in ks where memcmp(key(tokens[matches[k].first]).0, p, n) == 0 { drop.insert(k) }
+        }
+
+        // A word read through an ending that replaces part of the name (Москве for Москва)
+        // needs the document to name the same entity elsewhere: an inflected ordinary word
+        // (Ходе, Наши) reads as some name of a large lexicon more often than a name starts
+        // a sentence in an oblique case unannounced. A word that holds the whole name
+        // (Russlands, Кабуловым, لروسيا) is no such doubt.
+        let lx = lexicon
+        func replacesPart(_ m: Match) -> Bool {
+            let t = tokens[m.first]
+            let id = Int(t.reading(m.reading(m.first)).id)
+            guard m.choices != 0, id >= 0 else { return false }
+            let r = lx.vocabulary.strings.range(id)
+            let (p, length) = key(t)
+            guard r.count <= length else { return true }
+            return lx.vocabulary.strings.bytes.withUnsafeBufferPointer { all in
+                let name = all.baseAddress! + r.lowerBound
+                for offset in 0...(length - r.count) where memcmp(p + offset, name, r.count) == 0 { return false }
+                return true
+            }
+        }
+        let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) }
+        if !doubtful.isEmpty {
+            // How many matches name each entity.
+            var mentions: [Int32: Int] = [:]
+            for m in matches { for e in Set(m.names.map { lx.nameEntity[Int($0)] }) { mentions[e, default: 0] += 1 } }
+            for k in doubtful where !Set(matches[k].names.map { lx.nameEntity[Int($0)] }).contains(where: { mentions[$0, default: 0] > 1 }) {
+                drop.insert(k)
+            }
+        }
+        if drop.isEmpty { return }
+        matches = matches.indices.filter { !drop.contains($0) }.map { matches[$0] }
     }
 
     // MARK: Disambiguation
@@ -516,6 +630,11 @@ public final class Tagger: Sendable {
 
     private func resolveEntities(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
+        // Most documents name nothing ambiguous: then there is no context to gather.
+        if matches.allSatisfy({ Self.soleEntity($0.names, lx) != nil }) {
+            for k in matches.indices { matches[k].assign(Self.soleEntity(matches[k].names, lx)!, lx) }
+            return
+        }
         let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, bytes: bytes) : nil
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
@@ -524,6 +643,11 @@ public final class Tagger: Sendable {
             if entities.count == 1 { mentioned.insert(entities.first!) }
         }
         for k in matches.indices {
+            // Most names name one entity and are not ambiguous: nothing to weigh.
+            if let e = Self.soleEntity(matches[k].names, lx) {
+                matches[k].assign(e, lx)
+                continue
+            }
             var byEntity: [Int: (ambiguous: Bool, names: [Int32])] = [:]
             for n in matches[k].names {
                 let e = Int(lx.nameEntity[Int(n)])
@@ -563,6 +687,19 @@ public final class Tagger: Sendable {
             matches[k].names = byEntity[chosen.entity]!.names
             matches[k].score = (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0
         }
+    }
+
+    /// The entity of names that all name the same one, when not every name is ambiguous.
+    @inline(__always)
+    private static func soleEntity(_ names: [Int32], _ lx: CompiledLexicon) -> Int? {
+        guard let first = names.first else { return nil }
+        let e = lx.nameEntity[Int(first)]
+        var ambiguous = true
+        for n in names {
+            if lx.nameEntity[Int(n)] != e { return nil }
+            if lx.nameFlags[Int(n)] & CompiledLexicon.ambiguousFlag == 0 { ambiguous = false }
+        }
+        return ambiguous ? nil : Int(e)
     }
 
     /// The place (GPE) mentioned right next to a match: "Russia's Supreme Court",
@@ -623,6 +760,8 @@ public final class Tagger: Sendable {
         var best: (Int, Int)?
         for length in 1...lx.maxHonorificLength where index - length >= 0 {
             let start = index - length
+            let first = tokens[start]
+            guard (0..<3).contains(where: { first.reading($0).id >= 0 && honorificStarts.contains(first.reading($0).id) }) else { continue }
             var ok = true
             for t in start..<index {
                 if !tokens[t].isKnown || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
@@ -649,11 +788,11 @@ public final class Tagger: Sendable {
         var unknownClaims: [Int32: Int] = [:]
         var lastSeen: [Int: Int] = [:]
         var nextFull = 0
-        for i in tokens.indices where !covered[i] && tokens[i].isKnown {
+        for i in tokens.indices where tokens[i].partialMask != 0 && !covered[i] {
             let t = tokens[i]
             var entries = lexicon.partialEntries[0..<0]
             var choices: UInt64 = 0
-            for v in 0..<3 where entries.isEmpty && t.reading(v).id >= 0 {
+            for v in 0..<3 where entries.isEmpty && t.partialMask & (1 << v) != 0 {
                 entries = partialEntries(t.reading(v).id)
                 choices = UInt64(v)
             }
@@ -713,11 +852,11 @@ public final class Tagger: Sendable {
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
         var mentioned = Set(matches.map(\.entity))
         // The surnames (last words, folded) of the persons this document names in full.
-        var surnames: [(Int, [UInt8])] = []
+        var surnames: [(entity: Int, word: [UInt8], letters: Int)] = []
         if singleWords {
             for m in matches where m.last > m.first && lexicon.entityTypes[m.entity] == personType {
                 let t = tokens[m.last]
-                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)])))
+                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)]), Int(t.letters)))
             }
             if surnames.isEmpty { return }
         }
@@ -746,7 +885,6 @@ public final class Tagger: Sendable {
                     var known = false
                     explore(tokens, first: a, at: a, state: 0, choices: 0, previousTrimEnd: 0) { last, _, _ in if last == b { known = true } }
                     if known { continue }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                     var entity = -1
                     var score = 0.0
                     if length == 1 {
@@ -754,9 +892,14 @@ public final class Tagger: Sendable {
                         // person's mention: compare it with those persons' surnames only.
                         // After a person's full mention, a surname spelt another way (Muttaki after
                         // Amir Chan Muttaki): compare the word with the surnames this document used.
-                        let word = Array(folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
-                        for (e, surname) in surnames where surname != word {
-                            let sim = Similarity.jaroWinkler(word, surname)
+                        // A respelling keeps about the surname's length (Muttaki, Muttaqi; Kabulov,
+                        // Kabuloff); a short word is too often a word of its own (May after Mayan).
+                        let letters = Int(tokens[a].letters)
+                        guard letters >= 4 else { continue }
+                        let word = UnsafeBufferPointer(rebasing: folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
+                        for (e, surname, surnameLetters) in surnames where abs(surnameLetters - letters) <= 2 {
+                            let sim = surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
+                            if sim >= 1 { continue }
                             if sim >= options.fuzzySingleWordThreshold, sim > score {
                                 entity = e
                                 score = sim
@@ -770,8 +913,9 @@ public final class Tagger: Sendable {
                         // All words known but no lexicon name: names side by side, not a new spelling.
                         let known = (a...b).filter { tokens[$0].isKnown }
                         guard known.count == length - 1,
-                              known.contains(where: { k in (0..<3).contains { !partialEntries(tokens[k].reading($0).id).isEmpty } })
+                              known.contains(where: { tokens[$0].partialMask != 0 })
                         else { continue }
+                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
                               score >= options.fuzzyThreshold else { continue }
@@ -804,25 +948,26 @@ public final class Tagger: Sendable {
 
     private func attachHonorifics(_ matches: inout [Match], tokens: [Token]) {
         let lx = lexicon
-        guard lx.maxHonorificLength > 0 else { return }
-        var taken = Set<Int>()
-        for m in matches { for t in m.first...m.last { taken.insert(t) } }
+        guard lx.maxHonorificLength > 0, matches.contains(where: { lx.entityTypes[$0.entity] == personType }) else { return }
+        var taken = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in m.first...m.last { taken[t] = true } }
         for k in matches.indices where lx.entityTypes[matches[k].entity] == personType {
             let m = matches[k]
             // An honorific inside the name as the lexicon wrote it (Mawlawi Gul Hasan).
-            for length in stride(from: min(lx.maxHonorificLength, m.last - m.first), through: 1, by: -1) {
+            for length in stride(from: min(lx.maxHonorificLength, m.last - m.first), through: 1, by: -1)
+            where honorificStarts.contains(m.id(of: m.first, tokens)) {
                 let key = (m.first..<(m.first + length)).map { String(m.id(of: $0, tokens)) }.joined(separator: ",")
                 if let h = lx.honorificIndex[key] { matches[k].honorific = h; break }
             }
             if matches[k].honorific >= 0 { continue }
-            if let (start, h) = honorificBefore(m.first, tokens), !(start..<m.first).contains(where: { taken.contains($0) }),
+            if let (start, h) = honorificBefore(m.first, tokens), !(start..<m.first).contains(where: { taken[$0] }),
                m.trimStart(tokens) == 0 {
                 matches[k].honorific = h
                 matches[k].extendFirst = start
             } else if m.trimStart(tokens) == 0 {
                 // Initials before a surname (С. В. Лавров, S. Lavrov) belong to the name.
                 var start = m.first
-                while start > 0, start > m.first - 3, !taken.contains(start - 1) {
+                while start > 0, start > m.first - 3, !taken[start - 1] {
                     let t = tokens[start - 1]
                     let isInitial = t.scalarEnd - t.scalarStart == 1 && t.shape.contains(.firstUpper)
                     guard isInitial, tokens[start].gap.contains(.period), !tokens[start].gap.contains(.breaker) else { break }
@@ -870,6 +1015,12 @@ public final class Tagger: Sendable {
                     let written = surface.filter { $0 != "." }
                     // An all-capitals dateline (KAZAN) still names the city written Kazan.
                     return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
+                }
+                if names.isEmpty { continue }
+                // An exact word (على, إلى) is a word of the name only where the name writes it so.
+                for k in m.first...m.last where tokens[k].isExactWord {
+                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
+                    names = names.filter { lx.nameTexts[Int($0)].split(separator: " ").contains { $0 == word } }
                 }
                 if names.isEmpty { continue }
                 // A name written with a final period (U.S.) keeps it: the tokenizer left it in the gap.

@@ -74,6 +74,13 @@ struct Token {
     var letters: UInt16 = 0
     /// A sentence-initial function word (Later, Позже): never taken for a given name.
     var isFunctionWord = false
+    /// Which readings have partial-name entries (see ``WordFacts/partialMask``).
+    var partialMask: UInt8 = 0
+    /// One of the exact words (exact-words.txt) as written: it matches a name only where the
+    /// name writes it the same way.
+    var isExactWord = false
+    /// Readings that take the Arabic article off (see ``WordFacts/articleMask``).
+    var articleMask: UInt8 = 0
     var script: ScriptClass
     /// The vocabulary id of the word as written, or -1.
     var id: Int32 = -1

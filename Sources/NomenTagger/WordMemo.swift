@@ -8,6 +8,16 @@ struct WordFacts {
     var first: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
     var second: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
     var isFunctionWord = false
+    /// Bit v is set when reading v (0 as written, 1 and 2 inflected) is a word that
+    /// names someone on its own: a surname or given name with partial-name entries.
+    var partialMask: UInt8 = 0
+    /// The word folds like one of the exact words (exact-words.txt): whether the token is
+    /// one is checked on its bytes as written.
+    var foldsLikeExactWord = false
+    /// Bit v is set when inflected reading v takes the Arabic article off the word
+    /// (البنك read as بنك): such a reading is a name of one word only, since the first
+    /// word of a name in construct (بنك إيلي, وزارة الخارجية) never takes the article.
+    var articleMask: UInt8 = 0
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
