@@ -545,6 +545,23 @@ public final class Tagger: Sendable {
                 return true
             }
         }
+        // So does one next to a capitalised word that no name found covers: it is part of a
+        // longer name the lexicon lacks (Сисам Рихе), not an inflected name of its own.
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in m.first...m.last { covered[t] = true } }
+        func nextToUnknownName(_ m: Match) -> Bool {
+            let i = m.first
+            guard tokens[i].shape.contains(.firstUpper) else { return false }
+            if i > 0, !covered[i - 1], capitalised(tokens[i - 1]), joinable(tokens[i - 1], tokens[i]),
+               !tokens[i - 1].gap.contains(.sentenceStart) { return true }
+            if i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(tokens[i], tokens[i + 1]),
+               !tokens[i + 1].gap.contains(.sentenceStart) { return true }
+            return false
+        }
+        for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
+            && !candidates.contains(k) && replacesPart(matches[k]) && nextToUnknownName(matches[k]) {
+            drop.insert(k)
+        }
         let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) }
         if !doubtful.isEmpty {
             // How many matches name each entity.
@@ -828,6 +845,10 @@ public final class Tagger: Sendable {
             guard cased, candidates.count == 1, let e = candidates.first else { continue }
             guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
             if unknownClaims[tokenID] != nil { continue }
+            // Nor when a capitalised word that no name found covers follows: the word is part
+            // of another name (Meni District, Shabe Group, Balo Totanova).
+            if i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(t, tokens[i + 1]),
+               !tokens[i + 1].gap.contains(.sentenceStart) { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
         }
@@ -836,6 +857,11 @@ public final class Tagger: Sendable {
     }
 
     // MARK: Fuzzy mentions
+
+    /// A capitalised word of a cased script.
+    private func capitalised(_ t: Token) -> Bool {
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
+    }
 
     /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
     private func nameLike(_ t: Token) -> Bool {
