@@ -522,8 +522,14 @@ public final class Tagger: Sendable {
         }
         for u in tokens where u.shape.contains(.cased) && !u.shape.contains(.firstUpper) {
             let (p, n) = key(u)
-            guard lengths.contains(n), let ks = byHash[WordMemo.hash(p, n, salt: 0)] else { continue }
-            for k in ks where memcmp(key(tokens[matches[k].first]).0, p, n) == 0 { drop.insert(k) }
+            guard lengths.contains(n) else { continue }
+            let h = WordMemo.hash(p, n, salt: 0)
+            guard let ks = byHash[h] else { continue }
+            // Each candidate is dropped once, then no longer looked at.
+            let (same, other) = (ks.filter { memcmp(key(tokens[matches[$0].first]).0, p, n) == 0 },
+                                 ks.filter { memcmp(key(tokens[matches[$0].first]).0, p, n) != 0 })
+            drop.formUnion(same)
+            byHash[h] = other.isEmpty ? nil : other
         }
 
         // A word read through an ending that replaces part of the name (Москве for Москва)
@@ -559,7 +565,7 @@ public final class Tagger: Sendable {
             return false
         }
         for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
-            && !candidates.contains(k) && replacesPart(matches[k]) && nextToUnknownName(matches[k]) {
+            && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k]) {
             drop.insert(k)
         }
         let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) }
