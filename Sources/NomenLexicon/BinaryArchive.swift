@@ -182,6 +182,13 @@ public struct StringTable: Sendable {
     @inline(__always)
     public func range(_ i: Int) -> Range<Int> { Int(offsets[i])..<Int(offsets[i + 1]) }
 
+    /// Calls `body` with the UTF-8 of string `i` (empty when out of range), no String made.
+    @inline(__always)
+    public func withBytes<R>(_ i: Int, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        guard i >= 0, i < count else { return try body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return try bytes.withUnsafeBufferPointer { try body(UnsafeBufferPointer(rebasing: $0[Int(offsets[i])..<Int(offsets[i + 1])])) }
+    }
+
     public struct Builder {
         public private(set) var offsets: [UInt32] = [0]
         public private(set) var bytes: [UInt8] = []

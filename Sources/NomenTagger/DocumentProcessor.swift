@@ -90,9 +90,7 @@ public struct DocumentProcessor: Sendable {
         if text.isEmpty {
             return Result(line: Self.errorLine(id: idRaw, code: "empty-document", message: "\"text\" is empty", line: line), mentions: 0, failed: true)
         }
-        // The line was valid UTF-8, so the decoded text is too: tag its bytes directly.
-        let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
-        var out = JSONBuffer(capacity: 256 + 160 * mentions.count)
+        var out = JSONBuffer(capacity: 1024)
         out.raw("{\"id\":")
         if let idMember { Self.appendCarried(idMember.raw, to: &out) } else { out.raw("null") }
         for m in members where m.key != "id" && m.key != "text" && m.key != "entities" {
@@ -102,9 +100,17 @@ public struct DocumentProcessor: Sendable {
             Self.appendCarried(m.raw, to: &out)
         }
         out.raw(",\"entities\":")
-        MentionFormatter.appendJSONArray(mentions, text: unit == .scalar ? "" : String(decoding: text, as: UTF8.self), unit: unit, to: &out)
+        // The line was valid UTF-8, so the decoded text is too: tag its bytes directly.
+        let count: Int
+        if unit == .scalar {
+            count = text.withUnsafeBufferPointer { tagger.appendJSON(validUTF8: $0, to: &out) }
+        } else {
+            let mentions = text.withUnsafeBufferPointer { tagger.tag(validUTF8: $0) }
+            MentionFormatter.appendJSONArray(mentions, text: String(decoding: text, as: UTF8.self), unit: unit, to: &out)
+            count = mentions.count
+        }
         out.raw("}")
-        return Result(line: out.string, mentions: mentions.count, failed: false)
+        return Result(line: out.string, mentions: count, failed: false)
     }
 
     /// Processes one text file's bytes; `id` is its path relative to the input folder.

@@ -101,10 +101,14 @@ public final class Tagger: Sendable {
         functionWords = Set(rules.functionWords)
         exactWordKeys = Set(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
+        continuations = lexicon.trie.continuationWords(vocabularySize: lexicon.vocabulary.count)
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
     }
+
+    /// The vocabulary words that some name has after its first word.
+    let continuations: WordBits
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
@@ -187,6 +191,75 @@ public final class Tagger: Sendable {
     }
 
     private func tagValid(_ bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+        found(validUTF8: bytes).map { mention($0, bytes) }
+    }
+
+    /// A found mention as a ``Mention``, its strings made.
+    private func mention(_ f: FoundMention, _ bytes: UnsafeBufferPointer<UInt8>) -> Mention {
+        let lx = lexicon
+        var text = String(decoding: UnsafeBufferPointer(rebasing: bytes[f.byteStart..<f.byteEnd]), as: UTF8.self)
+        if f.appendsPeriod { text += "." }
+        return Mention(start: f.start, end: f.end, text: text, entity: f.entity, id: lx.entityID(f.entity),
+                       type: lx.entityType(f.entity), name: lx.entityName(f.entity), score: f.score, match: f.match,
+                       honorific: f.honorific >= 0 ? lx.honorificKeys[f.honorific] : nil)
+    }
+
+    /// Writes the mentions of valid UTF-8 as a JSON array, straight from the lexicon's and
+    /// the text's bytes (offsets in scalars): no String made per mention.
+    func appendJSON(validUTF8 bytes: UnsafeBufferPointer<UInt8>, to out: inout JSONBuffer) -> Int {
+        let lx = lexicon
+        let found = found(validUTF8: bytes)
+        out.raw("[")
+        for (k, f) in found.enumerated() {
+            if k > 0 { out.raw(",") }
+            out.raw("{\"start\":")
+            out.int(f.start)
+            out.raw(",\"end\":")
+            out.int(f.end)
+            out.raw(",\"text\":")
+            if f.appendsPeriod {
+                var text = Array(bytes[f.byteStart..<f.byteEnd])
+                text.append(0x2E)
+                text.withUnsafeBufferPointer { out.quoted(utf8: $0) }
+            } else {
+                out.quoted(utf8: UnsafeBufferPointer(rebasing: bytes[f.byteStart..<f.byteEnd]))
+            }
+            out.raw(",\"id\":")
+            lx.entityIDs.withBytes(f.entity) { out.quoted(utf8: $0) }
+            out.raw(",\"type\":")
+            lx.typeNames.withBytes(Int(lx.entityTypes[f.entity])) { out.quoted(utf8: $0) }
+            out.raw(",\"name\":")
+            lx.entityNames.withBytes(f.entity) { out.quoted(utf8: $0) }
+            out.raw(",\"score\":")
+            out.score(f.score)
+            out.raw(",\"match\":\"")
+            out.raw(bytes: f.match.rawValue.utf8)
+            out.raw("\"")
+            if f.honorific >= 0 {
+                out.raw(",\"honorific\":")
+                lx.honorificKeys.withBytes(f.honorific) { out.quoted(utf8: $0) }
+            }
+            out.raw("}")
+        }
+        out.raw("]")
+        return found.count
+    }
+
+    /// A mention before its strings are made: offsets in scalars, the text as a byte
+    /// range of the document (and a period the tokenizer left out, for names such as U.S.).
+    struct FoundMention {
+        var start: Int
+        var end: Int
+        var byteStart: Int
+        var byteEnd: Int
+        var appendsPeriod = false
+        var entity: Int
+        var score: Double
+        var match: MatchKind
+        var honorific: Int
+    }
+
+    private func found(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [FoundMention] {
         let s = scratch
         let scanner = s.scanner
         scanner.scan(bytes)
@@ -232,6 +305,8 @@ public final class Tagger: Sendable {
                     tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)
                     tokens[k].partialMask = facts.partialMask
                     tokens[k].articleMask = facts.articleMask
+                    tokens[k].starts = facts.starts
+                    tokens[k].continuesMask = facts.continuesMask
                     if facts.foldsLikeExactWord {
                         let written = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
                         tokens[k].isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
@@ -267,6 +342,13 @@ public final class Tagger: Sendable {
             for (v, id) in [(1, facts.first.id), (2, facts.second.id)] where id >= 0 && dropsArticle(key, id) {
                 facts.articleMask |= 1 << v
             }
+        }
+        let trie = lexicon.trie
+        facts.starts = (facts.id >= 0 ? trie.next(0, facts.id) : -1,
+                        facts.first.id >= 0 ? trie.next(0, facts.first.id) : -1,
+                        facts.second.id >= 0 ? trie.next(0, facts.second.id) : -1)
+        for (v, id) in [facts.id, facts.first.id, facts.second.id].enumerated() where id >= 0 && continuations.contains(id) {
+            facts.continuesMask |= 1 << v
         }
         return facts
     }
@@ -434,7 +516,15 @@ public final class Tagger: Sendable {
             if id < 0 { continue }
             // A proclitic may only start a name.
             if variant > 0 && j > first && r.trimStart > 0 { continue }
-            let next = lexicon.trie.next(state, id)
+            // From the start, the word's own memo knows the step; further on, a word that no
+            // name has after its first word takes none.
+            let next: Int32
+            if j == first && state == 0 {
+                next = t.start(variant)
+            } else {
+                guard t.continuesMask & (1 << variant) != 0 else { continue }
+                next = lexicon.trie.next(state, id)
+            }
             if next < 0 { continue }
             let bit = UInt64(variant) << UInt64(2 * (j - first))
             let outs = lexicon.trie.outputs(of: next)
@@ -453,7 +543,7 @@ public final class Tagger: Sendable {
         var out: [Match] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].isKnown else { i += 1; continue }
+            guard tokens[i].startsName else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
                 // The longest wins; of equally long readings, the one with fewer inflected words.
@@ -486,7 +576,7 @@ public final class Tagger: Sendable {
 
     private func findAll(_ tokens: [Token]) -> [Match] {
         var out: [Match] = []
-        for i in tokens.indices where tokens[i].isKnown {
+        for i in tokens.indices where tokens[i].startsName {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
                 if byEnd[last] == nil || choices.nonzeroBitCount < byEnd[last]!.choices.nonzeroBitCount {
@@ -1012,68 +1102,103 @@ public final class Tagger: Sendable {
 
     // MARK: Output
 
-    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> [Mention] {
+    /// The byte offset `scalars` scalars after `offset` in valid UTF-8.
+    private static func advance(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, scalars: Int) -> Int {
+        var i = offset
+        var left = scalars
+        while left > 0 && i < bytes.count {
+            i += 1
+            while i < bytes.count && bytes[i] & 0xC0 == 0x80 { i += 1 }
+            left -= 1
+        }
+        return i
+    }
+
+    /// The byte offset `scalars` scalars before `offset` in valid UTF-8.
+    private static func retreat(_ bytes: UnsafeBufferPointer<UInt8>, _ offset: Int, scalars: Int) -> Int {
+        var i = offset
+        var left = scalars
+        while left > 0 && i > 0 {
+            i -= 1
+            while i > 0 && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+            left -= 1
+        }
+        return i
+    }
+
+    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> [FoundMention] {
         let lx = lexicon
-        var out: [Mention] = []
+        var out: [FoundMention] = []
         out.reserveCapacity(matches.count)
+        func text(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
         for m in matches {
             let firstIndex = m.extendFirst >= 0 ? m.extendFirst : m.first
             let first = tokens[firstIndex]
             let last = tokens[m.last]
-            let byteStart = Int(first.byteStart)
-            let byteEnd = Int(last.byteEnd)
-            var surface = String(decoding: UnsafeBufferPointer(rebasing: bytes[byteStart..<byteEnd]), as: UTF8.self)
+            var byteStart = Int(first.byteStart)
+            var byteEnd = Int(last.byteEnd)
             var start = Int(first.scalarStart)
             var end = Int(last.scalarEnd)
             // Trims are in scalars of the first and last tokens.
             let trimStart = m.extendFirst >= 0 ? 0 : Int(m.trimStart(tokens))
             let trimEnd = Int(m.trimEnd(tokens))
-            if trimStart > 0 || trimEnd > 0 {
-                let scalars = Array(surface.unicodeScalars)
-                if trimStart < scalars.count - trimEnd {
-                    surface = String(String.UnicodeScalarView(scalars[trimStart..<(scalars.count - trimEnd)]))
-                    start += trimStart
-                    end -= trimEnd
-                }
+            if (trimStart > 0 || trimEnd > 0) && trimStart < (end - start) - trimEnd {
+                byteStart = Self.advance(bytes, byteStart, scalars: trimStart)
+                byteEnd = Self.retreat(bytes, byteEnd, scalars: trimEnd)
+                start += trimStart
+                end -= trimEnd
             }
             var kind = m.kind
             var names = m.names
+            var appendsPeriod = false
             if kind != .partial && kind != .fuzzy {
+                let surface = text(byteStart, byteEnd)
                 // Exact-case names must match the text byte for byte.
-                names = names.filter { n in
-                    guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
-                    // Periods are separators for the tokenizer (U.S.), so compare without them.
-                    let name = lx.nameTexts[Int(n)].filter { $0 != "." }
-                    let written = surface.filter { $0 != "." }
-                    // An all-capitals dateline (KAZAN) still names the city written Kazan.
-                    return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
+                if names.contains(where: { lx.nameFlags[Int($0)] & CompiledLexicon.exactCaseFlag != 0 }) {
+                    let written = String(decoding: surface, as: UTF8.self).filter { $0 != "." }
+                    names = names.filter { n in
+                        guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
+                        // Periods are separators for the tokenizer (U.S.), so compare without them.
+                        let name = lx.nameTexts[Int(n)].filter { $0 != "." }
+                        // An all-capitals dateline (KAZAN) still names the city written Kazan.
+                        return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
+                    }
+                    if names.isEmpty { continue }
                 }
-                if names.isEmpty { continue }
                 // An exact word (على, إلى) is a word of the name only where the name writes it so.
                 for k in m.first...m.last where tokens[k].isExactWord {
-                    let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]), as: UTF8.self)
+                    let word = String(decoding: text(Int(tokens[k].byteStart), Int(tokens[k].byteEnd)), as: UTF8.self)
                     names = names.filter { lx.nameTexts[Int($0)].split(separator: " ").contains { $0 == word } }
                 }
                 if names.isEmpty { continue }
                 // A name written with a final period (U.S.) keeps it: the tokenizer left it in the gap.
-                if names.contains(where: { lx.nameTexts[Int($0)].hasSuffix(".") }), byteEnd < bytes.count, bytes[byteEnd] == 0x2E,
-                   !surface.hasSuffix(".") {
-                    surface += "."
+                if byteEnd < bytes.count, bytes[byteEnd] == 0x2E, surface.last != 0x2E,
+                   names.contains(where: { n in lx.nameTexts.withBytes(Int(n)) { $0.last == 0x2E } }) {
+                    appendsPeriod = true
                     end += 1
                 }
                 if m.choices != 0 {
                     kind = .inflected
                 } else {
-                    let core = m.extendFirst >= 0
-                        ? String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.first].byteStart)..<byteEnd]), as: UTF8.self)
-                        : surface
-                    kind = names.contains { lx.nameTexts[Int($0)] == core } ? .exact : .normalized
+                    let core = m.extendFirst >= 0 ? text(Int(tokens[m.first].byteStart), byteEnd) : surface
+                    let exact = names.contains { n in
+                        lx.nameTexts.withBytes(Int(n)) { name in
+                            // The name as written, with the period the surface gained (U.S.).
+                            if appendsPeriod && m.extendFirst < 0 {
+                                return name.count == core.count + 1 && name.last == 0x2E && name.prefix(core.count).elementsEqual(core)
+                            }
+                            return name.count == core.count && memcmp(name.baseAddress!, core.baseAddress!, core.count) == 0
+                        }
+                    }
+                    kind = exact ? .exact : .normalized
                 }
                 // A word of three letters or fewer matches only as written (case aside): once
                 // folded, short names collide with ordinary words (الى for إلى, "to").
-                if m.first == m.last, !m.shrunk, tokens[m.first].letters <= 3, kind != .exact,
-                   !names.contains(where: { lx.nameTexts[Int($0)].lowercased() == surface.lowercased() }) {
-                    continue
+                if m.first == m.last, !m.shrunk, tokens[m.first].letters <= 3, kind != .exact {
+                    var written = String(decoding: surface, as: UTF8.self)
+                    if appendsPeriod { written += "." }
+                    written = written.lowercased()
+                    if !names.contains(where: { lx.nameTexts[Int($0)].lowercased() == written }) { continue }
                 }
                 // Nor is a one-word name of three letters read through an ending (наш in Наши).
                 if kind == .inflected, m.first == m.last,
@@ -1084,9 +1209,8 @@ public final class Tagger: Sendable {
                 }
             }
             let score = (kind == .inflected || m.choices != 0) ? min(m.score, 0.95) : m.score
-            out.append(Mention(start: start, end: end, text: surface, entity: m.entity, id: lx.entityID(m.entity),
-                               type: lx.entityType(m.entity), name: lx.entityName(m.entity), score: score, match: kind,
-                               honorific: m.honorific >= 0 ? lx.honorificKeys[m.honorific] : nil))
+            out.append(FoundMention(start: start, end: end, byteStart: byteStart, byteEnd: byteEnd, appendsPeriod: appendsPeriod,
+                                    entity: m.entity, score: score, match: kind, honorific: m.honorific))
         }
         return out
     }

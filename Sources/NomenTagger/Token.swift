@@ -81,6 +81,23 @@ struct Token {
     var isExactWord = false
     /// Readings that take the Arabic article off (see ``WordFacts/articleMask``).
     var articleMask: UInt8 = 0
+    /// The automaton's state after each reading from the start (see ``WordFacts/starts``).
+    var starts: (Int32, Int32, Int32) = (-1, -1, -1)
+
+    /// Readings that some name has after its first word (see ``WordFacts/continuesMask``).
+    var continuesMask: UInt8 = 0
+
+    /// Whether some name starts with a reading of this token.
+    var startsName: Bool { starts.0 >= 0 || starts.1 >= 0 || starts.2 >= 0 }
+
+    @inline(__always)
+    func start(_ v: Int) -> Int32 {
+        switch v {
+        case 0: return starts.0
+        case 1: return starts.1
+        default: return starts.2
+        }
+    }
     var script: ScriptClass
     /// The vocabulary id of the word as written, or -1.
     var id: Int32 = -1

@@ -30,6 +30,19 @@ struct TokenTrie: Sendable {
         Int(outputStart[Int(state)])..<Int(outputStart[Int(state) + 1])
     }
 
+    /// The tokens on edges that leave a state other than the start: the words that some
+    /// sequence has after its first. One pass over the edge table.
+    func continuationWords(vocabularySize: Int) -> WordBits {
+        var bits = WordBits(count: vocabularySize)
+        keys.withUnsafeBufferPointer { keys in
+            for key in keys where key >> 32 > 1 {
+                let token = Int(UInt32(truncatingIfNeeded: key))
+                if token < vocabularySize { bits.insert(Int32(token)) }
+            }
+        }
+        return bits
+    }
+
     /// Builds the trie from token-id sequences; sequence `i` is output `i`.
     static func build(_ sequences: [[Int32]]) -> TokenTrie {
         var edges: [UInt64: Int32] = [:]
@@ -65,5 +78,23 @@ struct TokenTrie: Sendable {
             start.append(Int32(outputs.count))
         }
         return TokenTrie(keys: Table(keys), targets: Table(targets), outputStart: Table(start), outputs: Table(outputs))
+    }
+}
+
+/// A set of vocabulary ids, one bit each.
+struct WordBits: Sendable {
+    private var words: [UInt64]
+
+    init(count: Int) {
+        words = [UInt64](repeating: 0, count: (count + 63) / 64)
+    }
+
+    mutating func insert(_ id: Int32) {
+        words[Int(id) >> 6] |= 1 << UInt64(id & 63)
+    }
+
+    func contains(_ id: Int32) -> Bool {
+        let i = Int(id) >> 6
+        return id >= 0 && i < words.count && words[i] & (1 << UInt64(id & 63)) != 0
     }
 }

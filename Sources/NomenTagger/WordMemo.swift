@@ -18,6 +18,12 @@ struct WordFacts {
     /// (البنك read as بنك): such a reading is a name of one word only, since the first
     /// word of a name in construct (بنك إيلي, وزارة الخارجية) never takes the article.
     var articleMask: UInt8 = 0
+    /// For each reading, the automaton's state after it from the start (-1 when no name
+    /// starts with the word): most words start none, and then need no walk at all.
+    var starts: (Int32, Int32, Int32) = (-1, -1, -1)
+    /// Bit v is set when reading v is a word some name has after its first: a word
+    /// without it ends every name walk before it, with no step to look up.
+    var continuesMask: UInt8 = 0
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
