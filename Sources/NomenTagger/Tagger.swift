@@ -98,8 +98,8 @@ public final class Tagger: Sendable {
         generation = Tagger.nextGeneration.next()
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         rulesByScript = rules.byScriptIndex
-        functionWords = Set(rules.functionWords)
-        exactWordKeys = Set(rules.exactWords.map(\.folded))
+        functionWords = WordList(rules.functionWords)
+        exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
         continuations = lexicon.trie.continuationWords(vocabularySize: lexicon.vocabulary.count)
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
@@ -119,9 +119,9 @@ public final class Tagger: Sendable {
     let gpeType: UInt8
 
     /// Folded sentence-initial function words.
-    let functionWords: Set<String>
+    let functionWords: WordList
     /// The exact words, folded and as written (UTF-8).
-    let exactWordKeys: Set<String>
+    let exactWordKeys: WordList
     let exactWordsWritten: [[UInt8]]
     /// Inflection rules by ``ScriptClass`` raw value.
     let rulesByScript: [(prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?]
@@ -325,11 +325,8 @@ public final class Tagger: Sendable {
         var facts = WordFacts()
         facts.sourceScalars = token.scalarEnd - token.scalarStart
         facts.id = lexicon.vocabulary.id(of: key)
-        if !functionWords.isEmpty || !exactWordKeys.isEmpty {
-            let word = String(decoding: key, as: UTF8.self)
-            facts.isFunctionWord = functionWords.contains(word)
-            facts.foldsLikeExactWord = exactWordKeys.contains(word)
-        }
+        facts.isFunctionWord = functionWords.contains(key)
+        facts.foldsLikeExactWord = exactWordKeys.contains(key)
         if let set {
             let readings = inflect(Array(key), set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
             if readings.count > 0 { facts.first = readings[0] }

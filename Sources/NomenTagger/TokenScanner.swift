@@ -18,12 +18,35 @@ final class TokenScanner {
     private var foldedCount = 0
     private let lookup = ScalarLookup(.name)
 
+    /// For each scalar below U+0800 (two UTF-8 bytes at most), a packed entry when it is a
+    /// plain letter: one that folds to one scalar below U+0800, of a script whose words are
+    /// spaced. Runs of such letters (Cyrillic, Arabic, Greek, Hebrew, accented Latin words)
+    /// are scanned by a tight loop that reads this table only.
+    private let plainLetters: UnsafeMutablePointer<UInt32>
+    static let plainBit: UInt32 = 1 << 31
+    static let upperBit: UInt32 = 1 << 30
+    static let lowerBit: UInt32 = 1 << 29
+
     init() {
         capacity = 4096
         buffer = .allocate(capacity: capacity)
+        plainLetters = .allocate(capacity: 0x800)
+        plainLetters.initialize(repeating: 0, count: 0x800)
+        for v in UInt32(0x80)..<0x800 {
+            let info = lookup.info(v)
+            let script = ScriptClass(icuCode: info.script)
+            guard info.flags.contains(.letter), info.count == 1, info.first > 0, info.first < 0x800,
+                  script != .other, !script.isCharacterTokenized else { continue }
+            var packed = Self.plainBit | UInt32(script.rawValue) << 24 | info.first
+            if info.flags.contains(.upper) { packed |= Self.upperBit } else if info.flags.contains(.lower) { packed |= Self.lowerBit }
+            plainLetters[Int(v)] = packed
+        }
     }
 
-    deinit { buffer.deallocate() }
+    deinit {
+        buffer.deallocate()
+        plainLetters.deallocate()
+    }
 
     /// The tokens of the last scan, moved out (the scanner keeps none meanwhile).
     func takeTokens() -> [Token] {
@@ -41,7 +64,7 @@ final class TokenScanner {
         // The loop works on a local value (the token array moved out of the scanner): no
         // exclusivity checks on class storage in the hot loop, and the array keeps its
         // capacity for the next document.
-        var run = Run(tokens: tokens, out: buffer, capacity: capacity)
+        var run = Run(tokens: tokens, out: buffer, capacity: capacity, plainLetters: plainLetters)
         tokens = []
         run.tokens.removeAll(keepingCapacity: true)
         run.scan(text, lookup: lookup)
@@ -71,10 +94,13 @@ final class TokenScanner {
         var lastWordByteEnd: Int32 = 0
         var lastWordScalarEnd: Int32 = 0
 
-        init(tokens: [Token], out: UnsafeMutablePointer<UInt8>, capacity: Int) {
+        let plainLetters: UnsafePointer<UInt32>
+
+        init(tokens: [Token], out: UnsafeMutablePointer<UInt8>, capacity: Int, plainLetters: UnsafeMutablePointer<UInt32>) {
             self.tokens = tokens
             self.out = out
             self.capacity = capacity
+            self.plainLetters = UnsafePointer(plainLetters)
         }
 
         /// Room for `extra` more bytes.
@@ -145,6 +171,63 @@ final class TokenScanner {
             gap = []; newlines = 0; sawSentenceEnd = false
         }
 
+        /// Scans a run of plain two-byte letters of one script (see ``plainLetters``),
+        /// starting with the one at `i`, whose entry is `first`.
+        @inline(__always)
+        mutating func scanPlainLetters(_ text: UnsafeBufferPointer<UInt8>, from i: inout Int, scalar scalarIndex: inout Int32, first: UInt32) {
+            let n = text.count
+            let scriptBits = (first >> 24) & 0xF
+            let script = ScriptClass(rawValue: UInt8(scriptBits)) ?? .other
+            // A script change inside a run of letters (Latin then Cyrillic) starts a new token.
+            if !inWord || current.script.isCharacterTokenized || (script != current.script && current.script != .other) {
+                beginWord(at: i, scalar: scalarIndex, script: script)
+            }
+            if current.script == .other { current.script = script }
+            var j = i
+            var sc = scalarIndex
+            var c = count
+            var l = letters, up = uppers, low = lowers
+            var shape = current.shape
+            let o = out
+            var packed = first
+            while true {
+                let v = packed & 0x7FF
+                if v < 0x80 {
+                    o[c] = UInt8(v)
+                    c += 1
+                } else {
+                    o[c] = UInt8(0xC0 | (v >> 6))
+                    o[c + 1] = UInt8(0x80 | (v & 0x3F))
+                    c += 2
+                }
+                l += 1
+                if packed & TokenScanner.upperBit != 0 {
+                    up += 1
+                    shape.insert(l == 1 ? [.cased, .firstUpper] : .cased)
+                } else if packed & TokenScanner.lowerBit != 0 {
+                    low += 1
+                    shape.insert(.cased)
+                }
+                j += 2
+                sc += 1
+                guard j + 1 < n else { break }
+                let b0 = text[j]
+                guard b0 >= 0xC2 && b0 < 0xE0 else { break }
+                let next = plainLetters[Int((UInt32(b0 & 0x1F) << 6) | UInt32(text[j + 1] & 0x3F))]
+                guard next & TokenScanner.plainBit != 0, (next >> 24) & 0xF == scriptBits else { break }
+                packed = next
+            }
+            count = c
+            letters = l; uppers = up; lowers = low
+            current.shape = shape
+            current.byteEnd = Int32(j)
+            current.scalarEnd = sc
+            lastWordByteEnd = current.byteEnd
+            lastWordScalarEnd = sc
+            i = j
+            scalarIndex = sc
+        }
+
         mutating func scan(_ text: UnsafeBufferPointer<UInt8>, lookup: ScalarLookup) {
             let n = text.count
             // Folding keeps one byte per byte but for the rare scalars that expand (checked where they occur).
@@ -181,21 +264,41 @@ final class TokenScanner {
                         if !inWord || current.script.isCharacterTokenized {
                             beginWord(at: i, scalar: scalarIndex, script: .latin)
                         }
-                        if value >= 0x41 && value <= 0x5A {
-                            append(UInt8(value + 32))
-                            letters += 1; uppers += 1
-                            if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
-                        } else {
-                            append(UInt8(value))
-                            if value >= 0x61 {
-                                letters += 1; lowers += 1
-                                if letters == 1 { current.shape.insert(.cased) }
+                        // The whole run of ASCII letters and digits in one tight loop, on locals.
+                        var j = i
+                        var c = count
+                        var l = letters, up = uppers, low = lowers
+                        var shape = current.shape
+                        let o = out
+                        while j < n {
+                            let b = text[j]
+                            if b >= 0x61 && b <= 0x7A {
+                                o[c] = b
+                                l += 1; low += 1
+                                if l == 1 { shape.insert(.cased) }
+                            } else if b >= 0x41 && b <= 0x5A {
+                                o[c] = b + 32
+                                l += 1; up += 1
+                                if l == 1 { shape.insert([.cased, .firstUpper]) }
+                            } else if b >= 0x30 && b <= 0x39 {
+                                o[c] = b
+                            } else {
+                                break
                             }
+                            c += 1
+                            j += 1
                         }
-                        current.byteEnd = Int32(i + 1)
-                        current.scalarEnd = scalarIndex + 1
+                        let run = j - i
+                        count = c
+                        letters = l; uppers = up; lowers = low
+                        current.shape = shape
+                        current.byteEnd = Int32(j)
+                        current.scalarEnd = scalarIndex + Int32(run)
                         lastWordByteEnd = current.byteEnd
                         lastWordScalarEnd = current.scalarEnd
+                        i = j
+                        scalarIndex += Int32(run)
+                        continue
                     } else {
                         finishWord()
                         TokenScanner.noteSeparator(value, gap: &gap, newlines: &newlines, sawSentenceEnd: &sawSentenceEnd)
@@ -203,6 +306,14 @@ final class TokenScanner {
                     i += 1
                     scalarIndex += 1
                     continue
+                }
+
+                if width == 2 && b0 >= 0xC2 {
+                    let packed = plainLetters[Int(value)]
+                    if packed & TokenScanner.plainBit != 0 {
+                        scanPlainLetters(text, from: &i, scalar: &scalarIndex, first: packed)
+                        continue
+                    }
                 }
 
                 let info = lookup.info(value)

@@ -146,3 +146,29 @@ final class WordMemo {
         keyCount = 0
     }
 }
+
+/// A few words looked up from raw bytes: by length and a hash first, so most words are
+/// told apart without hashing a String.
+struct WordList: Sendable {
+    private let byHash: [UInt64: [[UInt8]]]
+    private let lengths: Set<Int>
+
+    init(_ words: [String]) {
+        var byHash: [UInt64: [[UInt8]]] = [:]
+        for w in words {
+            let bytes = Array(w.utf8)
+            if bytes.isEmpty { continue }
+            byHash[bytes.withUnsafeBufferPointer { WordMemo.hash($0.baseAddress!, $0.count, salt: 0) }, default: []].append(bytes)
+        }
+        self.byHash = byHash
+        lengths = Set(words.map(\.utf8.count))
+    }
+
+    var isEmpty: Bool { byHash.isEmpty }
+
+    func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let p = key.baseAddress, lengths.contains(key.count),
+              let words = byHash[WordMemo.hash(p, key.count, salt: 0)] else { return false }
+        return words.contains { $0.elementsEqual(key) }
+    }
+}
