@@ -294,7 +294,7 @@ public final class Tagger: Sendable {
                     let t = tokens[k]
                     let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
                     // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-                    let hasZWNJ = t.script == .arabic && containsZWNJ(bytes, t)
+                    let hasZWNJ = t.shape.contains(.zwnj)
                     var facts = words.facts(key, salt: hasZWNJ ? 0x5A3C_96E1 : 0) {
                         wordFacts(key, rules: rulesByScript[Int(t.script.rawValue)], token: t, bytes: bytes)
                     }
@@ -363,15 +363,6 @@ public final class Tagger: Sendable {
         let lam = key[stemStart - 2] == 0xD9 && key[stemStart - 1] == 0x84
         let before = (key[stemStart - 4], key[stemStart - 3])
         return endsWithWord && lam && (before == (0xD8, 0xA7) || before == (0xD9, 0x84))
-    }
-
-    private func containsZWNJ(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> Bool {
-        var i = Int(t.byteStart)
-        while i + 2 < Int(t.byteEnd) {
-            if bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0x8C { return true }
-            i += 1
-        }
-        return false
     }
 
     private static func scalarCount(_ bytes: some Collection<UInt8>) -> Int {
@@ -999,6 +990,16 @@ public final class Tagger: Sendable {
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
                     if length == 1, a > 0, !covered[a - 1], nameLike(tokens[a - 1]), joinable(tokens[a - 1], tokens[a]),
                        !tokens[a - 1].isFunctionWord { continue }
+                    // The cheap conditions below first (the walk and the matcher cost more).
+                    if length == 1 {
+                        // A respelt surname has four letters or more and about the surname's length.
+                        let letters = Int(tokens[a].letters)
+                        guard letters >= 4, surnames.contains(where: { abs($0.letters - letters) <= 2 }) else { continue }
+                    } else {
+                        // Exactly one word unknown, and another a known given name or surname.
+                        let unknown = (a...b).filter { !tokens[$0].isKnown }.count
+                        guard unknown == 1, (a...b).contains(where: { tokens[$0].partialMask != 0 }) else { continue }
+                    }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.
                     var known = false
@@ -1014,7 +1015,6 @@ public final class Tagger: Sendable {
                         // A respelling keeps about the surname's length (Muttaki, Muttaqi; Kabulov,
                         // Kabuloff); a short word is too often a word of its own (May after Mayan).
                         let letters = Int(tokens[a].letters)
-                        guard letters >= 4 else { continue }
                         let word = UnsafeBufferPointer(rebasing: folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
                         for (e, surname, surnameLetters) in surnames where abs(surnameLetters - letters) <= 2 {
                             let sim = surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
@@ -1030,10 +1030,7 @@ public final class Tagger: Sendable {
                         // most, and the others include a given name or surname the lexicon knows
                         // (Amir Chan Muttaki, Zamir Kabuloff): other spans are not looked up.
                         // All words known but no lexicon name: names side by side, not a new spelling.
-                        let known = (a...b).filter { tokens[$0].isKnown }
-                        guard known.count == length - 1,
-                              known.contains(where: { tokens[$0].partialMask != 0 })
-                        else { continue }
+                        // (Both checked above, before the walk.)
                         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,

@@ -32,6 +32,8 @@ public struct CaseShape: OptionSet, Sendable {
     /// Every cased letter is a capital (and there are at least two letters).
     public static let allUpper = CaseShape(rawValue: 1 << 2)
     public static let hasLower = CaseShape(rawValue: 1 << 3)
+    /// A zero-width non-joiner inside the word (Persian suffixes: کابل‌ها).
+    public static let zwnj = CaseShape(rawValue: 1 << 4)
 }
 
 /// A broad script class per token, for rule selection.

@@ -355,6 +355,8 @@ final class TokenScanner {
                     if !flags.contains(.joiner) {
                         lastWordByteEnd = current.byteEnd
                         lastWordScalarEnd = current.scalarEnd
+                    } else if value == 0x200C {
+                        current.shape.insert(.zwnj)
                     }
                 } else {
                     finishWord()

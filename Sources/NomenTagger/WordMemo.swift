@@ -87,25 +87,26 @@ final class WordMemo {
     @inline(__always)
     static func hash(_ p: UnsafePointer<UInt8>, _ n: Int, salt: UInt64) -> UInt64 {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n) ^ salt
-        var i = 0
         let raw = UnsafeRawPointer(p)
-        while i + 8 <= n {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
+        @inline(__always) func mix(_ w: UInt64) {
+            h = (h ^ w) &* 0xBF58_476D_1CE4_E5B9
             h ^= h >> 31
-            i += 8
         }
-        if i < n {
-            var w: UInt64 = 0
-            var shift: UInt64 = 0
-            while i < n {
-                w |= UInt64(p[i]) << shift
-                shift += 8
-                i += 1
+        if n >= 8 {
+            var i = 0
+            while i + 8 <= n {
+                mix(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self))
+                i += 8
             }
-            h = (h ^ w) &* 0x94D0_49BB_1331_11EB
-            h ^= h >> 29
+            // The last bytes as one more word that overlaps the one before.
+            if i < n { mix(raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self)) }
+        } else if n >= 4 {
+            mix(UInt64(raw.loadUnaligned(fromByteOffset: 0, as: UInt32.self))
+                | UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) << 32)
+        } else if n > 0 {
+            mix(UInt64(p[0]) | UInt64(p[n / 2]) << 8 | UInt64(p[n - 1]) << 16)
         }
-        return h &* 0xBF58_476D_1CE4_E5B9 ^ (h >> 32)
+        return h &* 0x94D0_49BB_1331_11EB ^ (h >> 29)
     }
 
     /// The facts of a word, computed by `make` the first time it is seen.
