@@ -242,6 +242,21 @@ public enum JSONObjectScanner {
             return bytes.withUnsafeBufferPointer { buffer in
                 var k = offset
                 let n = buffer.count
+                // Eight bytes at a time while none of them is a quote, a backslash or a control
+                // character (each test flags a byte that equals its pattern, or is below 0x20).
+                if let base = buffer.baseAddress {
+                    let raw = UnsafeRawPointer(base)
+                    let ones: UInt64 = 0x0101_0101_0101_0101
+                    let highs: UInt64 = 0x8080_8080_8080_8080
+                    while k + 8 <= n {
+                        let w = raw.loadUnaligned(fromByteOffset: k, as: UInt64.self)
+                        let quote = w ^ (ones &* 0x22)
+                        let backslash = w ^ (ones &* 0x5C)
+                        let flagged = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | ((w &- ones &* 0x20) & ~w)
+                        if flagged & highs != 0 { break }
+                        k += 8
+                    }
+                }
                 while k < n {
                     let c = buffer[k]
                     if c == 0x22 || c == 0x5C || c < 0x20 { break }
