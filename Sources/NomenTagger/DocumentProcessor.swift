@@ -18,12 +18,20 @@ public struct DocumentProcessor: Sendable {
 
     /// The outcome for one record.
     public struct Result: Sendable {
-        public let line: String
+        /// The output line's UTF-8, without its newline.
+        public let bytes: [UInt8]
         public let mentions: Int
         public let failed: Bool
 
+        /// The output line.
+        public var line: String { String(decoding: bytes, as: UTF8.self) }
+
         public init(line: String, mentions: Int, failed: Bool) {
-            self.line = line
+            self.init(bytes: Array(line.utf8), mentions: mentions, failed: failed)
+        }
+
+        public init(bytes: [UInt8], mentions: Int, failed: Bool) {
+            self.bytes = bytes
             self.mentions = mentions
             self.failed = failed
         }
@@ -110,7 +118,7 @@ public struct DocumentProcessor: Sendable {
             count = mentions.count
         }
         out.raw("}")
-        return Result(line: out.string, mentions: count, failed: false)
+        return Result(bytes: out.bytes, mentions: count, failed: false)
     }
 
     /// Processes one text file's bytes; `id` is its path relative to the input folder.

@@ -139,12 +139,13 @@ final class OutputSink {
         }
         handle = h
         try h.truncate(atOffset: 0)
-        for l in lines { write(l) }
+        for l in lines { write(bytes: Array(l.utf8)) }
         flush()
     }
 
-    func write(_ line: String) {
-        buffer.append(contentsOf: line.utf8)
+    /// Writes one line given as UTF-8 (without its newline).
+    func write(bytes line: [UInt8]) {
+        buffer.append(contentsOf: line)
         buffer.append(0x0A)
     }
 

@@ -79,7 +79,7 @@ final class Pipeline: @unchecked Sendable {
                 lock.broadcast()
                 lock.unlock()
                 for r in batch {
-                    sink.write(r.line)
+                    sink.write(bytes: r.bytes)
                     written.documents += 1
                     written.mentions += r.mentions
                     if r.failed { written.failed += 1 }
