@@ -295,9 +295,10 @@ public final class MatcherIndex: Sendable {
         return m
     }
 
-    func postings(_ keys: StringIndex, _ start: Table<Int32>, _ post: Table<Int32>, _ key: String) -> Slice<Table<Int32>> {
+    /// Where the postings of `key` lie in its postings table (empty for an unknown key).
+    func postings(_ keys: StringIndex, _ start: Table<Int32>, _ key: String) -> Range<Int> {
         let id = keys.id(of: key)
-        guard id >= 0 else { return post[0..<0] }
-        return post[Int(start[Int(id)])..<Int(start[Int(id) + 1])]
+        guard id >= 0 else { return 0..<0 }
+        return Int(start[Int(id)])..<Int(start[Int(id) + 1])
     }
 }

@@ -51,19 +51,55 @@ public struct NameMatcher: Sendable {
         self.threshold = threshold
     }
 
-    /// Per-thread vote counters.
+    /// A thread's vote counters for indexes of one size: a weight per name, zero between
+    /// lookups, and room to list every name once (the names one lookup touched, reset after it).
     final class Votes {
-        var weights: [Float] = []
-        var touched: [Int32] = []
+        let weights: UnsafeMutablePointer<Float>
+        let touched: UnsafeMutablePointer<Int32>
 
-        func add(_ n: Int, _ w: Float) {
-            if weights[n] == 0 { touched.append(Int32(n)) }
-            weights[n] += w
+        init(count: Int) {
+            weights = .allocate(capacity: max(1, count))
+            weights.initialize(repeating: 0, count: max(1, count))
+            touched = .allocate(capacity: max(1, count))
         }
 
+        deinit {
+            weights.deallocate()
+            touched.deallocate()
+        }
+    }
+
+    /// One lookup's votes in a thread's ``Votes``. A value on the stack, so adding a vote
+    /// costs no exclusivity check and no reference counting.
+    struct Tally {
+        let weights: UnsafeMutablePointer<Float>
+        let touched: UnsafeMutablePointer<Int32>
+        /// Names touched so far: `touched[0..<count]`.
+        var count = 0
+
+        init(_ votes: Votes) {
+            weights = votes.weights
+            touched = votes.touched
+        }
+
+        /// Adds `weight` to every name of `postings`.
+        /// Invariant: postings are names of the index (checked when it is read) and
+        /// weights are positive, so a name enters `touched` once.
+        @inline(__always)
+        mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
+            for n in postings {
+                let i = Int(n)
+                if weights[i] == 0 {
+                    touched[count] = n
+                    count += 1
+                }
+                weights[i] += weight
+            }
+        }
+
+        /// The weights back to zero, for the thread's next lookup.
         func reset() {
-            for n in touched { weights[Int(n)] = 0 }
-            touched.removeAll(keepingCapacity: true)
+            for k in 0..<count { weights[Int(touched[k])] = 0 }
         }
     }
 
@@ -71,8 +107,7 @@ public struct NameMatcher: Sendable {
         var byCount: [Int: Votes] = [:]
         func votes(for count: Int) -> Votes {
             if let v = byCount[count] { return v }
-            let v = Votes()
-            v.weights = [Float](repeating: 0, count: count)
+            let v = Votes(count: count)
             byCount[count] = v
             return v
         }
@@ -108,41 +143,44 @@ public struct NameMatcher: Sendable {
         // Votes per name in a per-thread array as long as the index (reset through the
         // list of names touched): no hashing per posting.
         let votes = Self.scratch.value.votes(for: index.nameCount)
-        defer { votes.reset() }
-        func add(_ post: Slice<Table<Int32>>, _ weight: Float) {
-            for n in post.prefix(20_000) { votes.add(Int(n), weight) }
-        }
+        var tally = Tally(votes)
+        defer { tally.reset() }
         let ix = index
-        for sk in Set(q.skeletons) { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, sk), 1) }
+        func add(_ post: Table<Int32>, _ range: Range<Int>, _ weight: Float) {
+            post.withUnsafeBufferPointer { all in tally.add(UnsafeBufferPointer(rebasing: all[range.prefix(20_000)]), weight) }
+        }
+        for sk in Set(q.skeletons) { add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, sk), 1) }
         // Exact words too: a short skeleton (tk of Tokayev) has long postings, a word few.
-        for w in Set(q.latin) where w.count > 1 { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, "=" + w), 2) }
-        add(ix.postings(ix.fusedKeys, ix.fusedStart, ix.fusedPostings, q.skeletons.joined()), 2)
+        for w in Set(q.latin) where w.count > 1 { add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, "=" + w), 2) }
+        add(ix.fusedPostings, ix.postings(ix.fusedKeys, ix.fusedStart, q.skeletons.joined()), 2)
         if q.skeletons.count > 1 {
             for k in 0..<(q.skeletons.count - 1) {
-                add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, q.skeletons[k] + q.skeletons[k + 1]), 1)
+                add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, q.skeletons[k] + q.skeletons[k + 1]), 1)
             }
         }
-        if votes.touched.count < 40 {
+        if tally.count < 40 {
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
-                add(ix.postings(ix.gramKeys, ix.gramStart, ix.gramPostings, g), 0.25)
+                add(ix.gramPostings, ix.postings(ix.gramKeys, ix.gramStart, g), 0.25)
             }
         }
         let limitCount = candidates ?? candidateLimit
         // The names with the most votes: a threshold from the votes' histogram (they are
         // multiples of 0.25), so only the few above it are sorted.
         var floor: Float = 0
-        if votes.touched.count > limitCount {
+        if tally.count > limitCount {
             var histogram = [Int](repeating: 0, count: 129)
-            for n in votes.touched { histogram[min(128, Int(votes.weights[Int(n)] * 4))] += 1 }
+            for k in 0..<tally.count { histogram[min(128, Int(tally.weights[Int(tally.touched[k])] * 4))] += 1 }
             var seen = 0
             for bucket in stride(from: 128, through: 0, by: -1) {
                 seen += histogram[bucket]
                 if seen >= limitCount { floor = Float(bucket) / 4; break }
             }
         }
-        let hits = votes.touched.compactMap { n -> (key: Int32, value: Float)? in
-            let w = votes.weights[Int(n)]
-            return w >= floor ? (n, w) : nil
+        var hits: [(key: Int32, value: Float)] = []
+        for k in 0..<tally.count {
+            let n = tally.touched[k]
+            let w = tally.weights[Int(n)]
+            if w >= floor { hits.append((n, w)) }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
         var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
