@@ -12,11 +12,79 @@ public enum Similarity {
     }
 
     /// Jaro–Winkler on byte buffers; no allocation for words up to 256 bytes.
+    ///
+    /// Words of up to 64 bytes (every name word, and nearly every whole name) are
+    /// compared with bit masks: the positions of each byte value in `b` as one word, so
+    /// finding the first free match in the window is a mask and a count of trailing zeros.
+    /// The result is the same as the classic loop's, which longer words take.
+    /// - Complexity: O(|a| + |b|) up to 64 bytes, O(|a| × |b|) beyond.
     public static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
         if a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) { return a.isEmpty ? 0 : 1 }
         if a.isEmpty || b.isEmpty { return 0 }
         let window = max(0, max(a.count, b.count) / 2 - 1)
-        return withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags in
+        let (matches, transpositions) = a.count <= 64 && b.count <= 64
+            ? matchesByMasks(a, b, window: window) : matchesByLoop(a, b, window: window)
+        if matches == 0 { return 0 }
+        let m = Double(matches)
+        let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions) / 2) / m) / 3
+        var prefix = 0
+        while prefix < min(4, min(a.count, b.count)) && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro)
+    }
+
+    /// An upper bound of ``jaroWinkler(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` from the
+    /// lengths and the common prefix alone (every byte of the shorter word matched, none
+    /// transposed), a little above it so rounding never puts it below: what lets a caller
+    /// with a threshold skip the comparison.
+    /// - Complexity: O(1).
+    static func jaroWinklerBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
+        if a.isEmpty || b.isEmpty { return 0 }
+        let m = Double(min(a.count, b.count))
+        let jaro = (m / Double(a.count) + m / Double(b.count) + 1) / 3
+        var prefix = 0
+        while prefix < min(4, min(a.count, b.count)) && a[prefix] == b[prefix] { prefix += 1 }
+        return jaro + Double(prefix) * 0.1 * (1 - jaro) + 1e-9
+    }
+
+    /// Jaro's matches and transpositions: each byte of `a` in turn takes the first
+    /// unmatched equal byte of `b` within `window` of its position. Words of at most 64 bytes.
+    @inline(__always)
+    static func matchesByMasks(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, window: Int) -> (Int, Int) {
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { positions in
+            // Only the entries of bytes of `a` and `b` are read, so only those are cleared.
+            for x in a { positions[Int(x)] = 0 }
+            for x in b { positions[Int(x)] = 0 }
+            for (j, x) in b.enumerated() { positions[Int(x)] |= 1 &<< UInt64(j) }
+            var matchedA: UInt64 = 0
+            var matchedB: UInt64 = 0
+            var matches = 0
+            for i in 0..<a.count {
+                let lo = max(0, i - window)
+                let hi = min(b.count - 1, i + window)
+                if lo > hi { continue }
+                let width = hi - lo + 1
+                let inWindow = (width == 64 ? ~0 : (1 &<< UInt64(width)) &- 1) &<< UInt64(lo)
+                let free = positions[Int(a[i])] & inWindow & ~matchedB
+                if free != 0 {
+                    matchedB |= free & (~free &+ 1)
+                    matchedA |= 1 &<< UInt64(i)
+                    matches += 1
+                }
+            }
+            // Matched bytes of `a` and of `b`, in order, pair up; a pair that differs is half a transposition.
+            var transpositions = 0
+            while matchedA != 0 {
+                if a[matchedA.trailingZeroBitCount] != b[matchedB.trailingZeroBitCount] { transpositions += 1 }
+                matchedA &= matchedA &- 1
+                matchedB &= matchedB &- 1
+            }
+            return (matches, transpositions)
+        }
+    }
+
+    /// ``matchesByMasks(_:_:window:)`` for words of any length.
+    static func matchesByLoop(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, window: Int) -> (Int, Int) {
+        withUnsafeTemporaryAllocation(of: Bool.self, capacity: a.count + b.count) { flags in
             flags.initialize(repeating: false)
             var matches = 0
             for i in 0..<a.count {
@@ -30,7 +98,6 @@ public enum Similarity {
                     break
                 }
             }
-            if matches == 0 { return 0 }
             var transpositions = 0
             var k = 0
             for i in 0..<a.count where flags[i] {
@@ -38,11 +105,7 @@ public enum Similarity {
                 if a[i] != b[k] { transpositions += 1 }
                 k += 1
             }
-            let m = Double(matches)
-            let jaro = (m / Double(a.count) + m / Double(b.count) + (m - Double(transpositions) / 2) / m) / 3
-            var prefix = 0
-            while prefix < min(4, min(a.count, b.count)) && a[prefix] == b[prefix] { prefix += 1 }
-            return jaro + Double(prefix) * 0.1 * (1 - jaro)
+            return (matches, transpositions)
         }
     }
 }

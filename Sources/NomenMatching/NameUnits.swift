@@ -1,0 +1,100 @@
+/// The words of a name and their fusions, as byte ranges of one buffer: what
+/// ``NameMatcher`` aligns when it scores a name.
+///
+/// For the words `siraj ud din` (skeletons `srj d dn`) the units are, in this order,
+/// each word, each two neighbours fused (`sirajud` / `srjd`, `uddin` / `dn`), and each
+/// three (`sirajuddin` / `srjdn`): fused skeletons are joined with a consonant doubled
+/// at the seam collapsed. One value is refilled for
+/// every name a lookup scores, so scoring makes no `String` and, once its buffers have
+/// grown, allocates nothing.
+struct NameUnits {
+    /// A word, or two or three neighbouring words fused.
+    struct Unit {
+        /// The first word covered, and how many (1, 2 or 3).
+        var first: Int32
+        var words: Int32
+        /// Byte ranges in ``NameUnits/bytes``: the folded Latin form and the skeleton.
+        var latin: Range<Int32>
+        var skeleton: Range<Int32>
+    }
+
+    /// The Latin forms and skeletons of every unit, one after the other.
+    private(set) var bytes: [UInt8] = []
+    /// The words (`units[0..<wordCount]`), then the fused pairs, then the fused triples.
+    private(set) var units: [Unit] = []
+    private(set) var wordCount = 0
+
+    /// Fills the units from space-separated folded Latin words and their space-separated
+    /// skeletons.
+    /// - Returns: false when there are no words, or the two lists differ in length.
+    mutating func fill(latin: UnsafeBufferPointer<UInt8>, skeleton: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.removeAll(keepingCapacity: true)
+        units.removeAll(keepingCapacity: true)
+        wordCount = 0
+        // The words: (latin, skeleton) ranges, both copied to `bytes`.
+        var l = WordCursor(latin)
+        var s = WordCursor(skeleton)
+        while let word = l.next() {
+            guard let sk = s.next() else { return false }
+            let lr = append(latin, word)
+            let sr = append(skeleton, sk)
+            units.append(Unit(first: Int32(wordCount), words: 1, latin: lr, skeleton: sr))
+            wordCount += 1
+        }
+        if s.next() != nil || wordCount == 0 { return false }
+        for width in 2...3 where wordCount >= width {
+            for k in 0...(wordCount - width) {
+                let latinStart = Int32(bytes.count)
+                for w in k..<(k + width) { appendCopy(units[w].latin) }
+                let latinRange = latinStart..<Int32(bytes.count)
+                let skeletonStart = bytes.count
+                for w in k..<(k + width) {
+                    let r = units[w].skeleton
+                    // A consonant doubled at the seam is one (Abdul|Latif: bd l + lt f → bdltf).
+                    let seam = bytes.count > skeletonStart && !r.isEmpty && bytes[bytes.count - 1] == bytes[Int(r.lowerBound)]
+                    appendCopy(seam ? r.dropFirst() : r)
+                }
+                units.append(Unit(first: Int32(k), words: Int32(width), latin: latinRange,
+                                  skeleton: Int32(skeletonStart)..<Int32(bytes.count)))
+            }
+        }
+        return true
+    }
+
+    /// The bytes of `range`, a range of ``bytes``.
+    @inline(__always)
+    func slice(_ range: Range<Int32>, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: buffer[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+
+    /// A unit's Latin form or skeleton as a string, for explanations.
+    func string(_ range: Range<Int32>) -> String {
+        String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
+    }
+
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int32> {
+        let start = Int32(bytes.count)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
+        return start..<Int32(bytes.count)
+    }
+
+    private mutating func appendCopy(_ range: Range<Int32>) {
+        for i in Int(range.lowerBound)..<Int(range.upperBound) { bytes.append(bytes[i]) }
+    }
+
+    /// The space-separated words of a buffer, as ranges; empty words are skipped.
+    private struct WordCursor {
+        let text: UnsafeBufferPointer<UInt8>
+        var position = 0
+
+        init(_ text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
+        mutating func next() -> Range<Int>? {
+            while position < text.count && text[position] == 0x20 { position += 1 }
+            if position == text.count { return nil }
+            let start = position
+            while position < text.count && text[position] != 0x20 { position += 1 }
+            return start..<position
+        }
+    }
+}
