@@ -106,27 +106,41 @@ public enum JSONText {
         if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
             return "\"" + s + "\""
         }
-        var out = "\""
-        out.reserveCapacity(s.utf8.count + 2)
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{2028}": out += "\\u2028"
-            case "\u{2029}": out += "\\u2029"
-            default:
-                // C0 and C1 controls, DEL and the BOM are escaped: valid JSON and valid YAML.
-                if scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || scalar.value == 0xFEFF {
-                    out += String(format: "\\u%04x", scalar.value)
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
+        // Byte by byte, copying what needs no escape: C0 and C1 controls, DEL, U+2028,
+        // U+2029 and the BOM are escaped (valid JSON and valid YAML). A String is valid
+        // UTF-8, so the bytes after a lead byte are there.
+        let utf8 = Array(s.utf8)
+        var out: [UInt8] = [0x22]
+        out.reserveCapacity(utf8.count + 16)
+        func escape(_ value: UInt32) {
+            let hex = Array("0123456789abcdef".utf8)
+            out += [0x5C, 0x75]
+            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
         }
-        out += "\""
-        return out
+        var i = 0
+        while i < utf8.count {
+            let c = utf8[i]
+            switch c {
+            case 0x22: out += [0x5C, 0x22]
+            case 0x5C: out += [0x5C, 0x5C]
+            case 0x0A: out += [0x5C, 0x6E]
+            case 0x0D: out += [0x5C, 0x72]
+            case 0x09: out += [0x5C, 0x74]
+            case 0..<0x20, 0x7F: escape(UInt32(c))
+            case 0xC2 where (0x80...0x9F).contains(utf8[i + 1]):
+                escape(UInt32(utf8[i + 1]))
+                i += 1
+            case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                escape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                i += 2
+            case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:
+                escape(0xFEFF)
+                i += 2
+            default: out.append(c)
+            }
+            i += 1
+        }
+        out.append(0x22)
+        return String(decoding: out, as: UTF8.self)
     }
 }

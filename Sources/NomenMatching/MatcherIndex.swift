@@ -76,6 +76,7 @@ public final class MatcherIndex: Sendable {
         self.particles = particles
         self.translitWords = translitWords
         self.translitLatin = translitLatin
+        schemeIsHan = (0..<schemes.count).map { schemes[$0].contains("Han") }
         var forms: [[String]: String] = [:]
         for i in 0..<honorificForms.count {
             forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
@@ -84,6 +85,8 @@ public final class MatcherIndex: Sendable {
     }
 
     let honorificLookup: [[String]: String]
+    /// Per scheme: whether it reads Han (pinyin syllables, which match nothing in another script).
+    let schemeIsHan: [Bool]
 
     /// Removes leading honorifics from Latin tokens, while a name remains; returns them.
     func stripHonorifics(_ tokens: [String]) -> (tokens: [String], removed: [String]) {

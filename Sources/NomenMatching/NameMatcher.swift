@@ -202,7 +202,7 @@ public struct NameMatcher: Sendable {
             if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
             if !includeAmbiguous && ix.nameFlags[Int(n)] & 1 != 0 { continue }
             // Pinyin syllables say nothing about a name in another script (Mao Ning is not 欧盟).
-            if !queryHasHan && ix.schemes[Int(ix.nameScheme[Int(n)])].contains("Han") { continue }
+            if !queryHasHan && ix.schemeIsHan[Int(ix.nameScheme[Int(n)])] { continue }
             let (score, _, complete) = self.score(q, name: Int(n), in: &workspace)
             let e = Int(ix.nameEntity[Int(n)])
             if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), complete) }
