@@ -100,11 +100,45 @@ public struct NameMatcher: Sendable {
             }
         }
 
+        /// Adds `weight` to the names of `postings` already touched; adds no name.
+        @inline(__always)
+        func addToTouched(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
+            for n in postings where weights[Int(n)] != 0 { weights[Int(n)] += weight }
+        }
+
+        /// Votes for the names of `lists`, shortest list first. Once ``newNameBudget``
+        /// names are touched, longer lists only add to the names already touched: a
+        /// name found in long lists alone (a frequent word or skeleton: `san`, `d`,
+        /// `abad`) is not among the best, and counting it would cost most of the lookup.
+        mutating func vote(_ lists: [Postings]) {
+            // Shortest first; of equal lengths, in the query's order, so results never
+            // depend on hashing.
+            for k in lists.indices.sorted(by: { (lists[$0].range.count, $0) < (lists[$1].range.count, $1) }) {
+                let l = lists[k]
+                l.postings.withUnsafeBufferPointer { all in
+                    let p = UnsafeBufferPointer(rebasing: all[l.range])
+                    if count < NameMatcher.newNameBudget { add(p, l.weight) } else { addToTouched(p, l.weight) }
+                }
+            }
+        }
+
         /// The weights back to zero, for the thread's next lookup.
         func reset() {
             for k in 0..<count { weights[Int(touched[k])] = 0 }
         }
     }
+
+    /// A postings list of the query's keys, and the weight of each name in it.
+    struct Postings {
+        let postings: Table<Int32>
+        let range: Range<Int>
+        let weight: Float
+    }
+
+    /// Names of one postings list counted at most.
+    static let postingsLimit = 20_000
+    /// Names touched before longer postings lists only add to them (see ``Tally/vote(_:)``).
+    static let newNameBudget = 4_000
 
     final class Scratch {
         var byCount: [Int: Votes] = [:]
@@ -158,22 +192,29 @@ public struct NameMatcher: Sendable {
         var tally = Tally(votes)
         defer { tally.reset() }
         let ix = index
-        func add(_ post: Table<Int32>, _ range: Range<Int>, _ weight: Float) {
-            post.withUnsafeBufferPointer { all in tally.add(UnsafeBufferPointer(rebasing: all[range.prefix(20_000)]), weight) }
+        var lists: [Postings] = []
+        func list(_ postings: Table<Int32>, _ range: Range<Int>, _ weight: Float) {
+            if !range.isEmpty { lists.append(Postings(postings: postings, range: range.prefix(Self.postingsLimit), weight: weight)) }
         }
-        for sk in Set(q.skeletons) { add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, sk), 1) }
+        var seen = Set<String>()
+        for sk in q.skeletons where seen.insert(sk).inserted { list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, sk), 1) }
         // Exact words too: a short skeleton (tk of Tokayev) has long postings, a word few.
-        for w in Set(q.latin) where w.count > 1 { add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, "=" + w), 2) }
-        add(ix.fusedPostings, ix.postings(ix.fusedKeys, ix.fusedStart, q.skeletons.joined()), 2)
+        for w in q.latin where w.count > 1 && seen.insert("=" + w).inserted {
+            list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, "=" + w), 2)
+        }
+        list(ix.fusedPostings, ix.postings(ix.fusedKeys, ix.fusedStart, q.skeletons.joined()), 2)
         if q.skeletons.count > 1 {
             for k in 0..<(q.skeletons.count - 1) {
-                add(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, q.skeletons[k] + q.skeletons[k + 1]), 1)
+                list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, q.skeletons[k] + q.skeletons[k + 1]), 1)
             }
         }
+        tally.vote(lists)
         if tally.count < 40 {
+            lists.removeAll()
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
-                add(ix.gramPostings, ix.postings(ix.gramKeys, ix.gramStart, g), 0.25)
+                list(ix.gramPostings, ix.postings(ix.gramKeys, ix.gramStart, g), 0.25)
             }
+            tally.vote(lists)
         }
         let limitCount = candidates ?? candidateLimit
         // The names with the most votes: a threshold from the votes' histogram (they are
