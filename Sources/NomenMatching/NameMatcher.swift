@@ -300,8 +300,9 @@ public struct NameMatcher: Sendable {
     /// needs ``minimumTokenSimilarity``, a near spelling ``minimumSpellingSimilarity``;
     /// Jaro–Winkler is not computed when its bound from the lengths and the common prefix
     /// is already below that.
-    static func tokenMatch(_ a: UnsafeBufferPointer<UInt8>, _ sa: UnsafeBufferPointer<UInt8>,
-                           _ b: UnsafeBufferPointer<UInt8>, _ sb: UnsafeBufferPointer<UInt8>) -> TokenMatch? {
+    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
+        let a = x.latin
+        let b = y.latin
         if a.elementsEqual(b) { return TokenMatch(similarity: 1, kind: .equal) }
         let ac = a.count
         let bc = b.count
@@ -310,10 +311,11 @@ public struct NameMatcher: Sendable {
             return bc > 1 && a[0] == b[0] ? TokenMatch(similarity: 0.9, kind: .initial) : nil
         }
         if ac <= 3 || bc <= 3 { return nil }
-        let bound = Similarity.jaroWinklerBound(a, b)
+        let bound = Similarity.jaroWinklerBound(a, b, matches: x.letters.common(with: y.letters))
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
-        if abs(ac - bc) <= 1 && sa.count >= 3 && sa.elementsEqual(sb) {
+        let sa = x.skeleton
+        if abs(ac - bc) <= 1 && sa.count >= 3 && sa.elementsEqual(y.skeleton) {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
             if bound < 0.8 { return nil }
             let jw = Similarity.jaroWinkler(a, b)
@@ -360,12 +362,11 @@ public struct NameMatcher: Sendable {
         ws.pairs.removeAll(keepingCapacity: true)
         qu.bytes.withUnsafeBufferPointer { qb in
             nu.bytes.withUnsafeBufferPointer { nb in
-                for (i, a) in qu.units.enumerated() {
-                    let al = qu.slice(a.latin, in: qb)
-                    let sa = qu.slice(a.skeleton, in: qb)
-                    for (j, b) in nu.units.enumerated() {
-                        guard let t = Self.tokenMatch(al, sa, nu.slice(b.latin, in: nb), nu.slice(b.skeleton, in: nb)) else { continue }
-                        ws.pairs.append(Pair(match: t, query: Int32(i), name: Int32(j), span: a.words + b.words))
+                for i in qu.units.indices {
+                    let a = qu.form(i, in: qb)
+                    for j in nu.units.indices {
+                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb)) else { continue }
+                        ws.pairs.append(Pair(match: t, query: Int32(i), name: Int32(j), span: qu.units[i].words + nu.units[j].words))
                     }
                 }
             }
@@ -427,7 +428,8 @@ public struct NameMatcher: Sendable {
         if abs(q.fused.count - ws.fusedName.count) <= 1 {
             q.fused.withUnsafeBufferPointer { fq in
                 ws.fusedName.withUnsafeBufferPointer { fn in
-                    guard Similarity.jaroWinklerBound(fq, fn) >= 0.95 else { return }
+                    let common = Similarity.LetterSignature(fq).common(with: Similarity.LetterSignature(fn))
+                    guard Similarity.jaroWinklerBound(fq, fn, matches: common) >= 0.95 else { return }
                     let whole = Similarity.jaroWinkler(fq, fn)
                     if whole >= 0.95 && whole * 0.97 > score {
                         score = whole * 0.97

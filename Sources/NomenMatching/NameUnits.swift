@@ -16,6 +16,15 @@ struct NameUnits {
         /// Byte ranges in ``NameUnits/bytes``: the folded Latin form and the skeleton.
         var latin: Range<Int32>
         var skeleton: Range<Int32>
+        /// The letters of the Latin form, for a quick bound of its similarity to another.
+        var letters = Similarity.LetterSignature()
+    }
+
+    /// A unit's bytes, read in place.
+    struct Form {
+        let latin: UnsafeBufferPointer<UInt8>
+        let skeleton: UnsafeBufferPointer<UInt8>
+        let letters: Similarity.LetterSignature
     }
 
     /// The Latin forms and skeletons of every unit, one after the other.
@@ -42,6 +51,11 @@ struct NameUnits {
             wordCount += 1
         }
         if s.next() != nil || wordCount == 0 { return false }
+        defer {
+            bytes.withUnsafeBufferPointer { all in
+                for k in units.indices { units[k].letters = Similarity.LetterSignature(slice(units[k].latin, in: all)) }
+            }
+        }
         for width in 2...3 where wordCount >= width {
             for k in 0...(wordCount - width) {
                 let latinStart = Int32(bytes.count)
@@ -65,6 +79,13 @@ struct NameUnits {
     @inline(__always)
     func slice(_ range: Range<Int32>, in buffer: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: buffer[Int(range.lowerBound)..<Int(range.upperBound)])
+    }
+
+    /// Unit `k` read from `buffer`, the bytes of ``bytes``.
+    @inline(__always)
+    func form(_ k: Int, in buffer: UnsafeBufferPointer<UInt8>) -> Form {
+        let u = units[k]
+        return Form(latin: slice(u.latin, in: buffer), skeleton: slice(u.skeleton, in: buffer), letters: u.letters)
     }
 
     /// A unit's Latin form or skeleton as a string, for explanations.

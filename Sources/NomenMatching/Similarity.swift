@@ -32,14 +32,42 @@ public enum Similarity {
         return jaro + Double(prefix) * 0.1 * (1 - jaro)
     }
 
-    /// An upper bound of ``jaroWinkler(_:_:)-(UnsafeBufferPointer<UInt8>,_)`` from the
-    /// lengths and the common prefix alone (every byte of the shorter word matched, none
-    /// transposed), a little above it so rounding never puts it below: what lets a caller
-    /// with a threshold skip the comparison.
+    /// Which byte classes (the low five bits: a letter, or a digit sharing a letter's
+    /// class) a word has once and twice, and how many of its bytes are beyond that: from
+    /// two signatures, a bound of the matches Jaro can find between the words.
+    struct LetterSignature {
+        /// Bit `c`: class `c` occurs; bit `32 + c`: it occurs twice or more.
+        var classes: UInt64 = 0
+        /// Bytes beyond the second of their class.
+        var rest = 0
+
+        init() {}
+
+        init(_ word: UnsafeBufferPointer<UInt8>) {
+            for b in word {
+                let once: UInt64 = 1 &<< UInt64(b & 31)
+                if classes & once == 0 { classes |= once }
+                else if classes & (once &<< 32) == 0 { classes |= once &<< 32 }
+                else { rest += 1 }
+            }
+        }
+
+        /// At least the bytes the two words have in common (by class), which bound Jaro's
+        /// matches: the pairs of classes present in both, once and twice, and at most the
+        /// smaller rest beyond.
+        func common(with other: LetterSignature) -> Int {
+            (classes & other.classes).nonzeroBitCount + min(rest, other.rest)
+        }
+    }
+
+    /// An upper bound of ``jaroWinkler(_:_:)-(UnsafeBufferPointer<UInt8>,_)``, a little
+    /// above it so rounding never puts it below: every byte the words have in common
+    /// (at most `matches`) matched, none transposed, and the common prefix. What lets a
+    /// caller with a threshold skip the comparison.
     /// - Complexity: O(1).
-    static func jaroWinklerBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        if a.isEmpty || b.isEmpty { return 0 }
-        let m = Double(min(a.count, b.count))
+    static func jaroWinklerBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, matches: Int) -> Double {
+        let m = Double(min(matches, a.count, b.count))
+        if m == 0 { return 0 }
         let jaro = (m / Double(a.count) + m / Double(b.count) + 1) / 3
         var prefix = 0
         while prefix < min(4, min(a.count, b.count)) && a[prefix] == b[prefix] { prefix += 1 }
