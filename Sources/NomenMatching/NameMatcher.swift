@@ -300,10 +300,11 @@ public struct NameMatcher: Sendable {
     /// needs ``minimumTokenSimilarity``, a near spelling ``minimumSpellingSimilarity``;
     /// Jaro–Winkler is not computed when its bound from the lengths and the common prefix
     /// is already below that.
+    @inline(__always)
     static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
         let a = x.latin
         let b = y.latin
-        if a.elementsEqual(b) { return TokenMatch(similarity: 1, kind: .equal) }
+        if Similarity.equal(a, b) { return TokenMatch(similarity: 1, kind: .equal) }
         let ac = a.count
         let bc = b.count
         // An initial in the query (S. Lavrov) stands for a name word with that first letter.
@@ -315,7 +316,7 @@ public struct NameMatcher: Sendable {
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
         let sa = x.skeleton
-        if abs(ac - bc) <= 1 && sa.count >= 3 && sa.elementsEqual(y.skeleton) {
+        if abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
             if bound < 0.8 { return nil }
             let jw = Similarity.jaroWinkler(a, b)
@@ -433,7 +434,7 @@ public struct NameMatcher: Sendable {
                     let whole = Similarity.jaroWinkler(fq, fn)
                     if whole >= 0.95 && whole * 0.97 > score {
                         score = whole * 0.97
-                        allStrong = allStrong && fq.elementsEqual(fn)
+                        allStrong = allStrong && Similarity.equal(fq, fn)
                         if explain {
                             notes.append("whole name \(String(decoding: fq, as: UTF8.self))~\(String(decoding: fn, as: UTF8.self)) \(TokenMatch.fixed(whole))")
                         }

@@ -4,9 +4,8 @@
 /// For the words `siraj ud din` (skeletons `srj d dn`) the units are, in this order,
 /// each word, each two neighbours fused (`sirajud` / `srjd`, `uddin` / `dn`), and each
 /// three (`sirajuddin` / `srjdn`): fused skeletons are joined with a consonant doubled
-/// at the seam collapsed. One value is refilled for
-/// every name a lookup scores, so scoring makes no `String` and, once its buffers have
-/// grown, allocates nothing.
+/// at the seam collapsed. One value is refilled for every name a lookup scores, so
+/// scoring makes no `String` and, once its buffers have grown, allocates nothing.
 struct NameUnits {
     /// A word, or two or three neighbouring words fused.
     struct Unit {
@@ -27,49 +26,66 @@ struct NameUnits {
         let letters: Similarity.LetterSignature
     }
 
-    /// The Latin forms and skeletons of every unit, one after the other.
+    /// The Latin forms and skeletons of every unit, one after the other (and room beyond).
     private(set) var bytes: [UInt8] = []
     /// The words (`units[0..<wordCount]`), then the fused pairs, then the fused triples.
     private(set) var units: [Unit] = []
     private(set) var wordCount = 0
+    /// The words' byte ranges in the Latin and skeleton buffers being read.
+    private var words: [(latin: Range<Int>, skeleton: Range<Int>)] = []
 
     /// Fills the units from space-separated folded Latin words and their space-separated
     /// skeletons.
     /// - Returns: false when there are no words, or the two lists differ in length.
     mutating func fill(latin: UnsafeBufferPointer<UInt8>, skeleton: UnsafeBufferPointer<UInt8>) -> Bool {
-        bytes.removeAll(keepingCapacity: true)
         units.removeAll(keepingCapacity: true)
-        wordCount = 0
-        // The words: (latin, skeleton) ranges, both copied to `bytes`.
+        words.removeAll(keepingCapacity: true)
         var l = WordCursor(latin)
         var s = WordCursor(skeleton)
         while let word = l.next() {
             guard let sk = s.next() else { return false }
-            let lr = append(latin, word)
-            let sr = append(skeleton, sk)
-            units.append(Unit(first: Int32(wordCount), words: 1, latin: lr, skeleton: sr))
-            wordCount += 1
+            words.append((word, sk))
         }
+        wordCount = words.count
         if s.next() != nil || wordCount == 0 { return false }
-        defer {
-            bytes.withUnsafeBufferPointer { all in
-                for k in units.indices { units[k].letters = Similarity.LetterSignature(slice(units[k].latin, in: all)) }
+        // A word is in at most six units (itself, two pairs, three triples): its bytes
+        // are in at most six Latin forms and six skeletons.
+        let capacity = 6 * (latin.count + skeleton.count)
+        if bytes.count < capacity { bytes = [UInt8](repeating: 0, count: capacity) }
+        // Written through a pointer (no per-byte checks), the unit list moved out meanwhile
+        // so the two are not both borrowed from `self`.
+        var out = units
+        units = []
+        defer { units = out }
+        let words = self.words
+        let wordCount = self.wordCount
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            let base = buffer.baseAddress!
+            var used = 0
+            func copy(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) {
+                if range.isEmpty { return }
+                precondition(used + range.count <= buffer.count, "name units overflow their buffer")
+                (base + used).update(from: source.baseAddress! + range.lowerBound, count: range.count)
+                used += range.count
             }
-        }
-        for width in 2...3 where wordCount >= width {
-            for k in 0...(wordCount - width) {
-                let latinStart = Int32(bytes.count)
-                for w in k..<(k + width) { appendCopy(units[w].latin) }
-                let latinRange = latinStart..<Int32(bytes.count)
-                let skeletonStart = bytes.count
-                for w in k..<(k + width) {
-                    let r = units[w].skeleton
-                    // A consonant doubled at the seam is one (Abdul|Latif: bd l + lt f → bdltf).
-                    let seam = bytes.count > skeletonStart && !r.isEmpty && bytes[bytes.count - 1] == bytes[Int(r.lowerBound)]
-                    appendCopy(seam ? r.dropFirst() : r)
+            for width in 1...3 where wordCount >= width {
+                for k in 0...(wordCount - width) {
+                    let latinStart = used
+                    var letters = Similarity.LetterSignature()
+                    for w in k..<(k + width) {
+                        copy(latin, words[w].latin)
+                        letters.add(UnsafeBufferPointer(rebasing: latin[words[w].latin]))
+                    }
+                    let skeletonStart = used
+                    for w in k..<(k + width) {
+                        var r = words[w].skeleton
+                        // A consonant doubled at the seam is one (Abdul|Latif: bd l + lt f → bdltf).
+                        if used > skeletonStart && !r.isEmpty && base[used - 1] == skeleton[r.lowerBound] { r = r.dropFirst() }
+                        copy(skeleton, r)
+                    }
+                    out.append(Unit(first: Int32(k), words: Int32(width), latin: Int32(latinStart)..<Int32(skeletonStart),
+                                    skeleton: Int32(skeletonStart)..<Int32(used), letters: letters))
                 }
-                units.append(Unit(first: Int32(k), words: Int32(width), latin: latinRange,
-                                  skeleton: Int32(skeletonStart)..<Int32(bytes.count)))
             }
         }
         return true
@@ -91,16 +107,6 @@ struct NameUnits {
     /// A unit's Latin form or skeleton as a string, for explanations.
     func string(_ range: Range<Int32>) -> String {
         String(decoding: bytes[Int(range.lowerBound)..<Int(range.upperBound)], as: UTF8.self)
-    }
-
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int32> {
-        let start = Int32(bytes.count)
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: source[range]))
-        return start..<Int32(bytes.count)
-    }
-
-    private mutating func appendCopy(_ range: Range<Int32>) {
-        for i in Int(range.lowerBound)..<Int(range.upperBound) { bytes.append(bytes[i]) }
     }
 
     /// The space-separated words of a buffer, as ranges; empty words are skipped.

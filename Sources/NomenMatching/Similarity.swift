@@ -11,6 +11,12 @@ public enum Similarity {
         a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in jaroWinkler(x, y) } }
     }
 
+    /// Whether two byte buffers hold the same bytes.
+    @inline(__always)
+    static func equal(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+    }
+
     /// Jaro–Winkler on byte buffers; no allocation for words up to 256 bytes.
     ///
     /// Words of up to 64 bytes (every name word, and nearly every whole name) are
@@ -19,7 +25,7 @@ public enum Similarity {
     /// The result is the same as the classic loop's, which longer words take.
     /// - Complexity: O(|a| + |b|) up to 64 bytes, O(|a| × |b|) beyond.
     public static func jaroWinkler(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Double {
-        if a.count == b.count && (a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0) { return a.isEmpty ? 0 : 1 }
+        if equal(a, b) { return a.isEmpty ? 0 : 1 }
         if a.isEmpty || b.isEmpty { return 0 }
         let window = max(0, max(a.count, b.count) / 2 - 1)
         let (matches, transpositions) = a.count <= 64 && b.count <= 64
@@ -43,7 +49,10 @@ public enum Similarity {
 
         init() {}
 
-        init(_ word: UnsafeBufferPointer<UInt8>) {
+        init(_ word: UnsafeBufferPointer<UInt8>) { add(word) }
+
+        /// Counts the bytes of `word` too: the signature of the words run together.
+        mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
             for b in word {
                 let once: UInt64 = 1 &<< UInt64(b & 31)
                 if classes & once == 0 { classes |= once }
@@ -65,6 +74,7 @@ public enum Similarity {
     /// (at most `matches`) matched, none transposed, and the common prefix. What lets a
     /// caller with a threshold skip the comparison.
     /// - Complexity: O(1).
+    @inline(__always)
     static func jaroWinklerBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, matches: Int) -> Double {
         let m = Double(min(matches, a.count, b.count))
         if m == 0 { return 0 }
