@@ -55,19 +55,25 @@ public struct NameMatcher: Sendable {
     }
 
     /// A thread's vote counters for indexes of one size: a weight per name, zero between
-    /// lookups, and room to list every name once (the names one lookup touched, reset after it).
+    /// lookups, a bit per name touched (an eighth of a byte: it stays in cache where the
+    /// weights do not), and room to list every name once (the names one lookup touched,
+    /// reset after it).
     final class Votes {
         let weights: UnsafeMutablePointer<Float>
+        let bits: UnsafeMutablePointer<UInt64>
         let touched: UnsafeMutablePointer<Int32>
 
         init(count: Int) {
             weights = .allocate(capacity: max(1, count))
             weights.initialize(repeating: 0, count: max(1, count))
+            bits = .allocate(capacity: count / 64 + 1)
+            bits.initialize(repeating: 0, count: count / 64 + 1)
             touched = .allocate(capacity: max(1, count))
         }
 
         deinit {
             weights.deallocate()
+            bits.deallocate()
             touched.deallocate()
         }
     }
@@ -76,23 +82,27 @@ public struct NameMatcher: Sendable {
     /// costs no exclusivity check and no reference counting.
     struct Tally {
         let weights: UnsafeMutablePointer<Float>
+        let bits: UnsafeMutablePointer<UInt64>
         let touched: UnsafeMutablePointer<Int32>
         /// Names touched so far: `touched[0..<count]`.
         var count = 0
 
         init(_ votes: Votes) {
             weights = votes.weights
+            bits = votes.bits
             touched = votes.touched
         }
 
         /// Adds `weight` to every name of `postings`.
-        /// Invariant: postings are names of the index (checked when it is read) and
-        /// weights are positive, so a name enters `touched` once.
+        /// Invariant: postings are names of the index (checked when it is read), so a
+        /// name enters `touched` once, when its bit is set.
         @inline(__always)
         mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
             for n in postings {
                 let i = Int(n)
-                if weights[i] == 0 {
+                let bit: UInt64 = 1 &<< UInt64(i & 63)
+                if bits[i >> 6] & bit == 0 {
+                    bits[i >> 6] |= bit
                     touched[count] = n
                     count += 1
                 }
@@ -103,7 +113,7 @@ public struct NameMatcher: Sendable {
         /// Adds `weight` to the names of `postings` already touched; adds no name.
         @inline(__always)
         func addToTouched(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
-            for n in postings where weights[Int(n)] != 0 { weights[Int(n)] += weight }
+            for n in postings where bits[Int(n) >> 6] & (1 &<< UInt64(n & 63)) != 0 { weights[Int(n)] += weight }
         }
 
         /// Votes for the names of `lists`, shortest list first. Once ``newNameBudget``
@@ -124,7 +134,11 @@ public struct NameMatcher: Sendable {
 
         /// The weights back to zero, for the thread's next lookup.
         func reset() {
-            for k in 0..<count { weights[Int(touched[k])] = 0 }
+            for k in 0..<count {
+                let i = Int(touched[k])
+                weights[i] = 0
+                bits[i >> 6] = 0
+            }
         }
     }
 
