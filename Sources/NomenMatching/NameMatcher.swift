@@ -116,10 +116,11 @@ public struct NameMatcher: Sendable {
             for n in postings where bits[Int(n) >> 6] & (1 &<< UInt64(n & 63)) != 0 { weights[Int(n)] += weight }
         }
 
-        /// Votes for the names of `lists`, shortest list first. Once ``newNameBudget``
-        /// names are touched, longer lists only add to the names already touched: a
-        /// name found in long lists alone (a frequent word or skeleton: `san`, `d`,
-        /// `abad`) is not among the best, and counting it would cost most of the lookup.
+        /// Votes for the names of `lists`, shortest list first. At most ``newNameBudget``
+        /// names are touched: past it, the rest of a list and longer lists only add to the
+        /// names already touched. A name found in long lists alone (a frequent word or
+        /// skeleton: `san`, `d`, `abad`) is not among the best, and counting it would cost
+        /// most of the lookup.
         mutating func vote(_ lists: [Postings]) {
             // Shortest first; of equal lengths, in the query's order, so results never
             // depend on hashing.
@@ -127,7 +128,10 @@ public struct NameMatcher: Sendable {
                 let l = lists[k]
                 l.postings.withUnsafeBufferPointer { all in
                     let p = UnsafeBufferPointer(rebasing: all[l.range])
-                    if count < NameMatcher.newNameBudget { add(p, l.weight) } else { addToTouched(p, l.weight) }
+                    // New names are at most `room`: the budget holds within a list too.
+                    let room = max(0, NameMatcher.newNameBudget - count)
+                    add(UnsafeBufferPointer(rebasing: p.prefix(room)), l.weight)
+                    addToTouched(UnsafeBufferPointer(rebasing: p.dropFirst(room)), l.weight)
                 }
             }
         }
@@ -151,7 +155,7 @@ public struct NameMatcher: Sendable {
 
     /// Names of one postings list counted at most.
     static let postingsLimit = 20_000
-    /// Names touched before longer postings lists only add to them (see ``Tally/vote(_:)``).
+    /// Most names one lookup touches (see ``Tally/vote(_:)``).
     static let newNameBudget = 4_000
 
     final class Scratch {
