@@ -254,17 +254,25 @@ public struct NameMatcher: Sendable {
             if w >= floor { hits.append((n, w)) }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
-        var best: [Int: (score: Double, name: Int, complete: Bool)] = [:]
         var workspace = Workspace()
         let queryHasHan = q.scheme?.contains("Han") == true
+        // The names to score and their entities, read in one pass before any is scored:
+        // names far apart in a large index, whose loads, independent here, overlap.
+        var names: [(name: Int, entity: Int)] = []
+        names.reserveCapacity(shortlist.count)
         for (n, _) in shortlist {
-            if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
-            if !includeAmbiguous && ix.nameFlags[Int(n)] & 1 != 0 { continue }
+            let flags = ix.nameFlags[Int(n)]
+            if !includeGenerated && flags & 2 != 0 { continue }
+            if !includeAmbiguous && flags & 1 != 0 { continue }
             // Pinyin syllables say nothing about a name in another script (Mao Ning is not 欧盟).
             if !queryHasHan && ix.schemeIsHan[Int(ix.nameScheme[Int(n)])] { continue }
-            let (score, _, complete) = self.score(q, name: Int(n), in: &workspace)
-            let e = Int(ix.nameEntity[Int(n)])
-            if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), complete) }
+            names.append((Int(n), Int(ix.nameEntity[Int(n)])))
+        }
+        workspace.touch(names.lazy.map(\.name), in: ix)
+        var best: [Int: (score: Double, name: Int, complete: Bool)] = [:]
+        for (n, e) in names {
+            let (score, _, complete) = self.score(q, name: n, in: &workspace)
+            if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
         }
         let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
         return ranked.map { e, v in
@@ -362,6 +370,23 @@ public struct NameMatcher: Sendable {
         var usedQuery: [Bool] = []
         var usedName: [Bool] = []
         var fusedName: [UInt8] = []
+        /// What ``touch(_:in:)`` read, kept so the reads are not optimised away.
+        var touched: UInt8 = 0
+
+        /// Reads the first bytes of the names' keys, so their cache lines load together
+        /// (independent loads overlap) before the names are scored one by one.
+        mutating func touch(_ names: some Sequence<Int>, in ix: MatcherIndex) {
+            ix.nameLatin.bytes.withUnsafeBufferPointer { latin in
+                ix.nameSkeleton.bytes.withUnsafeBufferPointer { skeleton in
+                    for n in names {
+                        let l = ix.nameLatin.range(n)
+                        let s = ix.nameSkeleton.range(n)
+                        if !l.isEmpty { touched ^= latin[l.lowerBound] }
+                        if !s.isEmpty { touched ^= skeleton[s.lowerBound] }
+                    }
+                }
+            }
+        }
     }
 
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
