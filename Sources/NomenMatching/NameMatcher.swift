@@ -54,18 +54,18 @@ public struct NameMatcher: Sendable {
         self.threshold = threshold
     }
 
-    /// A thread's vote counters for indexes of one size: a weight per name, zero between
-    /// lookups, a bit per name touched (an eighth of a byte: it stays in cache where the
-    /// weights do not), and room to list every name once (the names one lookup touched,
-    /// reset after it).
+    /// A thread's vote counters for indexes of one size: a bit per name touched, clear
+    /// between lookups (an eighth of a byte a name: it stays in cache where a weight per
+    /// name does not), a weight per name, meaningful only where its bit is set, and room to
+    /// list every name once (the names one lookup touched, whose bits are cleared after it).
     final class Votes {
         let weights: UnsafeMutablePointer<Float>
         let bits: UnsafeMutablePointer<UInt64>
         let touched: UnsafeMutablePointer<Int32>
 
         init(count: Int) {
+            // Trivial values, written before they are read (see `Tally.add`).
             weights = .allocate(capacity: max(1, count))
-            weights.initialize(repeating: 0, count: max(1, count))
             bits = .allocate(capacity: count / 64 + 1)
             bits.initialize(repeating: 0, count: count / 64 + 1)
             touched = .allocate(capacity: max(1, count))
@@ -95,7 +95,8 @@ public struct NameMatcher: Sendable {
 
         /// Adds `weight` to every name of `postings`.
         /// Invariant: postings are names of the index (checked when it is read), so a
-        /// name enters `touched` once, when its bit is set.
+        /// name enters `touched` once, when its bit is set. A new name's weight is
+        /// written, not read: no wait for a cache line of the weights.
         @inline(__always)
         mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
             for n in postings {
@@ -105,8 +106,10 @@ public struct NameMatcher: Sendable {
                     bits[i >> 6] |= bit
                     touched[count] = n
                     count += 1
+                    weights[i] = weight
+                } else {
+                    weights[i] += weight
                 }
-                weights[i] += weight
             }
         }
 
@@ -136,13 +139,9 @@ public struct NameMatcher: Sendable {
             }
         }
 
-        /// The weights back to zero, for the thread's next lookup.
+        /// The bits back to clear, for the thread's next lookup.
         func reset() {
-            for k in 0..<count {
-                let i = Int(touched[k])
-                weights[i] = 0
-                bits[i >> 6] = 0
-            }
+            for k in 0..<count { bits[Int(touched[k]) >> 6] = 0 }
         }
     }
 
