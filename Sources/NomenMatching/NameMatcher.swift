@@ -34,7 +34,11 @@ public struct MatchCandidate: Sendable, Equatable {
 /// initials, fused and split parts), with penalties for query words the name lacks (a
 /// different given name) and for a name whose surname the query lacks (a prefix of
 /// a longer name). `Sendable`; lookups never throw.
-/// - Complexity: O(postings of the query's keys + candidates × tokens²).
+///
+/// Resource usage: votes live in per-thread memory of about 8 bytes a name of the
+/// index, made on a thread's first lookup; scoring reads each name's keys in place.
+/// - Complexity: O(postings of the query's keys (at most 20,000 a key, and at most
+///   4,000 names counted) + candidates × units²).
 public struct NameMatcher: Sendable {
     public let index: MatcherIndex
     /// Scores at or above this are matches. Calibrated on Tests/LookupEval.
@@ -203,7 +207,7 @@ public struct NameMatcher: Sendable {
     public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
                        candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
-        // Votes per name in a per-thread array as long as the index (reset through the
+        // Votes per name in per-thread memory as long as the index (cleared through the
         // list of names touched): no hashing per posting.
         let votes = Self.scratch.value.votes(for: index.nameCount)
         var tally = Tally(votes)
