@@ -103,44 +103,73 @@ public enum LexiconWriter {
 public enum JSONText {
     public static func quote(_ s: String) -> String {
         // Most strings need no escape: check the bytes and copy the string whole.
-        if !s.utf8.contains(where: { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C || $0 == 0x7F || $0 == 0xC2 || $0 == 0xE2 || $0 == 0xEF }) {
-            return "\"" + s + "\""
+        var bytes = s
+        if bytes.withUTF8({ !$0.contains(where: needsEscape) }) { return "\"" + s + "\"" }
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` quoted, as ``quote(_:)`` returns it, to UTF-8 output being built.
+    public static func quote(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { append($0, to: &out) }
+    }
+
+    /// Bytes that may start an escape: C0 controls, `"`, `\`, DEL, and the lead bytes of
+    /// C1 controls (C2), U+2028 and U+2029 (E2) and the BOM (EF).
+    @inline(__always)
+    static func needsEscape(_ b: UInt8) -> Bool {
+        b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF
+    }
+
+    /// Appends `utf8` (valid UTF-8) quoted, copying runs that need no escape whole: C0
+    /// and C1 controls, DEL, U+2028, U+2029 and the BOM are escaped (valid JSON and valid
+    /// YAML). Valid UTF-8 has the bytes after a lead byte.
+    static func append(_ utf8: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        out.append(0x22)
+        var run = 0
+        func escape(at i: Int, _ sequence: UInt8...) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run..<i]))
+            out.append(0x5C)
+            out.append(contentsOf: sequence)
         }
-        // Byte by byte, copying what needs no escape: C0 and C1 controls, DEL, U+2028,
-        // U+2029 and the BOM are escaped (valid JSON and valid YAML). A String is valid
-        // UTF-8, so the bytes after a lead byte are there.
-        let utf8 = Array(s.utf8)
-        var out: [UInt8] = [0x22]
-        out.reserveCapacity(utf8.count + 16)
-        func escape(_ value: UInt32) {
-            let hex = Array("0123456789abcdef".utf8)
-            out += [0x5C, 0x75]
-            for shift in stride(from: 12, through: 0, by: -4) { out.append(hex[Int((value >> UInt32(shift)) & 0xF)]) }
+        func hex(_ value: UInt32) -> [UInt8] {
+            let digits = Array("0123456789abcdef".utf8)
+            return [0x75] + stride(from: 12, through: 0, by: -4).map { digits[Int((value >> UInt32($0)) & 0xF)] }
         }
         var i = 0
         while i < utf8.count {
             let c = utf8[i]
-            switch c {
-            case 0x22: out += [0x5C, 0x22]
-            case 0x5C: out += [0x5C, 0x5C]
-            case 0x0A: out += [0x5C, 0x6E]
-            case 0x0D: out += [0x5C, 0x72]
-            case 0x09: out += [0x5C, 0x74]
-            case 0..<0x20, 0x7F: escape(UInt32(c))
-            case 0xC2 where (0x80...0x9F).contains(utf8[i + 1]):
-                escape(UInt32(utf8[i + 1]))
+            if !needsEscape(c) {
                 i += 1
-            case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
-                escape(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
-                i += 2
-            case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:
-                escape(0xFEFF)
-                i += 2
-            default: out.append(c)
+                continue
             }
-            i += 1
+            var width = 1
+            switch c {
+            case 0x22: escape(at: i, 0x22)
+            case 0x5C: escape(at: i, 0x5C)
+            case 0x0A: escape(at: i, 0x6E)
+            case 0x0D: escape(at: i, 0x72)
+            case 0x09: escape(at: i, 0x74)
+            case 0..<0x20, 0x7F: escape(at: i); out += hex(UInt32(c))
+            case 0xC2 where (0x80...0x9F).contains(utf8[i + 1]):
+                escape(at: i); out += hex(UInt32(utf8[i + 1]))
+                width = 2
+            case 0xE2 where utf8[i + 1] == 0x80 && (utf8[i + 2] == 0xA8 || utf8[i + 2] == 0xA9):
+                escape(at: i); out += hex(utf8[i + 2] == 0xA8 ? 0x2028 : 0x2029)
+                width = 3
+            case 0xEF where utf8[i + 1] == 0xBB && utf8[i + 2] == 0xBF:
+                escape(at: i); out += hex(0xFEFF)
+                width = 3
+            default:
+                i += 1
+                continue
+            }
+            i += width
+            run = i
         }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[run...]))
         out.append(0x22)
-        return String(decoding: out, as: UTF8.self)
     }
 }
