@@ -31,8 +31,8 @@ struct NameUnits {
     /// The words (`units[0..<wordCount]`), then the fused pairs, then the fused triples.
     private(set) var units: [Unit] = []
     private(set) var wordCount = 0
-    /// The words' byte ranges in the Latin and skeleton buffers being read.
-    private var words: [(latin: Range<Int>, skeleton: Range<Int>)] = []
+    /// The words' byte ranges in the Latin and skeleton buffers being read, and their letters.
+    private var words: [(latin: Range<Int>, skeleton: Range<Int>, letters: Similarity.LetterSignature)] = []
 
     /// Fills the units from space-separated folded Latin words and their space-separated
     /// skeletons.
@@ -44,7 +44,7 @@ struct NameUnits {
         var s = WordCursor(skeleton)
         while let word = l.next() {
             guard let sk = s.next() else { return false }
-            words.append((word, sk))
+            words.append((word, sk, Similarity.LetterSignature(UnsafeBufferPointer(rebasing: latin[word]))))
         }
         wordCount = words.count
         if s.next() != nil || wordCount == 0 { return false }
@@ -71,10 +71,11 @@ struct NameUnits {
             for width in 1...3 where wordCount >= width {
                 for k in 0...(wordCount - width) {
                     let latinStart = used
-                    var letters = Similarity.LetterSignature()
-                    for w in k..<(k + width) {
+                    var letters = words[k].letters
+                    copy(latin, words[k].latin)
+                    for w in (k + 1)..<(k + width) {
                         copy(latin, words[w].latin)
-                        letters.add(UnsafeBufferPointer(rebasing: latin[words[w].latin]))
+                        letters = letters.joined(with: words[w].letters)
                     }
                     let skeletonStart = used
                     for w in k..<(k + width) {

@@ -51,14 +51,28 @@ public enum Similarity {
 
         init(_ word: UnsafeBufferPointer<UInt8>) { add(word) }
 
-        /// Counts the bytes of `word` too: the signature of the words run together.
+        /// Counts the bytes of `word` too.
         mutating func add(_ word: UnsafeBufferPointer<UInt8>) {
             for b in word {
                 let once: UInt64 = 1 &<< UInt64(b & 31)
                 if classes & once == 0 { classes |= once }
                 else if classes & (once &<< 32) == 0 { classes |= once &<< 32 }
-                else { rest += 1 }
+                else { rest &+= 1 }
             }
+        }
+
+        /// The signature of two words run together, from theirs: a class is there once if
+        /// it is in either, twice if twice in either or once in each, and a byte is beyond
+        /// its class's second when it was in its word or is the second of a twice-present
+        /// class meeting the other word's.
+        func joined(with other: LetterSignature) -> LetterSignature {
+            let low: UInt64 = 0xFFFF_FFFF
+            let (a1, a2) = (classes & low, classes >> 32)
+            let (b1, b2) = (other.classes & low, other.classes >> 32)
+            var joined = LetterSignature()
+            joined.classes = (a1 | b1) | (a2 | b2 | (a1 & b1)) << 32
+            joined.rest = rest + other.rest + (a2 & b1).nonzeroBitCount + (b2 & a1).nonzeroBitCount
+            return joined
         }
 
         /// At least the bytes the two words have in common (by class), which bound Jaro's
