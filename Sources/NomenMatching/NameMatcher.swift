@@ -50,6 +50,10 @@ public struct NameMatcher: Sendable {
     /// A pair resting on spelling alone must be closer than one with a shared skeleton
     /// (Masoud and Masrour are different names; Chan and Khan the same).
     static let minimumSpellingSimilarity = 0.91
+    /// Jaro–Winkler floors: a pair of one skeleton, a pair on spelling alone, whole names.
+    static let skeletonFloor = Similarity.Floor(0.8)
+    static let spellingFloor = Similarity.Floor(minimumSpellingSimilarity)
+    static let wholeNameFloor = Similarity.Floor(0.95)
     /// Names scored in full after retrieval.
     public var candidateLimit = 80
 
@@ -320,15 +324,15 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    /// How two tokens (folded Latin forms `a`, `b` and their skeletons) compare, when
+    /// How two tokens (folded Latin forms and skeletons) compare, when
     /// they are close enough to count as a pair: nil otherwise.
     ///
     /// Jaro–Winkler on the folded Latin forms; a shared consonant skeleton (Kabuloff and
     /// Kabulov, کابلوف read kablvf) lifts a pair that is already close (≥ 0.8) to 0.9–0.93;
     /// words of three letters or fewer (acronyms, particles) must be equal. A strong match
     /// needs ``minimumTokenSimilarity``, a near spelling ``minimumSpellingSimilarity``;
-    /// Jaro–Winkler is not computed when its bound from the lengths and the common prefix
-    /// is already below that.
+    /// Jaro–Winkler is not computed when its bound from the letters the words share, their
+    /// lengths and their common prefix is already below that (see ``Similarity/Floor``).
     @inline(__always)
     static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
         let a = x.latin
@@ -341,17 +345,17 @@ public struct NameMatcher: Sendable {
             return bc > 1 && a[0] == b[0] ? TokenMatch(similarity: 0.9, kind: .initial) : nil
         }
         if ac <= 3 || bc <= 3 { return nil }
-        let bound = Similarity.jaroWinklerBound(a, b, matches: x.letters.common(with: y.letters))
+        let common = x.letters.common(with: y.letters)
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
         let sa = x.skeleton
         if abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
-            if bound < 0.8 { return nil }
+            if !Self.skeletonFloor.mayBeReached(a, b, matches: common) { return nil }
             let jw = Similarity.jaroWinkler(a, b)
-            return jw >= 0.8 ? TokenMatch(similarity: max(jw, sa.count >= 4 ? 0.93 : 0.9), kind: .skeleton) : nil
+            return jw >= Self.skeletonFloor.value ? TokenMatch(similarity: max(jw, sa.count >= 4 ? 0.93 : 0.9), kind: .skeleton) : nil
         }
-        if bound < Self.minimumSpellingSimilarity { return nil }
+        if !Self.spellingFloor.mayBeReached(a, b, matches: common) { return nil }
         let jw = Similarity.jaroWinkler(a, b)
         return jw >= Self.minimumSpellingSimilarity ? TokenMatch(similarity: jw, kind: .spelling) : nil
     }
@@ -476,9 +480,9 @@ public struct NameMatcher: Sendable {
             q.fused.withUnsafeBufferPointer { fq in
                 ws.fusedName.withUnsafeBufferPointer { fn in
                     let common = Similarity.LetterSignature(fq).common(with: Similarity.LetterSignature(fn))
-                    guard Similarity.jaroWinklerBound(fq, fn, matches: common) >= 0.95 else { return }
+                    guard Self.wholeNameFloor.mayBeReached(fq, fn, matches: common) else { return }
                     let whole = Similarity.jaroWinkler(fq, fn)
-                    if whole >= 0.95 && whole * 0.97 > score {
+                    if whole >= Self.wholeNameFloor.value && whole * 0.97 > score {
                         score = whole * 0.97
                         allStrong = allStrong && Similarity.equal(fq, fn)
                         if explain {

@@ -83,19 +83,43 @@ public enum Similarity {
         }
     }
 
-    /// An upper bound of ``jaroWinkler(_:_:)-(UnsafeBufferPointer<UInt8>,_)``, a little
-    /// above it so rounding never puts it below: every byte the words have in common
-    /// (at most `matches`) matched, none transposed, and the common prefix. What lets a
-    /// caller with a threshold skip the comparison.
-    /// - Complexity: O(1).
-    @inline(__always)
-    static func jaroWinklerBound(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, matches: Int) -> Double {
-        let m = Double(min(matches, a.count, b.count))
-        if m == 0 { return 0 }
-        let jaro = (m / Double(a.count) + m / Double(b.count) + 1) / 3
-        var prefix = 0
-        while prefix < min(4, min(a.count, b.count)) && a[prefix] == b[prefix] { prefix += 1 }
-        return jaro + Double(prefix) * 0.1 * (1 - jaro) + 1e-9
+    /// A similarity Jaro–Winkler must reach, and a quick test of whether it may: its
+    /// bound, every byte the words have in common (at most `matches`) matched and none
+    /// transposed, with their common prefix, reaches it. What lets a caller skip the
+    /// comparison.
+    struct Floor {
+        let value: Double
+        /// By common prefix (0 to 4 bytes): the least m·(|a| + |b|) / (|a|·|b|) with which
+        /// the bound reaches `value`, a little less so rounding never rejects a pair.
+        private let ratios: (Double, Double, Double, Double, Double)
+
+        init(_ value: Double) {
+            self.value = value
+            // bound = J + 0.1p(1 − J) with J = (m/|a| + m/|b| + 1)/3 reaches `value` when
+            // J ≥ (value − 0.1p) / (1 − 0.1p).
+            func ratio(_ p: Double) -> Double { 3 * (value - 0.1 * p) / (1 - 0.1 * p) - 1 - 1e-9 }
+            ratios = (ratio(0), ratio(1), ratio(2), ratio(3), ratio(4))
+        }
+
+        /// Whether Jaro–Winkler of `a` and `b`, with at most `matches` bytes in common, may
+        /// reach the floor. Multiplications only.
+        /// - Complexity: O(1).
+        @inline(__always)
+        func mayBeReached(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, matches: Int) -> Bool {
+            let m = min(matches, a.count, b.count)
+            if m == 0 { return false }
+            var prefix = 0
+            while prefix < min(4, m) && a[prefix] == b[prefix] { prefix += 1 }
+            let ratio: Double
+            switch prefix {
+            case 0: ratio = ratios.0
+            case 1: ratio = ratios.1
+            case 2: ratio = ratios.2
+            case 3: ratio = ratios.3
+            default: ratio = ratios.4
+            }
+            return Double(m * (a.count + b.count)) >= ratio * Double(a.count * b.count)
+        }
     }
 
     /// Jaro's matches and transpositions: each byte of `a` in turn takes the first
