@@ -165,8 +165,11 @@ public struct NameMatcher: Sendable {
     /// Most names one lookup touches (see ``Tally/vote(_:)``).
     static let newNameBudget = 4_000
 
+    /// A thread's buffers for lookups: votes by index size, and the scoring workspace,
+    /// whose buffers keep the size the longest names gave them.
     final class Scratch {
         var byCount: [Int: Votes] = [:]
+        var workspace = Workspace()
         func votes(for count: Int) -> Votes {
             if let v = byCount[count] { return v }
             let v = Votes(count: count)
@@ -213,7 +216,8 @@ public struct NameMatcher: Sendable {
         guard let q = prepare(name) else { return [] }
         // Votes per name in per-thread memory as long as the index (cleared through the
         // list of names touched): no hashing per posting.
-        let votes = Self.scratch.value.votes(for: index.nameCount)
+        let scratch = Self.scratch.value
+        let votes = scratch.votes(for: index.nameCount)
         var tally = Tally(votes)
         defer { tally.reset() }
         let ix = index
@@ -261,7 +265,10 @@ public struct NameMatcher: Sendable {
             if w >= floor { hits.append((n, w)) }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
-        var workspace = Workspace()
+        // Moved out of the thread's scratch while in use: a local, with no exclusivity checks.
+        var workspace = scratch.workspace
+        scratch.workspace = Workspace()
+        defer { scratch.workspace = workspace }
         let queryHasHan = q.scheme?.contains("Han") == true
         // The names to score and their entities, read in one pass before any is scored:
         // names far apart in a large index, whose loads, independent here, overlap.
