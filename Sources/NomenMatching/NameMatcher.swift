@@ -377,7 +377,7 @@ public struct NameMatcher: Sendable {
         let span: Int32
     }
 
-    /// Buffers one lookup reuses for every name it scores.
+    /// Buffers a thread's lookups reuse for every name they score.
     struct Workspace {
         var name = NameUnits()
         var pairs: [Pair] = []

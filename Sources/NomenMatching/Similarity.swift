@@ -62,9 +62,8 @@ public enum Similarity {
         }
 
         /// The signature of two words run together, from theirs: a class is there once if
-        /// it is in either, twice if twice in either or once in each, and a byte is beyond
-        /// its class's second when it was in its word or is the second of a twice-present
-        /// class meeting the other word's.
+        /// it is in either, twice if twice in either or once in each; the bytes beyond are
+        /// those of each word, and one more for each class twice in one word and in the other.
         func joined(with other: LetterSignature) -> LetterSignature {
             let low: UInt64 = 0xFFFF_FFFF
             let (a1, a2) = (classes & low, classes >> 32)
