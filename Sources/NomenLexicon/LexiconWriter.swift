@@ -102,17 +102,71 @@ public enum LexiconWriter {
 /// lone surrogates cannot occur in a Swift String, and every control is escaped.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
-        var out = JSONBuffer()
-        out.quoted(s)
-        return out.string
+        var out: [UInt8] = []
+        quote(s, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `s` quoted, as ``quote(_:)`` returns it, to UTF-8 output being built.
+    public static func quote(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { append($0, to: &out) }
+    }
+
+    /// Appends valid UTF-8 as a JSON string, copying runs that need no escape whole.
+    /// Escaped: `"`, the backslash, the C0 controls (`\n`, `\r`, `\t` or `\u00xx`), DEL,
+    /// the C1 controls, the BOM, and U+2028/U+2029, so the output is valid JSON, valid
+    /// YAML and safe as one line of JSONL.
+    public static func append(_ s: UnsafeBufferPointer<UInt8>, to bytes: inout [UInt8]) {
+        bytes.append(0x22)
+        var runStart = 0
+        var i = 0
+        let n = s.count
+        func raw(_ text: StaticString) { text.withUTF8Buffer { bytes.append(contentsOf: $0) } }
+        while i < n {
+            let b = s[i]
+            // Most bytes need no escape: only these may start one.
+            if !(b < 0x20 || b == 0x22 || b == 0x5C || b == 0x7F || b == 0xC2 || b == 0xE2 || b == 0xEF) {
+                i += 1
+                continue
+            }
+            var escape: StaticString? = nil
+            var width = 1
+            var code: UInt32? = nil
+            switch b {
+            case 0x22: escape = "\\\""
+            case 0x5C: escape = "\\\\"
+            case 0x0A: escape = "\\n"
+            case 0x0D: escape = "\\r"
+            case 0x09: escape = "\\t"
+            case 0x00..<0x20, 0x7F: code = UInt32(b)
+            case 0xC2 where i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F:
+                code = UInt32(s[i + 1]); width = 2
+            case 0xE2 where i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
+                code = s[i + 2] == 0xA8 ? 0x2028 : 0x2029; width = 3
+            case 0xEF where i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF:
+                code = 0xFEFF; width = 3
+            default:
+                i += 1
+                continue
+            }
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
+            if let escape {
+                raw(escape)
+            } else if let code {
+                raw("\\u")
+                let hex: StaticString = "0123456789abcdef"
+                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex.utf8Start[Int((code >> UInt32(shift)) & 0xF)]) }
+            }
+            i += width
+            runStart = i
+        }
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n]))
+        bytes.append(0x22)
     }
 }
 
 /// JSON written straight into UTF-8 bytes: no intermediate Strings, no formatting calls.
-///
-/// Strings escape `"`, the backslash, the C0 controls (`\n`, `\r`, `\t` or `\u00xx`),
-/// DEL, the C1 controls, the BOM, and U+2028/U+2029,
-/// so the output is valid JSON, valid YAML and safe as one line of JSONL.
 public struct JSONBuffer {
     public private(set) var bytes: [UInt8] = []
 
@@ -196,46 +250,8 @@ public struct JSONBuffer {
         s.withUTF8 { quoted(utf8: $0) }
     }
 
-    /// Appends valid UTF-8 as a JSON string.
+    /// Appends valid UTF-8 as a JSON string (escaped as ``JSONText/append(_:to:)`` says).
     public mutating func quoted(utf8 s: UnsafeBufferPointer<UInt8>) {
-        bytes.append(0x22)
-        var runStart = 0
-        var i = 0
-        let n = s.count
-        while i < n {
-            let b = s[i]
-            var escape: StaticString? = nil
-            var width = 1
-            var code: UInt32? = nil
-            switch b {
-            case 0x22: escape = "\\\""
-            case 0x5C: escape = "\\\\"
-            case 0x0A: escape = "\\n"
-            case 0x0D: escape = "\\r"
-            case 0x09: escape = "\\t"
-            case 0x00..<0x20, 0x7F: code = UInt32(b)
-            case 0xC2 where i + 1 < n && s[i + 1] >= 0x80 && s[i + 1] <= 0x9F:
-                code = UInt32(s[i + 1]); width = 2
-            case 0xE2 where i + 2 < n && s[i + 1] == 0x80 && (s[i + 2] == 0xA8 || s[i + 2] == 0xA9):
-                code = s[i + 2] == 0xA8 ? 0x2028 : 0x2029; width = 3
-            case 0xEF where i + 2 < n && s[i + 1] == 0xBB && s[i + 2] == 0xBF:
-                code = 0xFEFF; width = 3
-            default:
-                i += 1
-                continue
-            }
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<i]))
-            if let escape {
-                raw(escape)
-            } else if let code {
-                raw("\\u")
-                let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                for shift in stride(from: 12, through: 0, by: -4) { bytes.append(hex[Int((code >> UInt32(shift)) & 0xF)]) }
-            }
-            i += width
-            runStart = i
-        }
-        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[runStart..<n]))
-        bytes.append(0x22)
+        JSONText.append(s, to: &bytes)
     }
 }

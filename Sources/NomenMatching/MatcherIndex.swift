@@ -76,6 +76,7 @@ public final class MatcherIndex: Sendable {
         self.particles = particles
         self.translitWords = translitWords
         self.translitLatin = translitLatin
+        schemeIsHan = (0..<schemes.count).map { schemes[$0].contains("Han") }
         var forms: [[String]: String] = [:]
         for i in 0..<honorificForms.count {
             forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
@@ -84,6 +85,8 @@ public final class MatcherIndex: Sendable {
     }
 
     let honorificLookup: [[String]: String]
+    /// Per scheme: whether it reads Han (pinyin syllables, which match nothing in another script).
+    let schemeIsHan: [Bool]
 
     /// Removes leading honorifics from Latin tokens, while a name remains; returns them.
     func stripHonorifics(_ tokens: [String]) -> (tokens: [String], removed: [String]) {
@@ -295,9 +298,10 @@ public final class MatcherIndex: Sendable {
         return m
     }
 
-    func postings(_ keys: StringIndex, _ start: Table<Int32>, _ post: Table<Int32>, _ key: String) -> Slice<Table<Int32>> {
+    /// Where the postings of `key` lie in its postings table (empty for an unknown key).
+    func postings(_ keys: StringIndex, _ start: Table<Int32>, _ key: String) -> Range<Int> {
         let id = keys.id(of: key)
-        guard id >= 0 else { return post[0..<0] }
-        return post[Int(start[Int(id)])..<Int(start[Int(id) + 1])]
+        guard id >= 0 else { return 0..<0 }
+        return Int(start[Int(id)])..<Int(start[Int(id) + 1])
     }
 }

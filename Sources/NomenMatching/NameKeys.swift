@@ -23,6 +23,7 @@ public enum NameKeys {
     /// `language` is kept for callers that know it; keys do not depend on it.
     public static func latinTokens(_ text: String, language: String = "und",
                                    known: ((String) -> String?)? = nil) -> LatinForm {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return LatinForm(tokens: asciiTokens(text), scheme: nil) }
         let folder = Folder(.name)
         var tokens: [String] = []
         var scheme: String?
@@ -49,6 +50,25 @@ public enum NameKeys {
             }
         }
         return LatinForm(tokens: tokens, scheme: scheme)
+    }
+
+    /// ``latinTokens(_:language:known:)`` of ASCII text, without folding tables: ASCII
+    /// folds to its lowercase (and punctuation to punctuation), so the tokens are the
+    /// runs of letters and digits, lowercased.
+    static func asciiTokens(_ text: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        for b in text.utf8 {
+            switch b {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): current.append(b)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): current.append(b + 32)
+            default:
+                if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+                current.removeAll(keepingCapacity: true)
+            }
+        }
+        if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+        return tokens
     }
 
     /// A folded token in Latin letters by `t`, folded again.

@@ -34,7 +34,11 @@ public struct MatchCandidate: Sendable, Equatable {
 /// initials, fused and split parts), with penalties for query words the name lacks (a
 /// different given name) and for a name whose surname the query lacks (a prefix of
 /// a longer name). `Sendable`; lookups never throw.
-/// - Complexity: O(postings of the query's keys + candidates × tokens²).
+///
+/// Resource usage: votes live in per-thread memory of about 8 bytes a name of the
+/// index, made on a thread's first lookup; scoring reads each name's keys in place.
+/// - Complexity: O(postings of the query's keys (at most 20,000 a key, and at most
+///   4,000 names counted) + candidates × units²).
 public struct NameMatcher: Sendable {
     public let index: MatcherIndex
     /// Scores at or above this are matches. Calibrated on Tests/LookupEval.
@@ -43,6 +47,13 @@ public struct NameMatcher: Sendable {
     public static let defaultThreshold = 0.82
     /// Two words below this similarity are different words (Anas and Sirajuddin, Masoud and Masrour).
     static let minimumTokenSimilarity = 0.86
+    /// A pair resting on spelling alone must be closer than one with a shared skeleton
+    /// (Masoud and Masrour are different names; Chan and Khan the same).
+    static let minimumSpellingSimilarity = 0.91
+    /// Jaro–Winkler floors: a pair of one skeleton, a pair on spelling alone, whole names.
+    static let skeletonFloor = Similarity.Floor(0.8)
+    static let spellingFloor = Similarity.Floor(minimumSpellingSimilarity)
+    static let wholeNameFloor = Similarity.Floor(0.95)
     /// Names scored in full after retrieval.
     public var candidateLimit = 80
 
@@ -51,28 +62,117 @@ public struct NameMatcher: Sendable {
         self.threshold = threshold
     }
 
-    /// Per-thread vote counters.
+    /// A thread's vote counters for indexes of one size: a bit per name touched, clear
+    /// between lookups (an eighth of a byte a name: it stays in cache where a weight per
+    /// name does not), a weight per name, meaningful only where its bit is set, and room to
+    /// list every name once (the names one lookup touched, whose bits are cleared after it).
     final class Votes {
-        var weights: [Float] = []
-        var touched: [Int32] = []
+        let weights: UnsafeMutablePointer<Float>
+        let bits: UnsafeMutablePointer<UInt64>
+        let touched: UnsafeMutablePointer<Int32>
 
-        func add(_ n: Int, _ w: Float) {
-            if weights[n] == 0 { touched.append(Int32(n)) }
-            weights[n] += w
+        init(count: Int) {
+            // Trivial values, written before they are read (see `Tally.add`).
+            weights = .allocate(capacity: max(1, count))
+            bits = .allocate(capacity: count / 64 + 1)
+            bits.initialize(repeating: 0, count: count / 64 + 1)
+            touched = .allocate(capacity: max(1, count))
         }
 
-        func reset() {
-            for n in touched { weights[Int(n)] = 0 }
-            touched.removeAll(keepingCapacity: true)
+        deinit {
+            weights.deallocate()
+            bits.deallocate()
+            touched.deallocate()
         }
     }
 
+    /// One lookup's votes in a thread's ``Votes``. A value on the stack, so adding a vote
+    /// costs no exclusivity check and no reference counting.
+    struct Tally {
+        let weights: UnsafeMutablePointer<Float>
+        let bits: UnsafeMutablePointer<UInt64>
+        let touched: UnsafeMutablePointer<Int32>
+        /// Names touched so far: `touched[0..<count]`.
+        var count = 0
+
+        init(_ votes: Votes) {
+            weights = votes.weights
+            bits = votes.bits
+            touched = votes.touched
+        }
+
+        /// Adds `weight` to every name of `postings`.
+        /// Invariant: postings are names of the index (checked when it is read), so a
+        /// name enters `touched` once, when its bit is set. A new name's weight is
+        /// written, not read: no wait for a cache line of the weights.
+        @inline(__always)
+        mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
+            for n in postings {
+                let i = Int(n)
+                let bit: UInt64 = 1 &<< UInt64(i & 63)
+                if bits[i >> 6] & bit == 0 {
+                    bits[i >> 6] |= bit
+                    touched[count] = n
+                    count += 1
+                    weights[i] = weight
+                } else {
+                    weights[i] += weight
+                }
+            }
+        }
+
+        /// Adds `weight` to the names of `postings` already touched; adds no name.
+        @inline(__always)
+        func addToTouched(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
+            for n in postings where bits[Int(n) >> 6] & (1 &<< UInt64(n & 63)) != 0 { weights[Int(n)] += weight }
+        }
+
+        /// Votes for the names of `lists`, shortest list first. At most ``newNameBudget``
+        /// names are touched: past it, the rest of a list and longer lists only add to the
+        /// names already touched. A name found in long lists alone (a frequent word or
+        /// skeleton: `san`, `d`, `abad`) is not among the best, and counting it would cost
+        /// most of the lookup.
+        mutating func vote(_ lists: [Postings]) {
+            // Shortest first; of equal lengths, in the query's order, so results never
+            // depend on hashing.
+            for k in lists.indices.sorted(by: { (lists[$0].range.count, $0) < (lists[$1].range.count, $1) }) {
+                let l = lists[k]
+                l.postings.withUnsafeBufferPointer { all in
+                    let p = UnsafeBufferPointer(rebasing: all[l.range])
+                    // New names are at most `room`: the budget holds within a list too.
+                    let room = max(0, NameMatcher.newNameBudget - count)
+                    add(UnsafeBufferPointer(rebasing: p.prefix(room)), l.weight)
+                    addToTouched(UnsafeBufferPointer(rebasing: p.dropFirst(room)), l.weight)
+                }
+            }
+        }
+
+        /// The bits back to clear, for the thread's next lookup.
+        func reset() {
+            for k in 0..<count { bits[Int(touched[k]) >> 6] = 0 }
+        }
+    }
+
+    /// A postings list of the query's keys, and the weight of each name in it.
+    struct Postings {
+        let postings: Table<Int32>
+        let range: Range<Int>
+        let weight: Float
+    }
+
+    /// Names of one postings list counted at most.
+    static let postingsLimit = 20_000
+    /// Most names one lookup touches (see ``Tally/vote(_:)``).
+    static let newNameBudget = 4_000
+
+    /// A thread's buffers for lookups: votes by index size, and the scoring workspace,
+    /// whose buffers keep the size the longest names gave them.
     final class Scratch {
         var byCount: [Int: Votes] = [:]
+        var workspace = Workspace()
         func votes(for count: Int) -> Votes {
             if let v = byCount[count] { return v }
-            let v = Votes()
-            v.weights = [Float](repeating: 0, count: count)
+            let v = Votes(count: count)
             byCount[count] = v
             return v
         }
@@ -85,6 +185,10 @@ public struct NameMatcher: Sendable {
         let skeletons: [String]
         let honorifics: [String]
         let scheme: String?
+        /// The words and their fusions, for alignment.
+        let units: NameUnits
+        /// The words run together: the whole name, for fusions the units miss.
+        let fused: [UInt8]
     }
 
     /// Longest name looked up, in Unicode scalars: longer queries are not names.
@@ -95,7 +199,12 @@ public struct NameMatcher: Sendable {
         let form = NameKeys.latinTokens(text, language: "und") { index.knownLatin($0) }
         let (tokens, removed) = index.stripHonorifics(form.tokens)
         if tokens.isEmpty { return nil }
-        return Query(latin: tokens, skeletons: tokens.map(NameKeys.skeleton), honorifics: removed, scheme: form.scheme)
+        let skeletons = tokens.map(NameKeys.skeleton)
+        var units = NameUnits()
+        let latin = Array(tokens.joined(separator: " ").utf8)
+        let skeleton = Array(skeletons.joined(separator: " ").utf8)
+        guard latin.withUnsafeBufferPointer({ l in skeleton.withUnsafeBufferPointer { units.fill(latin: l, skeleton: $0) } }) else { return nil }
+        return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, units: units, fused: Array(tokens.joined().utf8))
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
@@ -105,60 +214,83 @@ public struct NameMatcher: Sendable {
     public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
                        candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
-        // Votes per name in a per-thread array as long as the index (reset through the
+        // Votes per name in per-thread memory as long as the index (cleared through the
         // list of names touched): no hashing per posting.
-        let votes = Self.scratch.value.votes(for: index.nameCount)
-        defer { votes.reset() }
-        func add(_ post: Slice<Table<Int32>>, _ weight: Float) {
-            for n in post.prefix(20_000) { votes.add(Int(n), weight) }
-        }
+        let scratch = Self.scratch.value
+        let votes = scratch.votes(for: index.nameCount)
+        var tally = Tally(votes)
+        defer { tally.reset() }
         let ix = index
-        for sk in Set(q.skeletons) { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, sk), 1) }
+        var lists: [Postings] = []
+        func list(_ postings: Table<Int32>, _ range: Range<Int>, _ weight: Float) {
+            if !range.isEmpty { lists.append(Postings(postings: postings, range: range.prefix(Self.postingsLimit), weight: weight)) }
+        }
+        var seen = Set<String>()
+        for sk in q.skeletons where seen.insert(sk).inserted { list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, sk), 1) }
         // Exact words too: a short skeleton (tk of Tokayev) has long postings, a word few.
-        for w in Set(q.latin) where w.count > 1 { add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, "=" + w), 2) }
-        add(ix.postings(ix.fusedKeys, ix.fusedStart, ix.fusedPostings, q.skeletons.joined()), 2)
+        for w in q.latin where w.count > 1 && seen.insert("=" + w).inserted {
+            list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, "=" + w), 2)
+        }
+        list(ix.fusedPostings, ix.postings(ix.fusedKeys, ix.fusedStart, q.skeletons.joined()), 2)
         if q.skeletons.count > 1 {
             for k in 0..<(q.skeletons.count - 1) {
-                add(ix.postings(ix.tokenKeys, ix.tokenStart, ix.tokenPostings, q.skeletons[k] + q.skeletons[k + 1]), 1)
+                list(ix.tokenPostings, ix.postings(ix.tokenKeys, ix.tokenStart, q.skeletons[k] + q.skeletons[k + 1]), 1)
             }
         }
-        if votes.touched.count < 40 {
+        tally.vote(lists)
+        if tally.count < 40 {
+            lists.removeAll()
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
-                add(ix.postings(ix.gramKeys, ix.gramStart, ix.gramPostings, g), 0.25)
+                list(ix.gramPostings, ix.postings(ix.gramKeys, ix.gramStart, g), 0.25)
             }
+            tally.vote(lists)
         }
         let limitCount = candidates ?? candidateLimit
         // The names with the most votes: a threshold from the votes' histogram (they are
         // multiples of 0.25), so only the few above it are sorted.
         var floor: Float = 0
-        if votes.touched.count > limitCount {
+        if tally.count > limitCount {
             var histogram = [Int](repeating: 0, count: 129)
-            for n in votes.touched { histogram[min(128, Int(votes.weights[Int(n)] * 4))] += 1 }
+            for k in 0..<tally.count { histogram[min(128, Int(tally.weights[Int(tally.touched[k])] * 4))] += 1 }
             var seen = 0
             for bucket in stride(from: 128, through: 0, by: -1) {
                 seen += histogram[bucket]
                 if seen >= limitCount { floor = Float(bucket) / 4; break }
             }
         }
-        let hits = votes.touched.compactMap { n -> (key: Int32, value: Float)? in
-            let w = votes.weights[Int(n)]
-            return w >= floor ? (n, w) : nil
+        var hits: [(key: Int32, value: Float)] = []
+        for k in 0..<tally.count {
+            let n = tally.touched[k]
+            let w = tally.weights[Int(n)]
+            if w >= floor { hits.append((n, w)) }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
-        var best: [Int: (score: Double, name: Int, detail: String, complete: Bool)] = [:]
+        // Moved out of the thread's scratch while in use: a local, with no exclusivity checks.
+        var workspace = scratch.workspace
+        scratch.workspace = Workspace()
+        defer { scratch.workspace = workspace }
         let queryHasHan = q.scheme?.contains("Han") == true
+        // The names to score and their entities, read in one pass before any is scored:
+        // names far apart in a large index, whose loads, independent here, overlap.
+        var names: [(name: Int, entity: Int)] = []
+        names.reserveCapacity(shortlist.count)
         for (n, _) in shortlist {
-            if !includeGenerated && ix.nameFlags[Int(n)] & 2 != 0 { continue }
-            if !includeAmbiguous && ix.nameFlags[Int(n)] & 1 != 0 { continue }
+            let flags = ix.nameFlags[Int(n)]
+            if !includeGenerated && flags & 2 != 0 { continue }
+            if !includeAmbiguous && flags & 1 != 0 { continue }
             // Pinyin syllables say nothing about a name in another script (Mao Ning is not 欧盟).
-            if !queryHasHan && ix.schemes[Int(ix.nameScheme[Int(n)])].contains("Han") { continue }
-            let (score, detail, complete) = self.score(q, name: Int(n))
-            let e = Int(ix.nameEntity[Int(n)])
-            if best[e] == nil || score > best[e]!.score { best[e] = (score, Int(n), detail, complete) }
+            if !queryHasHan && ix.schemeIsHan[Int(ix.nameScheme[Int(n)])] { continue }
+            names.append((Int(n), Int(ix.nameEntity[Int(n)])))
+        }
+        workspace.touch(names.lazy.map(\.name), in: ix)
+        var best: [Int: (score: Double, name: Int, complete: Bool)] = [:]
+        for (n, e) in names {
+            let (score, _, complete) = self.score(q, name: n, in: &workspace)
+            if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
         }
         let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
         return ranked.map { e, v in
-            let detail = self.score(q, name: v.name, explain: true).1
+            let detail = self.score(q, name: v.name, explain: true, in: &workspace).1
             var parts: [String] = []
             if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
             let scheme = ix.schemes[Int(ix.nameScheme[v.name])]
@@ -176,11 +308,11 @@ public struct NameMatcher: Sendable {
     /// How two tokens compare: their similarity, and whether it rests on more than
     /// spelling closeness (the same word, the same skeleton, an initial).
     struct TokenMatch {
-        enum Kind { case equal, initial, skeleton, spelling, skeletonSpelling, none }
+        enum Kind { case equal, initial, skeleton, spelling }
         let similarity: Double
         let kind: Kind
         /// Same word, same consonant skeleton, or an initial: evidence beyond a near spelling.
-        var strong: Bool { kind == .equal || kind == .initial || kind == .skeleton }
+        var strong: Bool { kind != .spelling }
 
         /// In words, for explanations (made only for the candidates shown).
         func note(_ a: String, _ sa: String, _ b: String, _ sb: String) -> String {
@@ -188,9 +320,7 @@ public struct NameMatcher: Sendable {
             case .equal: return "\(a)=\(b)"
             case .initial: return "initial \(a.count == 1 ? a : b)."
             case .skeleton: return "\(a)~\(b) \(Self.fixed(similarity)) (skeleton \(sa) = \(sb))"
-            case .skeletonSpelling: return "\(a)~\(b) (skeleton \(sa) ~ \(sb) \(Self.fixed(similarity)))"
             case .spelling: return "\(a)~\(b) \(Self.fixed(similarity))"
-            case .none: return ""
             }
         }
 
@@ -201,130 +331,186 @@ public struct NameMatcher: Sendable {
         }
     }
 
-    /// Similarity of two tokens: folded Latin forms, skeletons and initials.
+    /// How two tokens (folded Latin forms and skeletons) compare, when
+    /// they are close enough to count as a pair: nil otherwise.
     ///
     /// Jaro–Winkler on the folded Latin forms; a shared consonant skeleton (Kabuloff and
     /// Kabulov, کابلوف read kablvf) lifts a pair that is already close (≥ 0.8) to 0.9–0.93;
-    /// words of three letters or fewer (acronyms, particles) must be equal.
-    static func tokenSimilarity(_ a: String, _ sa: String, _ b: String, _ sb: String) -> TokenMatch {
-        if a == b { return TokenMatch(similarity: 1, kind: .equal) }
-        let ac = a.utf8.count
-        let bc = b.utf8.count
+    /// words of three letters or fewer (acronyms, particles) must be equal. A strong match
+    /// needs ``minimumTokenSimilarity``, a near spelling ``minimumSpellingSimilarity``;
+    /// Jaro–Winkler is not computed when its bound from the letters the words share, their
+    /// lengths and their common prefix is already below that (see ``Similarity/Floor``).
+    @inline(__always)
+    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
+        let a = x.latin
+        let b = y.latin
+        if Similarity.equal(a, b) { return TokenMatch(similarity: 1, kind: .equal) }
+        let ac = a.count
+        let bc = b.count
         // An initial in the query (S. Lavrov) stands for a name word with that first letter.
         if ac == 1 {
-            return bc > 1 && a.utf8.first == b.utf8.first ? TokenMatch(similarity: 0.9, kind: .initial) : TokenMatch(similarity: 0, kind: .none)
+            return bc > 1 && a[0] == b[0] ? TokenMatch(similarity: 0.9, kind: .initial) : nil
         }
-        if bc == 1 { return TokenMatch(similarity: 0, kind: .none) }
-        if ac <= 3 || bc <= 3 { return TokenMatch(similarity: 0, kind: .none) }
-        let jw = Similarity.jaroWinkler(a, b)
-        let sac = sa.utf8.count
+        if ac <= 3 || bc <= 3 { return nil }
+        let common = x.letters.common(with: y.letters)
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
-        if sa == sb && sac >= 3 && jw >= 0.8 && abs(ac - bc) <= 1 {
-            return TokenMatch(similarity: max(jw, sac >= 4 ? 0.93 : 0.9), kind: .skeleton)
+        let sa = x.skeleton
+        if abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
+            // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
+            if !Self.skeletonFloor.mayBeReached(a, b, matches: common) { return nil }
+            let jw = Similarity.jaroWinkler(a, b)
+            return jw >= Self.skeletonFloor.value ? TokenMatch(similarity: max(jw, sa.count >= 4 ? 0.93 : 0.9), kind: .skeleton) : nil
         }
-        if sac >= 3 && sb.utf8.count >= 3 && abs(ac - bc) <= 1 {
-            let sk = Similarity.jaroWinkler(sa, sb) * 0.9
-            if sk > jw { return TokenMatch(similarity: sk, kind: .skeletonSpelling) }
-        }
-        return TokenMatch(similarity: jw, kind: .spelling)
+        if !Self.spellingFloor.mayBeReached(a, b, matches: common) { return nil }
+        let jw = Similarity.jaroWinkler(a, b)
+        return jw >= Self.minimumSpellingSimilarity ? TokenMatch(similarity: jw, kind: .spelling) : nil
     }
 
-    /// The skeleton of two fused words, from theirs: joined, a doubled consonant at the seam collapsed.
-    static func join(_ a: String, _ b: String) -> String {
-        a.last != nil && a.last == b.first ? a + b.dropFirst() : a + b
+    /// Two units that match: a candidate pair of the alignment.
+    struct Pair {
+        let match: TokenMatch
+        /// Units of the query and of the name.
+        let query: Int32
+        let name: Int32
+        /// Words the two units cover together: of equal pairs, single words come first.
+        let span: Int32
+    }
+
+    /// Buffers a thread's lookups reuse for every name they score.
+    struct Workspace {
+        var name = NameUnits()
+        var pairs: [Pair] = []
+        var usedQuery: [Bool] = []
+        var usedName: [Bool] = []
+        var fusedName: [UInt8] = []
+        /// What ``touch(_:in:)`` read, kept so the reads are not optimised away.
+        var touched: UInt8 = 0
+
+        /// Reads the first bytes of the names' keys, so their cache lines load together
+        /// (independent loads overlap) before the names are scored one by one.
+        mutating func touch(_ names: some Sequence<Int>, in ix: MatcherIndex) {
+            ix.nameLatin.bytes.withUnsafeBufferPointer { latin in
+                ix.nameSkeleton.bytes.withUnsafeBufferPointer { skeleton in
+                    for n in names {
+                        let l = ix.nameLatin.range(n)
+                        let s = ix.nameSkeleton.range(n)
+                        if !l.isEmpty { touched ^= latin[l.lowerBound] }
+                        if !s.isEmpty { touched ^= skeleton[s.lowerBound] }
+                    }
+                }
+            }
+        }
     }
 
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
-    func score(_ q: Query, name n: Int, explain: Bool = false) -> (Double, String, Bool) {
-        let latin = index.nameLatin[n].split(separator: " ").map(String.init)
-        let skel = index.nameSkeleton[n].split(separator: " ").map(String.init)
-        guard !latin.isEmpty, latin.count == skel.count else { return (0, "", false) }
-        // Units: each token, and each pair of neighbours fused (Siraj ud|Din, Abdul|Ghani).
-        struct Unit { let cover: [Int]; let latin: String; let skel: String }
-        func units(_ l: [String], _ s: [String]) -> [Unit] {
-            var u = l.indices.map { Unit(cover: [$0], latin: l[$0], skel: s[$0]) }
-            if l.count > 1 {
-                for k in 0..<(l.count - 1) { u.append(Unit(cover: [k, k + 1], latin: l[k] + l[k + 1], skel: Self.join(s[k], s[k + 1]))) }
+    /// - Returns: the score, the alignment in words (with `explain`; else empty), and
+    ///   whether every word of the query and of the name found its counterpart.
+    func score(_ q: Query, name n: Int, explain: Bool = false, in ws: inout Workspace) -> (Double, String, Bool) {
+        let ix = index
+        let filled = ix.nameLatin.bytes.withUnsafeBufferPointer { latin in
+            ix.nameSkeleton.bytes.withUnsafeBufferPointer { skeleton in
+                ws.name.fill(latin: UnsafeBufferPointer(rebasing: latin[ix.nameLatin.range(n)]),
+                             skeleton: UnsafeBufferPointer(rebasing: skeleton[ix.nameSkeleton.range(n)]))
             }
-            if l.count > 2 {
-                for k in 0..<(l.count - 2) {
-                    u.append(Unit(cover: [k, k + 1, k + 2], latin: l[k] + l[k + 1] + l[k + 2], skel: Self.join(Self.join(s[k], s[k + 1]), s[k + 2])))
-                }
-            }
-            return u
         }
-        let qu = units(q.latin, q.skeletons)
-        let nu = units(latin, skel)
-        var pairs: [(sim: Double, q: Unit, n: Unit, match: TokenMatch, strong: Bool)] = []
-        for a in qu {
-            for b in nu {
-                let t = Self.tokenSimilarity(a.latin, a.skel, b.latin, b.skel)
-                // A pair resting on spelling alone must be closer than one with a shared skeleton
-                // (Masoud and Masrour are different names; Chan and Khan the same).
-                let needed = t.strong ? Self.minimumTokenSimilarity : 0.91
-                if t.similarity >= needed { pairs.append((t.similarity, a, b, t, t.strong)) }
+        guard filled else { return (0, "", false) }
+        let qu = q.units
+        let nu = ws.name
+        ws.pairs.removeAll(keepingCapacity: true)
+        qu.bytes.withUnsafeBufferPointer { qb in
+            nu.bytes.withUnsafeBufferPointer { nb in
+                for i in qu.units.indices {
+                    let a = qu.form(i, in: qb)
+                    for j in nu.units.indices {
+                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb)) else { continue }
+                        ws.pairs.append(Pair(match: t, query: Int32(i), name: Int32(j), span: qu.units[i].words + nu.units[j].words))
+                    }
+                }
             }
         }
         // Best pairs first; of equal ones, single words before fused ones, which explain better.
-        pairs.sort { $0.sim != $1.sim ? $0.sim > $1.sim : ($0.q.cover.count + $0.n.cover.count) < ($1.q.cover.count + $1.n.cover.count) }
-        var usedQ = Set<Int>()
-        var usedN = Set<Int>()
+        ws.pairs.sort { $0.match.similarity != $1.match.similarity ? $0.match.similarity > $1.match.similarity : $0.span < $1.span }
+        ws.usedQuery.removeAll(keepingCapacity: true)
+        ws.usedQuery.append(contentsOf: repeatElement(false, count: qu.wordCount))
+        ws.usedName.removeAll(keepingCapacity: true)
+        ws.usedName.append(contentsOf: repeatElement(false, count: nu.wordCount))
         var total = 0.0
         var weight = 0.0
         var notes: [String] = []
         var allStrong = true
-        for p in pairs where usedQ.isDisjoint(with: p.q.cover) && usedN.isDisjoint(with: p.n.cover) {
-            usedQ.formUnion(p.q.cover)
-            usedN.formUnion(p.n.cover)
-            allStrong = allStrong && p.strong
-            let w = Double(max(p.q.latin.count, p.n.latin.count))
-            total += p.sim * w
+        for p in ws.pairs {
+            let a = qu.units[Int(p.query)]
+            let b = nu.units[Int(p.name)]
+            let aw = Int(a.first)..<Int(a.first + a.words)
+            let bw = Int(b.first)..<Int(b.first + b.words)
+            if aw.contains(where: { ws.usedQuery[$0] }) || bw.contains(where: { ws.usedName[$0] }) { continue }
+            for k in aw { ws.usedQuery[k] = true }
+            for k in bw { ws.usedName[k] = true }
+            allStrong = allStrong && p.match.strong
+            let w = Double(max(a.latin.count, b.latin.count))
+            total += p.match.similarity * w
             weight += w
-            if explain { notes.append(p.match.note(p.q.latin, p.q.skel, p.n.latin, p.n.skel)) }
+            if explain { notes.append(p.match.note(qu.string(a.latin), qu.string(a.skeleton), nu.string(b.latin), nu.string(b.skeleton))) }
         }
         var score = weight > 0 ? total / weight : 0
         // Initials the name does not spell out (the patronymic of Д. С. Песков) are not other words.
-        let unmatchedWords = q.latin.indices.filter { !usedQ.contains($0) && (q.latin[$0].count > 1 || $0 == q.latin.count - 1) }
-        let qCoverage = Double(q.latin.count - unmatchedWords.count) / Double(q.latin.count)
+        let queryWords = qu.wordCount
+        var unmatchedWords = 0
+        for k in 0..<queryWords where !ws.usedQuery[k] && (qu.units[k].latin.count > 1 || k == queryWords - 1) { unmatchedWords += 1 }
+        let qCoverage = Double(queryWords - unmatchedWords) / Double(queryWords)
         if qCoverage < 1 {
             // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).
             score *= 0.4 + 0.4 * qCoverage
-            if explain { notes.append("query words unmatched: \(q.latin.indices.filter { !usedQ.contains($0) }.map { q.latin[$0] }.joined(separator: " "))") }
+            if explain { notes.append("query words unmatched: \((0..<queryWords).filter { !ws.usedQuery[$0] }.map { q.latin[$0] }.joined(separator: " "))") }
         }
-        let isPerson = index.nameFlags[n] & 4 != 0
-        if usedN.count < latin.count {
-            if isPerson && usedN.contains(latin.count - 1) && allStrong {
+        let isPerson = ix.nameFlags[n] & 4 != 0
+        let nameWords = nu.wordCount
+        let usedNameWords = ws.usedName.reduce(0) { $1 ? $0 + 1 : $0 }
+        if usedNameWords < nameWords {
+            let missing = explain ? (0..<nameWords).filter { !ws.usedName[$0] }.map { nu.string(nu.units[$0].latin) }.joined(separator: " ") : ""
+            if isPerson && ws.usedName[nameWords - 1] && allStrong {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
                 score *= score >= 0.999 ? 0.95 : 0.9
-                if explain { notes.append("partial: name words missing: \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
+                if explain { notes.append("partial: name words missing: \(missing)") }
             } else {
                 // A prefix of a longer name (Mohammad Hassan of Mohammad Hassan Akhund).
                 score *= 0.72
-                if explain { notes.append("name words missing\(isPerson ? ", surname among them" : ""): \(latin.indices.filter { !usedN.contains($0) }.map { latin[$0] }.joined(separator: " "))") }
+                if explain { notes.append("name words missing\(isPerson ? ", surname among them" : ""): \(missing)") }
             }
         }
         // Whole-name comparison catches fusions the units miss (Abdulghani, Abdul Ghani),
         // not extra or missing words (Ahmad Shah Massoud, Donald Trump Jr.).
-        let fusedQ = q.latin.joined()
-        let fusedN = latin.joined()
-        let whole = Similarity.jaroWinkler(fusedQ, fusedN)
-        if whole >= 0.95 && abs(fusedQ.count - fusedN.count) <= 1 && whole * 0.97 > score {
-            score = whole * 0.97
-            allStrong = allStrong && fusedQ == fusedN
-            if explain { notes.append("whole name \(fusedQ)~\(fusedN) \(TokenMatch.fixed(whole))") }
+        ws.fusedName.removeAll(keepingCapacity: true)
+        for k in 0..<nameWords { ws.fusedName.append(contentsOf: nu.bytes[Int(nu.units[k].latin.lowerBound)..<Int(nu.units[k].latin.upperBound)]) }
+        if abs(q.fused.count - ws.fusedName.count) <= 1 {
+            q.fused.withUnsafeBufferPointer { fq in
+                ws.fusedName.withUnsafeBufferPointer { fn in
+                    let common = Similarity.LetterSignature(fq).common(with: Similarity.LetterSignature(fn))
+                    guard Self.wholeNameFloor.mayBeReached(fq, fn, matches: common) else { return }
+                    let whole = Similarity.jaroWinkler(fq, fn)
+                    if whole >= Self.wholeNameFloor.value && whole * 0.97 > score {
+                        score = whole * 0.97
+                        allStrong = allStrong && Similarity.equal(fq, fn)
+                        if explain {
+                            notes.append("whole name \(String(decoding: fq, as: UTF8.self))~\(String(decoding: fn, as: UTF8.self)) \(TokenMatch.fixed(whole))")
+                        }
+                    }
+                }
+            }
         }
         // A single word with only a near spelling (Talisman and Taliban, Paktika and Paktia,
         // Nuristan and Nur-Sultan) is not enough for a match.
-        if q.latin.count == 1 && !allStrong {
+        if queryWords == 1 && !allStrong {
             score = min(score, 0.8)
         }
         // Of equal matches, a curated name ranks above a generated one (GeoNames, iso-codes).
-        if index.nameFlags[n] & 2 != 0 { score *= 0.98 }
-        if index.nameFlags[n] & 1 != 0 {
+        if ix.nameFlags[n] & 2 != 0 { score *= 0.98 }
+        if ix.nameFlags[n] & 1 != 0 {
             score *= 0.9
             if explain { notes.append("ambiguous alias") }
         }
-        return (min(1, score), "tokens " + notes.joined(separator: ", "), usedQ.count == q.latin.count && usedN.count == latin.count)
+        return (min(1, score), explain ? "tokens " + notes.joined(separator: ", ") : "",
+                usedNameWords == nameWords && !ws.usedQuery.contains(false))
     }
 }

@@ -38,7 +38,7 @@ struct LookupCommand: ParsableCommand {
             let candidates = matcher.lookup(name, limit: limit)
             switch format ?? .text {
             case .text: Output.shared.write(text(name, candidates, index))
-            case .json, .jsonl: Output.shared.write(json(name, candidates, index) + "\n")
+            case .json, .jsonl: Output.shared.write(bytes: json(name, candidates, index))
             }
             Output.shared.flush()
             return
@@ -65,19 +65,39 @@ struct LookupCommand: ParsableCommand {
             let query = String(decoding: bytes, as: UTF8.self)
             let candidates = matcher.lookup(query, limit: limit)
             if format == .text { Output.shared.write(text(query, candidates, index)) }
-            else { Output.shared.write(json(query, candidates, index) + "\n") }
+            else { Output.shared.write(bytes: json(query, candidates, index)) }
             Output.shared.flush()
         }
         if failed { throw ExitCode(ExitStatus.dataError) }
     }
 
-    func json(_ query: String, _ candidates: [MatchCandidate], _ index: NomenIndex) -> String {
-        let items = candidates.map { c in
-            "{\"id\":\(JSONText.quote(index.tagger.entityID(c.entity))),\"name\":\(JSONText.quote(index.tagger.entityName(c.entity))),"
-                + "\"type\":\(JSONText.quote(index.tagger.entityType(c.entity))),\"score\":\(c.score),\"match\":\(c.isMatch),"
-                + "\"variant\":\(JSONText.quote(c.variant)),\"explanation\":\(JSONText.quote(c.explanation))}"
+    /// One answer as a line of JSON, in UTF-8.
+    func json(_ query: String, _ candidates: [MatchCandidate], _ index: NomenIndex) -> [UInt8] {
+        // Bytes appended to one buffer: string concatenation, and interpolating a Double or
+        // a Bool (whose conformances are looked up at run time), cost more than the lookup.
+        var out: [UInt8] = []
+        out.reserveCapacity(2_048)
+        func raw(_ s: StaticString) { out.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount)) }
+        raw("{\"query\":")
+        JSONText.quote(query, into: &out)
+        raw(",\"candidates\":[")
+        for (k, c) in candidates.enumerated() {
+            raw(k == 0 ? "{\"id\":" : ",{\"id\":")
+            JSONText.quote(index.tagger.entityID(c.entity), into: &out)
+            raw(",\"name\":")
+            JSONText.quote(index.tagger.entityName(c.entity), into: &out)
+            raw(",\"type\":")
+            JSONText.quote(index.tagger.entityType(c.entity), into: &out)
+            raw(",\"score\":")
+            out.append(contentsOf: c.score.description.utf8)
+            raw(c.isMatch ? ",\"match\":true,\"variant\":" : ",\"match\":false,\"variant\":")
+            JSONText.quote(c.variant, into: &out)
+            raw(",\"explanation\":")
+            JSONText.quote(c.explanation, into: &out)
+            raw("}")
         }
-        return "{\"query\":\(JSONText.quote(query)),\"candidates\":[\(items.joined(separator: ","))]}"
+        raw("]}\n")
+        return out
     }
 
     func text(_ query: String, _ candidates: [MatchCandidate], _ index: NomenIndex) -> String {

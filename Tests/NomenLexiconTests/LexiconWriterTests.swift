@@ -97,5 +97,7 @@ import NomenTestSupport
     @Test func jsonQuotingEscapesControlsAndSeparators() {
         #expect(JSONText.quote("a\"b\\c\nd\te\u{1}\u{2028}") == #""a\"b\\c\nd\te\u0001\u2028""#)
         #expect(JSONText.quote("Кабул") == "\"Кабул\"")
+        // C1 controls, DEL, U+2029 and the BOM escaped; other letters of the same lead bytes kept.
+        #expect(JSONText.quote("x\u{85}y\u{FEFF}z\u{2029}\u{7F}ru→Latin ·\u{FEFE}") == #""x\u0085y\ufeffz\u2029\u007fru→Latin ·\#u{FEFE}""#)
     }
 }
