@@ -50,6 +50,12 @@ public enum UTF8Validation {
             }
             let b = base[i]
             if b < 0x80 { i += 1; continue }
+            // Two-byte sequences (Cyrillic, Arabic, Greek, Hebrew, accented Latin) inline.
+            if b >= 0xC2 && b <= 0xDF {
+                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
+                i += 2
+                continue
+            }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF

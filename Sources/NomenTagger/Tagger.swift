@@ -136,6 +136,8 @@ public final class Tagger: Sendable {
         var fuzzy: [String: (Int, Double)] = [:]
         /// What each folded word is to the lexicon, by word.
         let words = WordMemo()
+        /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
+        var touched: UInt8 = 0
     }
 
     struct Match {
@@ -280,7 +282,14 @@ public final class Tagger: Sendable {
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
-        return mentions(matches, tokens: tokens, bytes: bytes)
+        let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
+        // The strings every mention will print, read once before any is written, so their
+        // cache misses overlap instead of queueing one by one.
+        var touched: UInt8 = 0
+        let lx = lexicon
+        for f in found { touched ^= lx.entityIDs.touch(f.entity) ^ lx.entityNames.touch(f.entity) ^ lx.entityTypes[f.entity] }
+        s.touched = touched
+        return found
     }
 
     // MARK: Vocabulary lookup and inflection
@@ -1120,8 +1129,14 @@ public final class Tagger: Sendable {
         return i
     }
 
-    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> [FoundMention] {
+    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> [FoundMention] {
         let lx = lexicon
+        // The candidate names' texts and flags, read once before the checks below.
+        var touched: UInt8 = 0
+        for m in matches where m.kind != .partial && m.kind != .fuzzy {
+            for n in m.names { touched ^= lx.nameTexts.touch(Int(n)) ^ lx.nameFlags[Int(n)] }
+        }
+        scratch.touched ^= touched
         var out: [FoundMention] = []
         out.reserveCapacity(matches.count)
         func text(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }

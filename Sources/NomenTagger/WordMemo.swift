@@ -44,6 +44,9 @@ struct WordFacts {
 final class WordMemo {
     private struct Entry {
         var hash: UInt64
+        /// The key's first sixteen bytes, zero-padded: a word that short is compared
+        /// here, without reading the key store.
+        var head: (UInt64, UInt64)
         var keyStart: Int32
         var keyLength: Int32
         var facts: WordFacts
@@ -109,19 +112,42 @@ final class WordMemo {
         return h &* 0x94D0_49BB_1331_11EB ^ (h >> 29)
     }
 
+    /// The first sixteen bytes of a word, zero-padded, read with a few overlapping loads.
+    @inline(__always)
+    static func head(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        if n >= 16 {
+            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
+        }
+        if n >= 8 {
+            let rest = n == 8 ? 0 : raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (16 - n))
+            return (raw.loadUnaligned(as: UInt64.self), rest)
+        }
+        if n >= 4 {
+            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
+            let high = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) >> UInt64(8 * (8 - n))
+            return (low | high << 32, 0)
+        }
+        var w: UInt64 = 0
+        for i in 0..<n { w |= UInt64(p[i]) << UInt64(8 * i) }
+        return (w, 0)
+    }
+
     /// The facts of a word, computed by `make` the first time it is seen.
     @inline(__always)
     func facts(_ key: UnsafeBufferPointer<UInt8>, salt: UInt64, make: () -> WordFacts) -> WordFacts {
         let n = key.count
         guard let p = key.baseAddress, n > 0 else { return make() }
         let h = Self.hash(p, n, salt: salt)
+        let head = Self.head(p, n)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = slots[i]
             if e < 0 { break }
-            let entry = entries[Int(e)]
-            if entry.hash == h, Int(entry.keyLength) == n, memcmp(keys + Int(entry.keyStart), p, n) == 0 {
-                return entry.facts
+            let entry = entries + Int(e)
+            if entry.pointee.hash == h, Int(entry.pointee.keyLength) == n, entry.pointee.head == head,
+               n <= 16 || memcmp(keys + Int(entry.pointee.keyStart), p, n) == 0 {
+                return entry.pointee.facts
             }
             i = (i + 1) & mask
         }
@@ -133,7 +159,7 @@ final class WordMemo {
             while slots[i] >= 0 { i = (i + 1) & mask }
         }
         (keys + keyCount).update(from: p, count: n)
-        (entries + count).initialize(to: Entry(hash: h, keyStart: Int32(keyCount), keyLength: Int32(n), facts: facts))
+        (entries + count).initialize(to: Entry(hash: h, head: head, keyStart: Int32(keyCount), keyLength: Int32(n), facts: facts))
         slots[i] = Int32(count)
         keyCount += n
         count += 1
