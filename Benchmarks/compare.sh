@@ -217,6 +217,17 @@ for n in $SIZES; do
         log "[$n] --jobs $j: ${WALL} s wall, ${CPU_S} s cpu, ${RSS_MB} MB, rc $RC, $lines lines"
     done
 
+    # Text size: the first half of the corpus (by documents) with --jobs 1, against the whole.
+    half="$WORK/corpus_half.jsonl"
+    if [ ! -f "$half" ]; then
+        head -n "$((CORPUS_DOCS / 2))" "$CORPUS" > "$half"
+    fi
+    half_text_bytes="$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$half")"
+    log "[$n] nomen annotate (first half of the corpus) --jobs 1"
+    timed "annotate_${n}_half" "$NOMEN" annotate "$half" --lexicon "$idx" --jobs 1 --quiet > /dev/null 2> "$WORK/annotate_${n}_half.err"
+    record kind=half n="$n" wall_s="$WALL" cpu_s="$CPU_S" rc="$RC" text_bytes="$half_text_bytes"
+    log "[$n] half the corpus: ${WALL} s wall"
+
     log "[$n] scoring against gold.tsv"
     python3 "$ROOT/Benchmarks/score_gold.py" "$first" "$GOLD" --n "$n" --json > "$WORK/score_$n.json" ||
         die "[$n] score_gold.py failed"

@@ -110,9 +110,9 @@ def ok(cond):
 
 
 def load_raw(path):
-    floor, lex, ann, score = None, {}, {}, {}
+    floor, lex, ann, score, half = None, {}, {}, {}, {}
     if not os.path.exists(path):
-        return floor, lex, ann, score
+        return floor, lex, ann, score, half
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
@@ -127,7 +127,9 @@ def load_raw(path):
                 ann[(r["n"], int(r["jobs"]))] = r
             elif k == "score":
                 score[r["n"]] = r
-    return floor, lex, ann, score
+            elif k == "half":
+                half[r["n"]] = r
+    return floor, lex, ann, score, half
 
 
 def peer_rows(path, sizes):
@@ -154,7 +156,7 @@ def main():
     a = ap.parse_args()
 
     sizes = [s for s in a.sizes.replace(",", " ").split() if s]
-    floor, lex, ann, score = load_raw(a.raw)
+    floor, lex, ann, score, half = load_raw(a.raw)
     man = {}
     mp = os.path.join(a.data, "manifest.json")
     if os.path.exists(mp):
@@ -311,6 +313,27 @@ def main():
         if bad:
             w("**annotate exited non-zero** for: " + ", ".join("%s --jobs %s (rc %s)" % (n, j, nomen[n]["jobs"][j]["rc"]) for n, j in bad))
             w("")
+
+    # ---- growth with text size and lexicon size
+    growth = [(n, half[n], ann.get((n, 1))) for n in sizes if n in half and ann.get((n, 1))]
+    if growth:
+        w("## Growth with text size and lexicon size")
+        w("")
+        w("`--jobs 1` on the first half of the corpus (by documents) and on the whole, per lexicon; times "
+          "without the index load (its median above). Linear in the text: the whole takes twice the half "
+          "(the *time ratio* near the *text ratio*). Flat in the lexicon: the rows differ little.")
+        w("")
+        w("| N | half: text MB | half: tag s | whole: text MB | whole: tag s | text ratio | time ratio | whole: tag MB/s |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|")
+        for n, h, whole in growth:
+            load = float(lex.get(n, {}).get("load_s") or 0)
+            th = float(h["wall_s"]) - load
+            tw = float(whole["wall_s"]) - load
+            hb = int(h["text_bytes"])
+            w("| %s | %s | %s | %s | %s | %s | %s | %s |" % (
+                n, f(hb / 1e6, 1), f(th), f(text_bytes / 1e6, 1), f(tw), f(text_bytes / hb), f(tw / th if th > 0 else None),
+                f(text_bytes / 1e6 / tw if tw > 0 else None, 1)))
+        w("")
 
     # ---- quality
     if any(nomen[n]["score"] for n in nomen):
