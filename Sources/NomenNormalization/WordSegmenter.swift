@@ -4,8 +4,11 @@ import CNomenICU
 /// scripts written without spaces (Chinese, Japanese, Thai, Lao, Khmer, Burmese).
 ///
 /// ```swift
-/// WordSegmenter().words(in: "塔利班政府宣布")  // ["塔利班", "政府", "宣布"]
+/// WordSegmenter().words(in: "塔利班政府宣布")  // ["塔", "利", "班", "政府", "宣布"] with ICU 72
 /// ```
+///
+/// ICU's dictionary knows 政府 and 宣布 but not every transliterated name (塔利班), which is
+/// why the tagger matches Han text character by character instead.
 ///
 /// Not thread-safe (ICU break iterators are not): make one per thread.
 public final class WordSegmenter {

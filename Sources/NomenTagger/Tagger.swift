@@ -595,7 +595,7 @@ public final class Tagger: Sendable {
             return t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper) && !t.shape.contains(.allUpper)
         }
         let candidates = matches.indices.filter { atSentenceStart(matches[$0]) }
-        guard !candidates.isEmpty, let base = folded.baseAddress else { return }
+        guard !matches.isEmpty, let base = folded.baseAddress else { return }
         @inline(__always) func key(_ t: Token) -> (UnsafePointer<UInt8>, Int) { (base + Int(t.foldStart), Int(t.foldEnd - t.foldStart)) }
         var drop = Set<Int>()
 
@@ -645,7 +645,9 @@ public final class Tagger: Sendable {
         func nextToUnknownName(_ m: Match) -> Bool {
             let i = m.first
             guard tokens[i].shape.contains(.firstUpper) else { return false }
-            if i > 0, !covered[i - 1], capitalised(tokens[i - 1]), joinable(tokens[i - 1], tokens[i]),
+            // Before it, a word no lexicon name has (Сисам Рихе): a known word is more often a
+            // name's head of its own (Совбеза России).
+            if i > 0, !covered[i - 1], !tokens[i - 1].isKnown, capitalised(tokens[i - 1]), joinable(tokens[i - 1], tokens[i]),
                !tokens[i - 1].gap.contains(.sentenceStart) { return true }
             if i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(tokens[i], tokens[i + 1]),
                !tokens[i + 1].gap.contains(.sentenceStart) { return true }
@@ -999,6 +1001,9 @@ public final class Tagger: Sendable {
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
                     if length == 1, a > 0, !covered[a - 1], nameLike(tokens[a - 1]), joinable(tokens[a - 1], tokens[a]),
                        !tokens[a - 1].isFunctionWord { continue }
+                    // So is a lone word before another capitalised word (Shali Nosu, Банк Чосаги).
+                    if length == 1, a + 1 < tokens.count, !covered[a + 1], nameLike(tokens[a + 1]), joinable(tokens[a], tokens[a + 1]),
+                       !tokens[a + 1].gap.contains(.sentenceStart) { continue }
                     // The cheap conditions below first (the walk and the matcher cost more).
                     if length == 1 {
                         // A respelt surname has four letters or more and about the surname's length.
