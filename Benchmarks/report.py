@@ -239,7 +239,7 @@ def main():
         w("")
         w("Peers compared: those scored on the gold (whole-word, case-insensitive taggers; grep and ripgrep rows are left out).")
         w("")
-        w("| N | Nomen tag MB/s, 1 job | fastest peer (tag MB/s) | ratio | Nomen MB/s per CPU second, 1 job | Nomen end to end MB/s, 1 job | best peer end to end | ratio | Nomen 2 jobs MB/s (× 1 job) | Nomen load s | fastest peer load s | Nomen peak RSS MB, 1 job | lowest peer peak RSS MB | Nomen recall / precision | best peer recall / precision |")
+        w("| N | Nomen tag MB/s, 1 job | fastest peer (tag MB/s) | ratio | Nomen MB/s per CPU second, 1 job | Nomen end to end MB/s, 1 job | best peer end to end | ratio | Nomen 2 jobs tag MB/s (× 1 job) | Nomen load s | fastest peer load s | Nomen peak RSS MB, 1 job | lowest peer peak RSS MB | Nomen recall / precision | best peer recall / precision |")
         w("|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|")
         for n in sizes:
             d = nomen.get(n)
@@ -263,7 +263,7 @@ def main():
                 f(j1["mbps_e2e"]) if j1 else "–",
                 ("%s (%s)" % (e2e["tool"], f(e2e.get("mbps_incl_load")))) if e2e else "–",
                 ratio_str(j1["mbps_e2e"] if j1 else None, e2e.get("mbps_incl_load") if e2e else None),
-                ("%s (%s)" % (f(j2["mbps_e2e"]), ratio_str(j1["wall_s"], j2["wall_s"]))) if j1 and j2 else "–",
+                ("%s (%s)" % (f(j2["mbps_tag"]), ratio_str(j1["tag_s"], j2["tag_s"]))) if j1 and j2 else "–",
                 f(d["lex"]["load_s"], 3),
                 ("%s (%s)" % (f(loadp["load_s"], 3), loadp["tool"])) if loadp else "–",
                 f(j1["rss_mb"], 0) if j1 else "–",
@@ -435,9 +435,12 @@ def main():
             GOAL_MBPS_1CORE, GOAL_RATIO_1CORE,
             ("%s MB/s tag, %s the fastest peer (%s)" % (f(j1["mbps_tag"]), ratio_str(j1["mbps_tag"], fast["mbps"]) if fast else "?", fast["tool"] if fast else "no peer")) if j1 else "1m not measured",
             ok((j1["mbps_tag"] >= GOAL_MBPS_1CORE and (fast is None or j1["mbps_tag"] >= GOAL_RATIO_1CORE * fast["mbps"])) if j1 else None)))
-        w("| 2 jobs ≥ %.1f× 1 job | %s | %s |" % (
-            GOAL_2CORE_SPEEDUP, ratio_str(j1["wall_s"], j2["wall_s"]) if j1 and j2 else "1m not measured",
-            ok((j1["wall_s"] / j2["wall_s"] >= GOAL_2CORE_SPEEDUP) if j1 and j2 else None)))
+        # Tagging time, the index load left out: loading is one thread's work whatever --jobs says.
+        w("| 2 jobs ≥ %.1f× 1 job (tag time, 1M) | %s | %s |" % (
+            GOAL_2CORE_SPEEDUP,
+            ("%s tag time (%s end to end, the load included)" % (ratio_str(j1["tag_s"], j2["tag_s"]), ratio_str(j1["wall_s"], j2["wall_s"])))
+            if j1 and j2 else "1m not measured",
+            ok((j1["tag_s"] / j2["tag_s"] >= GOAL_2CORE_SPEEDUP) if j1 and j2 else None)))
         w("| 1M index loads in ≤ %.1f s | %s | %s |" % (GOAL_LOAD_S, ("%s s" % f(d["lex"]["load_s"], 3)) if d else "1m not measured",
                                                           ok(d["lex"]["load_s"] <= GOAL_LOAD_S if d else None)))
         w("| peak RSS ≤ %.0f MB while tagging (1M) | %s | %s |" % (GOAL_RSS_MB, ("%s MB (1 job), %s MB (2 jobs)" % (f(j1["rss_mb"], 0), f(j2["rss_mb"], 0) if j2 else "–")) if j1 else "1m not measured",
