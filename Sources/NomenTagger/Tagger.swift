@@ -657,7 +657,10 @@ public final class Tagger: Sendable {
             && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k]) {
             drop.insert(k)
         }
-        let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) }
+        // Curated entities are exempt: a curator chose their names, while a bulk lexicon of a
+        // million names has some that an inflected ordinary word reads as.
+        func curated(_ m: Match) -> Bool { m.names.allSatisfy { lx.isCurated(Int(lx.nameEntity[Int($0)])) } }
+        let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) && !curated(matches[$0]) }
         if !doubtful.isEmpty {
             // How many matches name each entity.
             var mentions: [Int32: Int] = [:]

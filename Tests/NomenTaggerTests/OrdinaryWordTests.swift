@@ -1,0 +1,63 @@
+import Testing
+import NomenLexicon
+import NomenTagger
+import NomenTestSupport
+
+/// Words of the language that a name's inflected or folded form collides with: the
+/// tagger tells them apart by the document (lower-case uses, other mentions), by the
+/// grammar (no construct starts with the Arabic article, borrowed names in -о do not
+/// decline) and by closed-class words that match only as written.
+@Suite struct OrdinaryWordTests {
+    static let curated: [TagCase] = [
+        TagCase("وقال علي خامنئي إن الاتفاق مهم.", [Mentioned("علي خامنئي", "ali-khamenei", .exact)]),
+        TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
+        TagCase("Москве предстоит трудная зима.", [Mentioned("Москве", "moscow", .inflected)],
+                note: "a curated name may start a sentence in an oblique case"),
+    ]
+
+    @Test(arguments: curated) func curatedNames(_ c: TagCase) { expectTagging(c) }
+
+    /// An imported lexicon, as a user's bulk list would be: names that ordinary words,
+    /// inflected or folded, read as.
+    static let bulk: Tagger = {
+        func entity(_ id: String, _ type: String, _ name: String, _ language: String, _ text: String) -> Entity {
+            Entity(id: id, type: EntityType(type)!, name: name, names: [NameVariant(text, language: language)], source: "tsv")
+        }
+        let lexicon = Lexicon(entities: [
+            entity("hoda", "LOC", "Hoda", "ru", "Хода"),
+            entity("godo", "LOC", "Godo", "ru", "Годо"),
+            entity("kibe", "LOC", "Kibe", "ar", "كيبي"),
+            entity("ministry-of-kibe", "ORG", "Ministry of Kibe", "ar", "وزارة كيبي"),
+            entity("ili-group", "ORG", "Ili Group", "ar", "مجموعة إلي"),
+        ])
+        return Tagger(lexicon: CompiledLexicon.compile(lexicon))
+    }()
+
+    static func ids(_ text: String) -> [String] { bulk.tag(text).map(\.id) }
+
+    @Test func anInflectedWordAtASentenceStartNeedsItsEntityNamedElsewhere() {
+        // Ходе is the locative of Хода and a word of its own (в ходе).
+        #expect(Self.ids("Ходе переговоров стороны договорились.") == [])
+        #expect(Self.ids("Ходе помогли соседи. Город Хода стоит на реке.") == ["hoda", "hoda"])
+    }
+
+    @Test func aWordWrittenInLowerCaseElsewhereIsThatWord() {
+        #expect(Self.ids("Ходе дела не изменились. В ходе встречи Хода упоминалась.") == ["hoda"])
+    }
+
+    @Test func borrowedNamesInODoNotDecline() {
+        #expect(Self.ids("Он приехал в Годо. Года прошли.") == ["godo"])
+        #expect(Self.ids("Мы ждали два года.") == [])
+    }
+
+    @Test func noConstructStartsWithTheArticle() {
+        #expect(Self.ids("وقالت وزارة كيبي إن الطريق مفتوح") == ["ministry-of-kibe"])
+        #expect(Self.ids("وقالت الوزارة كيبي مدينة هادئة") == ["kibe"])
+        #expect(Self.ids("واتصل الوفد بوزارة كيبي") == ["ministry-of-kibe"])
+    }
+
+    @Test func closedClassWordsMatchOnlyAsWritten() {
+        #expect(Self.ids("أعلنت مجموعة إلي عن أرباحها") == ["ili-group"])
+        #expect(Self.ids("وصلت مجموعة إلى القاهرة") == [])
+    }
+}
