@@ -30,13 +30,23 @@ public struct InflectionRules: Sendable {
     /// Common words that match a name's word only as the name writes them (exact-words.txt):
     /// each as written (NFC) and folded.
     public let exactWords: [(written: String, folded: String)]
+    /// Languages whose rules apply only to documents that have one of their letters
+    /// (a file's `letters:` line): German endings in English text, Ukrainian endings in
+    /// Russian text, Pashto endings in Arabic text read ordinary words as names.
+    public let gateLetters: [String: [Unicode.Scalar]]
+    /// Folded words that open a gated language's rules as its letters do (a file's `words:`
+    /// line): German `der`, `und`; Pashto `د`, `په`.
+    public let gateWords: [String: [String]]
 
     init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [],
-         exactWords: [(written: String, folded: String)] = []) {
+         exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
+         gateWords: [String: [String]] = [:]) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
         self.exactWords = exactWords
+        self.gateLetters = gateLetters
+        self.gateWords = gateWords
     }
 
     public static let empty = InflectionRules(byScript: [:])
@@ -60,6 +70,8 @@ public struct InflectionRules: Sendable {
             .filter { $0.hasSuffix(".rules") }.sorted()
         var diagnostics: [Diagnostic] = []
         var rules: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])] = [:]
+        var gateLetters: [String: [Unicode.Scalar]] = [:]
+        var gateWords: [String: [String]] = [:]
         let folder = Folder(.name)
         for name in files {
             let path = directory.appendingPathComponent(name).path
@@ -80,6 +92,24 @@ public struct InflectionRules: Sendable {
                     case "greek": script = .greek
                     default:
                         diagnostics.append(Diagnostic(.error, .malformedField, at: at, "unknown script \"\(value)\" (cyrillic, latin, arabic, greek)"))
+                    }
+                    continue
+                }
+                if line.hasPrefix("letters:") {
+                    let letters = line.dropFirst(8).split(separator: " ").flatMap { $0.unicodeScalars }
+                    if letters.isEmpty {
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "letters: needs at least one letter"))
+                    } else {
+                        gateLetters[language, default: []] += letters
+                    }
+                    continue
+                }
+                if line.hasPrefix("words:") {
+                    let words = line.dropFirst(6).split(separator: " ").map { folder.key(String($0)) }.filter { !$0.isEmpty }
+                    if words.isEmpty {
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "words: needs at least one word"))
+                    } else {
+                        gateWords[language, default: []] += words
                     }
                     continue
                 }
@@ -132,7 +162,8 @@ public struct InflectionRules: Sendable {
         }
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
         return InflectionRules(byScript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"),
-                               exactWords: written("exact-words.txt").map { ($0, folder.key($0)) })
+                               exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
+                               gateWords: gateWords)
     }
 
     private static func stableSorted(_ rules: [Rule]) -> [Rule] {

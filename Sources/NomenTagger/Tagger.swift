@@ -97,7 +97,7 @@ public final class Tagger: Sendable {
         self.options = options
         generation = Tagger.nextGeneration.next()
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
-        rulesByScript = rules.byScriptIndex
+        gate = LanguageGate(rules)
         functionWords = WordList(rules.functionWords)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
@@ -123,8 +123,8 @@ public final class Tagger: Sendable {
     /// The exact words, folded and as written (UTF-8).
     let exactWordKeys: WordList
     let exactWordsWritten: [[UInt8]]
-    /// Inflection rules by ``ScriptClass`` raw value.
-    let rulesByScript: [(prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?]
+    /// The inflection rules by script, for the languages a document shows.
+    let gate: LanguageGate
 
     /// Generic words before a name that its mention leaves out when the rest names the
     /// same entity (حركة طالبان → طالبان, Pashto د).
@@ -299,16 +299,21 @@ public final class Tagger: Sendable {
         let folded = scanner.folded
         do {
             tokens.withUnsafeMutableBufferPointer { tokens in
+                let letters = gate.isEmpty ? 0 : gate.languages(in: bytes, tokens: tokens, folded: folded)
                 for k in tokens.indices {
                     let t = tokens[k]
                     let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
                     // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
                     let hasZWNJ = t.shape.contains(.zwnj)
-                    var facts = words.facts(key, salt: hasZWNJ ? 0x5A3C_96E1 : 0) {
-                        wordFacts(key, rules: rulesByScript[Int(t.script.rawValue)], token: t, bytes: bytes)
+                    // So do the languages whose rules the document's letters let in.
+                    let script = Int(t.script.rawValue)
+                    let languages = letters & gate.scriptMask[script]
+                    let salt = (hasZWNJ ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+                    var facts = words.facts(key, salt: salt) {
+                        wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)
                     }
                     if facts.hasTrims && facts.sourceScalars != t.scalarEnd - t.scalarStart {
-                        facts = wordFacts(key, rules: rulesByScript[Int(t.script.rawValue)], token: t, bytes: bytes)
+                        facts = wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)
                     }
                     tokens[k].id = facts.id
                     tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)

@@ -29,6 +29,8 @@ import NomenTestSupport
             entity("kibe", "LOC", "Kibe", "ar", "كيبي"),
             entity("ministry-of-kibe", "ORG", "Ministry of Kibe", "ar", "وزارة كيبي"),
             entity("ili-group", "ORG", "Ili Group", "ar", "مجموعة إلي"),
+            entity("mivi", "LOC", "Mivi", "en", "Mivi"),
+            entity("khana", "LOC", "Khana", "ru", "Хана"),
         ])
         return Tagger(lexicon: CompiledLexicon.compile(lexicon))
     }()
@@ -54,6 +56,16 @@ import NomenTestSupport
         #expect(Self.ids("وقالت وزارة كيبي إن الطريق مفتوح") == ["ministry-of-kibe"])
         #expect(Self.ids("وقالت الوزارة كيبي مدينة هادئة") == ["kibe"])
         #expect(Self.ids("واتصل الوفد بوزارة كيبي") == ["ministry-of-kibe"])
+    }
+
+    @Test func aLanguagesEndingsApplyWhereTheDocumentShowsTheLanguage() {
+        // German -s: not in English text, where a name plus s is no genitive.
+        #expect(Self.ids("Officials of Mivis Group met on Monday.") == [])
+        #expect(Self.ids("Die Regierung Mivis ist neu.") == ["mivi"])
+        #expect(Self.ids("Die Regierung Mivis ließ verlauten.") == ["mivi"])
+        // Ukrainian -и after н: not in Russian text (no і ї є ґ), where the genitive is Ханы.
+        #expect(Self.ids("Мы видели Хани вчера.") == [])
+        #expect(Self.ids("Ми приїхали до Хани вчора.") == ["khana"])
     }
 
     @Test func closedClassWordsMatchOnlyAsWritten() {

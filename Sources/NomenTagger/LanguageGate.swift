@@ -1,0 +1,97 @@
+/// Which languages' inflection rules apply to a document.
+///
+/// Rules are kept by script, and a script serves several languages; a rule file with a
+/// `letters:` line applies only to documents whose start shows one of those letters
+/// (German umlauts, Ukrainian і ї є ґ, Pashto ټ ډ ړ ښ ګ ڼ). Every combination of such
+/// languages has its rule table made once, so a document picks its table by a bit mask.
+struct LanguageGate: Sendable {
+    typealias RuleSet = (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])
+
+    /// The bytes of a document searched for the letters.
+    static let window = 20_000
+    /// At most this many gated languages (the tables number 2^n); others always apply.
+    static let maxLanguages = 6
+
+    /// Per scalar below U+0800, the languages it shows; above, a dictionary.
+    private let twoByte: [UInt64]
+    private let others: [UInt32: UInt64]
+    /// Per script class, the gated languages that have rules for it.
+    let scriptMask: [UInt64]
+    /// Rule tables by language mask, then by script class.
+    private let tables: [[RuleSet?]]
+
+    var isEmpty: Bool { scriptMask.allSatisfy { $0 == 0 } }
+
+    /// Words that open a language as its letters do, with its bit.
+    private let words: [(list: WordList, bit: UInt64)]
+    /// Tokens at a document's start searched for the words.
+    static let wordWindow = 500
+
+    init(_ rules: InflectionRules) {
+        let gated = Array(Set(rules.gateLetters.keys).union(rules.gateWords.keys).sorted().prefix(Self.maxLanguages))
+        var bit: [String: UInt64] = [:]
+        for (i, language) in gated.enumerated() { bit[language] = 1 << UInt64(i) }
+        var twoByte = [UInt64](repeating: 0, count: 0x800)
+        var others: [UInt32: UInt64] = [:]
+        for language in gated {
+            for letter in rules.gateLetters[language] ?? [] {
+                if letter.value < 0x800 { twoByte[Int(letter.value)] |= bit[language]! } else { others[letter.value, default: 0] |= bit[language]! }
+            }
+        }
+        self.twoByte = twoByte
+        self.others = others
+        words = gated.compactMap { language in rules.gateWords[language].map { (WordList($0), bit[language]!) } }
+        let byScript = rules.byScriptIndex
+        scriptMask = byScript.map { set in
+            guard let set else { return 0 }
+            return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) }
+        }
+        tables = (0..<(1 << gated.count)).map { mask in
+            byScript.map { set in
+                set.map { set in
+                    func allowed(_ r: InflectionRules.Rule) -> Bool { bit[r.language].map { UInt64(mask) & $0 != 0 } ?? true }
+                    return (set.prefixes.filter(allowed), set.suffixes.filter(allowed))
+                }
+            }
+        }
+    }
+
+    /// The rules of a script for a document showing `languages`.
+    @inline(__always)
+    func rules(_ script: Int, _ languages: UInt64) -> RuleSet? {
+        tables[Int(languages)][script]
+    }
+
+    /// The gated languages a document shows: by its letters, or else by its words.
+    func languages(in bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found = languages(in: bytes)
+        guard !words.isEmpty, let base = folded.baseAddress else { return found }
+        for t in tokens.prefix(Self.wordWindow) {
+            let key = UnsafeBufferPointer(start: base + Int(t.foldStart), count: Int(t.foldEnd - t.foldStart))
+            for (list, bit) in words where found & bit == 0 && list.contains(key) { found |= bit }
+        }
+        return found
+    }
+
+    /// The gated languages whose letters the start of a document shows.
+    func languages(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found: UInt64 = 0
+        var i = 0
+        let n = min(bytes.count, Self.window)
+        while i < n {
+            let b0 = bytes[i]
+            if b0 < 0x80 { i += 1; continue }
+            if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
+                found |= twoByte[Int((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F))]
+                i += 2
+                continue
+            }
+            if !others.isEmpty, b0 >= 0xE0, b0 < 0xF0, i + 2 < n {
+                let v = (UInt32(b0 & 0x0F) << 12) | (UInt32(bytes[i + 1] & 0x3F) << 6) | UInt32(bytes[i + 2] & 0x3F)
+                found |= others[v] ?? 0
+            }
+            i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 1
+        }
+        return found
+    }
+}
