@@ -12,8 +12,9 @@ struct LanguageGate: Sendable {
     /// At most this many gated languages (the tables number 2^n); others always apply.
     static let maxLanguages = 6
 
-    /// Per scalar below U+0800, the languages it shows; above, a dictionary.
-    private let twoByte: [UInt64]
+    /// Per scalar below U+0800, the languages it shows (the scanner gathers them while it
+    /// reads the letters); above, a dictionary searched in the document's start.
+    let twoByte: [UInt64]
     private let others: [UInt32: UInt64]
     /// Per script class, the gated languages that have rules for it.
     let scriptMask: [UInt64]
@@ -25,7 +26,7 @@ struct LanguageGate: Sendable {
     /// Words that open a language as its letters do, with its bit.
     private let words: [(list: WordList, bit: UInt64)]
     /// Tokens at a document's start searched for the words.
-    static let wordWindow = 500
+    static let wordWindow = 100
 
     init(_ rules: InflectionRules) {
         let gated = Array(Set(rules.gateLetters.keys).union(rules.gateWords.keys).sorted().prefix(Self.maxLanguages))
@@ -62,19 +63,25 @@ struct LanguageGate: Sendable {
         tables[Int(languages)][script]
     }
 
-    /// The gated languages a document shows: by its letters, or else by its words.
-    func languages(in bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>, folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var found = languages(in: bytes)
+    /// The gated languages a document shows: by the letters the scanner saw (`letterBits`,
+    /// from ``twoByte``), the rarer letters beyond U+0800, or else by its words.
+    func languages(letterBits: UInt64, in bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>,
+                   folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var found = letterBits
+        if !others.isEmpty { found |= languages(in: bytes) }
         guard !words.isEmpty, let base = folded.baseAddress else { return found }
         for t in tokens.prefix(Self.wordWindow) {
+            // Only the languages of the word's script that are not found yet.
+            let open = scriptMask[Int(t.script.rawValue)] & ~found
+            if open == 0 { continue }
             let key = UnsafeBufferPointer(start: base + Int(t.foldStart), count: Int(t.foldEnd - t.foldStart))
-            for (list, bit) in words where found & bit == 0 && list.contains(key) { found |= bit }
+            for (list, bit) in words where open & bit != 0 && list.contains(key) { found |= bit }
         }
         return found
     }
 
-    /// The gated languages whose letters the start of a document shows.
-    func languages(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    /// The gated languages whose letters beyond U+0800 the start of a document shows.
+    private func languages(in bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         var found: UInt64 = 0
         var i = 0
         let n = min(bytes.count, Self.window)
@@ -82,7 +89,6 @@ struct LanguageGate: Sendable {
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }
             if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < n {
-                found |= twoByte[Int((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F))]
                 i += 2
                 continue
             }

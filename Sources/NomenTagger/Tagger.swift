@@ -264,7 +264,7 @@ public final class Tagger: Sendable {
     private func found(validUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [FoundMention] {
         let s = scratch
         let scanner = s.scanner
-        scanner.scan(bytes)
+        gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
         // Take the tokens out of the scanner (so updating them copies nothing) and give
         // the buffer back afterwards for the next document.
         var tokens = scanner.takeTokens()
@@ -299,7 +299,8 @@ public final class Tagger: Sendable {
         let folded = scanner.folded
         do {
             tokens.withUnsafeMutableBufferPointer { tokens in
-                let letters = gate.isEmpty ? 0 : gate.languages(in: bytes, tokens: tokens, folded: folded)
+                let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
+                let scriptMask = gate.scriptMask
                 for k in tokens.indices {
                     let t = tokens[k]
                     let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
@@ -307,7 +308,7 @@ public final class Tagger: Sendable {
                     let hasZWNJ = t.shape.contains(.zwnj)
                     // So do the languages whose rules the document's letters let in.
                     let script = Int(t.script.rawValue)
-                    let languages = letters & gate.scriptMask[script]
+                    let languages = letters & scriptMask[script]
                     let salt = (hasZWNJ ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
                     var facts = words.facts(key, salt: salt) {
                         wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)

@@ -60,14 +60,27 @@ final class TokenScanner {
         tokens = t
     }
 
-    func scan(_ text: UnsafeBufferPointer<UInt8>) {
+    /// Bits of the letters below U+0800 the last scan saw, from the table given to it
+    /// (see ``LanguageGate``): which languages the text shows.
+    private(set) var letterBits: UInt64 = 0
+    /// A table that gathers nothing, for scans given none.
+    fileprivate static let noLetterBits: UnsafePointer<UInt64> = {
+        let table = UnsafeMutablePointer<UInt64>.allocate(capacity: 0x800)
+        table.initialize(repeating: 0, count: 0x800)
+        return UnsafePointer(table)
+    }()
+
+    /// Scans a text; `letterTable` (0x800 entries) gives the bits to gather per letter.
+    func scan(_ text: UnsafeBufferPointer<UInt8>, letterTable: UnsafePointer<UInt64>? = nil) {
         // The loop works on a local value (the token array moved out of the scanner): no
         // exclusivity checks on class storage in the hot loop, and the array keeps its
         // capacity for the next document.
         var run = Run(tokens: tokens, out: buffer, capacity: capacity, plainLetters: plainLetters)
         tokens = []
         run.tokens.removeAll(keepingCapacity: true)
+        run.letterTable = letterTable ?? Self.noLetterBits
         run.scan(text, lookup: lookup)
+        letterBits = run.letterBits
         tokens = run.tokens
         buffer = run.out
         capacity = run.capacity
@@ -95,6 +108,8 @@ final class TokenScanner {
         var lastWordScalarEnd: Int32 = 0
 
         let plainLetters: UnsafePointer<UInt32>
+        var letterTable: UnsafePointer<UInt64> = TokenScanner.noLetterBits
+        var letterBits: UInt64 = 0
 
         init(tokens: [Token], out: UnsafeMutablePointer<UInt8>, capacity: Int, plainLetters: UnsafeMutablePointer<UInt32>) {
             self.tokens = tokens
@@ -174,7 +189,8 @@ final class TokenScanner {
         /// Scans a run of plain two-byte letters of one script (see ``plainLetters``),
         /// starting with the one at `i`, whose entry is `first`.
         @inline(__always)
-        mutating func scanPlainLetters(_ text: UnsafeBufferPointer<UInt8>, from i: inout Int, scalar scalarIndex: inout Int32, first: UInt32) {
+        mutating func scanPlainLetters(_ text: UnsafeBufferPointer<UInt8>, from i: inout Int, scalar scalarIndex: inout Int32, first: UInt32,
+                                       source: UInt32) {
             let n = text.count
             let scriptBits = (first >> 24) & 0xF
             let script = ScriptClass(rawValue: UInt8(scriptBits)) ?? .other
@@ -190,6 +206,8 @@ final class TokenScanner {
             var shape = current.shape
             let o = out
             var packed = first
+            var bits = letterBits
+            var sourceValue = source
             while true {
                 let v = packed & 0x7FF
                 if v < 0x80 {
@@ -201,6 +219,7 @@ final class TokenScanner {
                     c += 2
                 }
                 l += 1
+                bits |= letterTable[Int(sourceValue)]
                 if packed & TokenScanner.upperBit != 0 {
                     up += 1
                     shape.insert(l == 1 ? [.cased, .firstUpper] : .cased)
@@ -213,11 +232,14 @@ final class TokenScanner {
                 guard j + 1 < n else { break }
                 let b0 = text[j]
                 guard b0 >= 0xC2 && b0 < 0xE0 else { break }
-                let next = plainLetters[Int((UInt32(b0 & 0x1F) << 6) | UInt32(text[j + 1] & 0x3F))]
+                let nextSource = (UInt32(b0 & 0x1F) << 6) | UInt32(text[j + 1] & 0x3F)
+                let next = plainLetters[Int(nextSource)]
                 guard next & TokenScanner.plainBit != 0, (next >> 24) & 0xF == scriptBits else { break }
                 packed = next
+                sourceValue = nextSource
             }
             count = c
+            letterBits = bits
             letters = l; uppers = up; lowers = low
             current.shape = shape
             current.byteEnd = Int32(j)
@@ -311,7 +333,7 @@ final class TokenScanner {
                 if width == 2 && b0 >= 0xC2 {
                     let packed = plainLetters[Int(value)]
                     if packed & TokenScanner.plainBit != 0 {
-                        scanPlainLetters(text, from: &i, scalar: &scalarIndex, first: packed)
+                        scanPlainLetters(text, from: &i, scalar: &scalarIndex, first: packed, source: value)
                         continue
                     }
                 }
@@ -341,6 +363,7 @@ final class TokenScanner {
                     }
                     // The buffer has room for the rest of the text byte for byte; a fold longer
                     // than its source makes room first.
+                    if value < 0x800 { letterBits |= letterTable[Int(value)] }
                     if info.count == 1 {
                         let v = info.first
                         let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4

@@ -174,28 +174,45 @@ final class WordMemo {
     }
 }
 
-/// A few words looked up from raw bytes: by length and a hash first, so most words are
-/// told apart without hashing a String.
+/// A few words looked up from raw bytes: most words are told apart by their length and
+/// first byte (two bit tests) before any hashing.
 struct WordList: Sendable {
     private let byHash: [UInt64: [[UInt8]]]
-    private let lengths: Set<Int>
+    /// Bit n: some word has n bytes (n < 64; longer words set bit 63).
+    private let lengths: UInt64
+    /// Bit b of word b / 64: some word starts with byte b.
+    private let firstBytes: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ words: [String]) {
         var byHash: [UInt64: [[UInt8]]] = [:]
+        var lengths: UInt64 = 0
+        var first: [UInt64] = [0, 0, 0, 0]
         for w in words {
             let bytes = Array(w.utf8)
-            if bytes.isEmpty { continue }
+            guard let b = bytes.first else { continue }
             byHash[bytes.withUnsafeBufferPointer { WordMemo.hash($0.baseAddress!, $0.count, salt: 0) }, default: []].append(bytes)
+            lengths |= 1 << UInt64(min(bytes.count, 63))
+            first[Int(b >> 6)] |= 1 << UInt64(b & 63)
         }
         self.byHash = byHash
-        lengths = Set(words.map(\.utf8.count))
+        self.lengths = lengths
+        firstBytes = (first[0], first[1], first[2], first[3])
     }
 
     var isEmpty: Bool { byHash.isEmpty }
 
+    @inline(__always)
     func contains(_ key: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let p = key.baseAddress, lengths.contains(key.count),
-              let words = byHash[WordMemo.hash(p, key.count, salt: 0)] else { return false }
+        guard let p = key.baseAddress, key.count > 0, lengths & (1 << UInt64(min(key.count, 63))) != 0 else { return false }
+        let b = p[0]
+        let row: UInt64
+        switch b >> 6 {
+        case 0: row = firstBytes.0
+        case 1: row = firstBytes.1
+        case 2: row = firstBytes.2
+        default: row = firstBytes.3
+        }
+        guard row & (1 << UInt64(b & 63)) != 0, let words = byHash[WordMemo.hash(p, key.count, salt: 0)] else { return false }
         return words.contains { $0.elementsEqual(key) }
     }
 }
