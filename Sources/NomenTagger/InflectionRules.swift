@@ -95,21 +95,15 @@ public struct InflectionRules: Sendable {
                     }
                     continue
                 }
-                if line.hasPrefix("letters:") {
-                    let letters = line.dropFirst(8).split(separator: " ").flatMap { $0.unicodeScalars }
-                    if letters.isEmpty {
-                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "letters: needs at least one letter"))
+                // The gate's `letters:` and `words:` lines: a list after the keyword.
+                if let keyword = ["letters:", "words:"].first(where: { line.hasPrefix($0) }) {
+                    let items = line.dropFirst(keyword.count).split(separator: " ").map(String.init)
+                    if items.isEmpty {
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "\(keyword) needs at least one item"))
+                    } else if keyword == "letters:" {
+                        gateLetters[language, default: []] += items.flatMap(\.unicodeScalars)
                     } else {
-                        gateLetters[language, default: []] += letters
-                    }
-                    continue
-                }
-                if line.hasPrefix("words:") {
-                    let words = line.dropFirst(6).split(separator: " ").map { folder.key(String($0)) }.filter { !$0.isEmpty }
-                    if words.isEmpty {
-                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "words: needs at least one word"))
-                    } else {
-                        gateWords[language, default: []] += words
+                        gateWords[language, default: []] += items.map { folder.key($0) }.filter { !$0.isEmpty }
                     }
                     continue
                 }

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import NomenLexicon
 import NomenTagger
@@ -71,5 +72,35 @@ import NomenTestSupport
     @Test func closedClassWordsMatchOnlyAsWritten() {
         #expect(Self.ids("أعلنت مجموعة إلي عن أرباحها") == ["ili-group"])
         #expect(Self.ids("وصلت مجموعة إلى القاهرة") == [])
+    }
+}
+
+/// A rules folder a curator edits: its gate lines are read, and a malformed line is
+/// reported with its file and line.
+@Suite struct RulesFileTests {
+    static func folder(_ files: [String: String]) throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-rules-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return dir
+    }
+
+    @Test func gateLinesAreRead() throws {
+        let dir = try Self.folder(["de.rules": "script: latin\nletters: ä ö\nwords: der Und\nsuffix s >\n"])
+        let rules = try InflectionRules.load(directory: dir)
+        #expect(rules.gateLetters["de"] == ["ä", "ö"])
+        #expect(rules.gateWords["de"] == ["der", "und"])
+        #expect(rules.count == 1)
+    }
+
+    @Test func anEmptyGateLineIsAnErrorWithItsLine() throws {
+        let dir = try Self.folder(["de.rules": "script: latin\nsuffix s >\nwords:\n"])
+        do {
+            _ = try InflectionRules.load(directory: dir)
+            Issue.record("an empty words: line was accepted")
+        } catch let e as LexiconError {
+            #expect(e.errors.map(\.location.line) == [3])
+            #expect(e.errors.first?.location.file.hasSuffix("de.rules") == true)
+        }
     }
 }
