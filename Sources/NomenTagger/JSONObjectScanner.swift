@@ -197,6 +197,7 @@ public enum JSONObjectScanner {
         }
 
         mutating func number() throws {
+            let start = i
             if peek == UInt8(ascii: "-") { i += 1 }
             guard let d = peek, d >= 0x30 && d <= 0x39 else { throw error("invalid number") }
             if d == 0x30 { i += 1 } else { while let x = peek, x >= 0x30 && x <= 0x39 { i += 1 } }
@@ -210,6 +211,16 @@ public enum JSONObjectScanner {
                 if peek == UInt8(ascii: "+") || peek == UInt8(ascii: "-") { i += 1 }
                 guard let x = peek, x >= 0x30 && x <= 0x39 else { throw error("invalid number") }
                 while let x = peek, x >= 0x30 && x <= 0x39 { i += 1 }
+            }
+            // RFC 8259's grammar allows 1e999, but strict readers (Foundation's among them)
+            // reject a number beyond a Double's range, and output lines carry values as
+            // written: such a line is refused here, with a reason.
+            if i - start > 15 || bytes[start..<i].contains(where: { $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") }) {
+                let text = String(decoding: bytes[start..<i], as: UTF8.self)
+                if !(Double(text)?.isFinite ?? false) {
+                    i = start
+                    throw error("number out of range")
+                }
             }
         }
 
