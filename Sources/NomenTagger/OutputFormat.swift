@@ -37,26 +37,46 @@ public struct MentionFormatter: Sendable {
 
     /// Writes the JSON object of one mention into `out`.
     public static func appendJSON(_ m: Mention, map: OffsetMap?, unit: OffsetUnit, to out: inout JSONBuffer) {
+        appendJSON(start: map?.offset(m.start, in: unit) ?? m.start, end: map?.offset(m.end, in: unit) ?? m.end,
+                   score: m.score, match: m.match, hasHonorific: m.honorific != nil, to: &out) { field, out in
+            switch field {
+            case .text: out.quoted(m.text)
+            case .id: out.quoted(m.id)
+            case .type: out.quoted(m.type)
+            case .name: out.quoted(m.name)
+            case .honorific: out.quoted(m.honorific ?? "")
+            }
+        }
+    }
+
+    /// The string fields of a mention's JSON object.
+    enum StringField { case text, id, type, name, honorific }
+
+    /// Writes a mention's JSON object, its keys in their one order; `quoted` writes each
+    /// string field's value, wherever its bytes come from (a ``Mention``'s Strings, or the
+    /// lexicon's and the text's bytes).
+    static func appendJSON(start: Int, end: Int, score: Double, match: MatchKind, hasHonorific: Bool,
+                           to out: inout JSONBuffer, quoted: (StringField, inout JSONBuffer) -> Void) {
         out.raw("{\"start\":")
-        out.int(map?.offset(m.start, in: unit) ?? m.start)
+        out.int(start)
         out.raw(",\"end\":")
-        out.int(map?.offset(m.end, in: unit) ?? m.end)
+        out.int(end)
         out.raw(",\"text\":")
-        out.quoted(m.text)
+        quoted(.text, &out)
         out.raw(",\"id\":")
-        out.quoted(m.id)
+        quoted(.id, &out)
         out.raw(",\"type\":")
-        out.quoted(m.type)
+        quoted(.type, &out)
         out.raw(",\"name\":")
-        out.quoted(m.name)
+        quoted(.name, &out)
         out.raw(",\"score\":")
-        out.score(m.score)
+        out.score(score)
         out.raw(",\"match\":\"")
-        out.raw(bytes: m.match.rawValue.utf8)
+        out.raw(bytes: match.rawValue.utf8)
         out.raw("\"")
-        if let h = m.honorific {
+        if hasHonorific {
             out.raw(",\"honorific\":")
-            out.quoted(h)
+            quoted(.honorific, &out)
         }
         out.raw("}")
     }

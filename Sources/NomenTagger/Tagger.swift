@@ -214,34 +214,23 @@ public final class Tagger: Sendable {
         out.raw("[")
         for (k, f) in found.enumerated() {
             if k > 0 { out.raw(",") }
-            out.raw("{\"start\":")
-            out.int(f.start)
-            out.raw(",\"end\":")
-            out.int(f.end)
-            out.raw(",\"text\":")
-            if f.appendsPeriod {
-                var text = Array(bytes[f.byteStart..<f.byteEnd])
-                text.append(0x2E)
-                text.withUnsafeBufferPointer { out.quoted(utf8: $0) }
-            } else {
-                out.quoted(utf8: UnsafeBufferPointer(rebasing: bytes[f.byteStart..<f.byteEnd]))
+            MentionFormatter.appendJSON(start: f.start, end: f.end, score: f.score, match: f.match, hasHonorific: f.honorific >= 0,
+                                        to: &out) { field, out in
+                switch field {
+                case .text:
+                    if f.appendsPeriod {
+                        var text = Array(bytes[f.byteStart..<f.byteEnd])
+                        text.append(0x2E)
+                        text.withUnsafeBufferPointer { out.quoted(utf8: $0) }
+                    } else {
+                        out.quoted(utf8: UnsafeBufferPointer(rebasing: bytes[f.byteStart..<f.byteEnd]))
+                    }
+                case .id: lx.entityIDs.withBytes(f.entity) { out.quoted(utf8: $0) }
+                case .type: lx.typeNames.withBytes(Int(lx.entityTypes[f.entity])) { out.quoted(utf8: $0) }
+                case .name: lx.entityNames.withBytes(f.entity) { out.quoted(utf8: $0) }
+                case .honorific: lx.honorificKeys.withBytes(f.honorific) { out.quoted(utf8: $0) }
+                }
             }
-            out.raw(",\"id\":")
-            lx.entityIDs.withBytes(f.entity) { out.quoted(utf8: $0) }
-            out.raw(",\"type\":")
-            lx.typeNames.withBytes(Int(lx.entityTypes[f.entity])) { out.quoted(utf8: $0) }
-            out.raw(",\"name\":")
-            lx.entityNames.withBytes(f.entity) { out.quoted(utf8: $0) }
-            out.raw(",\"score\":")
-            out.score(f.score)
-            out.raw(",\"match\":\"")
-            out.raw(bytes: f.match.rawValue.utf8)
-            out.raw("\"")
-            if f.honorific >= 0 {
-                out.raw(",\"honorific\":")
-                lx.honorificKeys.withBytes(f.honorific) { out.quoted(utf8: $0) }
-            }
-            out.raw("}")
         }
         out.raw("]")
         return found.count
@@ -316,19 +305,14 @@ public final class Tagger: Sendable {
                     if facts.hasTrims && facts.sourceScalars != t.scalarEnd - t.scalarStart {
                         facts = wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)
                     }
-                    tokens[k].id = facts.id
                     tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)
-                    tokens[k].partialMask = facts.partialMask
-                    tokens[k].articleMask = facts.articleMask
-                    tokens[k].starts = facts.starts
-                    tokens[k].continuesMask = facts.continuesMask
                     if facts.foldsLikeExactWord {
                         let written = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
                         tokens[k].isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
-                        if tokens[k].isExactWord { tokens[k].partialMask = 0 }
+                        // An exact word names no one on its own (على is not علي).
+                        if tokens[k].isExactWord { facts.partialMask = 0 }
                     }
-                    (tokens[k].altID, tokens[k].altTrimStart, tokens[k].altTrimEnd) = facts.first
-                    (tokens[k].alt2ID, tokens[k].alt2TrimStart, tokens[k].alt2TrimEnd) = facts.second
+                    tokens[k].facts = facts
                 }
             }
         }
@@ -980,7 +964,6 @@ public final class Tagger: Sendable {
                           matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
-        var mentioned = Set(matches.map(\.entity))
         // The surnames (last words, folded) of the persons this document names in full.
         var surnames: [(entity: Int, word: [UInt8], letters: Int)] = []
         if singleWords {
@@ -1060,7 +1043,6 @@ public final class Tagger: Sendable {
                               score >= options.fuzzyThreshold else { continue }
                     }
                     for k in a...b { taken.insert(k) }
-                    mentioned.insert(entity)
                     added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))
                 }
             }

@@ -76,56 +76,49 @@ struct Token {
     var letters: UInt16 = 0
     /// A sentence-initial function word (Later, Позже): never taken for a given name.
     var isFunctionWord = false
-    /// Which readings have partial-name entries (see ``WordFacts/partialMask``).
-    var partialMask: UInt8 = 0
     /// One of the exact words (exact-words.txt) as written: it matches a name only where the
     /// name writes it the same way.
     var isExactWord = false
-    /// Readings that take the Arabic article off (see ``WordFacts/articleMask``).
-    var articleMask: UInt8 = 0
-    /// The automaton's state after each reading from the start (see ``WordFacts/starts``).
-    var starts: (Int32, Int32, Int32) = (-1, -1, -1)
+    var script: ScriptClass
+    /// What the word is to the lexicon (from the tagger's word memo): its vocabulary id,
+    /// inflected readings, partial-name bits and first automaton steps.
+    var facts = WordFacts()
 
+    /// The vocabulary id of the word as written, or -1.
+    var id: Int32 { facts.id }
+    /// Which readings have partial-name entries (see ``WordFacts/partialMask``).
+    var partialMask: UInt8 { facts.partialMask }
+    /// Readings that take the Arabic article off (see ``WordFacts/articleMask``).
+    var articleMask: UInt8 { facts.articleMask }
     /// Readings that some name has after its first word (see ``WordFacts/continuesMask``).
-    var continuesMask: UInt8 = 0
+    var continuesMask: UInt8 { facts.continuesMask }
 
     /// Whether some name starts with a reading of this token.
-    var startsName: Bool { starts.0 >= 0 || starts.1 >= 0 || starts.2 >= 0 }
+    var startsName: Bool { facts.starts.0 >= 0 || facts.starts.1 >= 0 || facts.starts.2 >= 0 }
 
+    /// The automaton's state after reading `v` from the start (see ``WordFacts/starts``).
     @inline(__always)
     func start(_ v: Int) -> Int32 {
         switch v {
-        case 0: return starts.0
-        case 1: return starts.1
-        default: return starts.2
+        case 0: return facts.starts.0
+        case 1: return facts.starts.1
+        default: return facts.starts.2
         }
     }
-    var script: ScriptClass
-    /// The vocabulary id of the word as written, or -1.
-    var id: Int32 = -1
-    /// The id of the word an inflection or clitic rule reads it as (Кабуловым →
-    /// кабулов, لروسيا → روسيا), or -1. A word can have both: России is a word of
-    /// "МИД России" and the genitive of Россия.
-    var altID: Int32 = -1
-    /// Scalars at the token's start and end that a mention through `altID` leaves
-    /// out (a proclitic, a suffix after a zero-width non-joiner).
-    var altTrimStart: Int32 = 0
-    var altTrimEnd: Int32 = 0
-    /// A second reading, when the rules give two (Кабулі: кабула or кабул).
-    var alt2ID: Int32 = -1
-    var alt2TrimStart: Int32 = 0
-    var alt2TrimEnd: Int32 = 0
 
-    /// Reading 0 is the word as written, 1 and 2 its inflected readings.
+    /// Reading 0 is the word as written, 1 and 2 its inflected readings (Кабуловым →
+    /// кабулов, لروسيا → روسيا), with the scalars at the token's start and end that a
+    /// mention through them leaves out. A word can have both: России is a word of
+    /// "МИД России" and the genitive of Россия.
     @inline(__always)
     func reading(_ v: Int) -> (id: Int32, trimStart: Int32, trimEnd: Int32) {
         switch v {
-        case 0: return (id, 0, 0)
-        case 1: return (altID, altTrimStart, altTrimEnd)
-        default: return (alt2ID, alt2TrimStart, alt2TrimEnd)
+        case 0: return (facts.id, 0, 0)
+        case 1: return facts.first
+        default: return facts.second
         }
     }
 
     /// Whether the token has any reading.
-    var isKnown: Bool { id >= 0 || altID >= 0 || alt2ID >= 0 }
+    var isKnown: Bool { facts.id >= 0 || facts.first.id >= 0 || facts.second.id >= 0 }
 }

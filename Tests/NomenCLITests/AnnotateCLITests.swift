@@ -285,7 +285,7 @@ import NomenTestSupport
         let dir = Self.folder()
         let plain = dir.appendingPathComponent("mixed.jsonl")
         try Self.write(Self.mixedBytes, plain)
-        let gz = try Program.run(["-c", "gzip -c mixed.jsonl > mixed.jsonl.gz && test -s mixed.jsonl.gz"], executable: "/bin/sh", in: dir)
+        let gz = try CLI.run(["-c", "gzip -c mixed.jsonl > mixed.jsonl.gz && test -s mixed.jsonl.gz"], currentDirectory: dir, program: URL(fileURLWithPath: "/bin/sh"))
         try #require(gz.status == 0, "gzip failed: \(gz.stderr)")
         let a = try CLI.run(["annotate", plain.path, "--quiet", "--max-doc-bytes", "\(Self.maxDocBytes)"])
         let b = try CLI.run(["annotate", dir.appendingPathComponent("mixed.jsonl.gz").path, "--quiet", "--max-doc-bytes", "\(Self.maxDocBytes)"])
@@ -298,7 +298,7 @@ import NomenTestSupport
     @Test func aDamagedGzipKeepsWhatCameBeforeAndSaysWhere() throws {
         let dir = Self.folder()
         try Self.write(Self.corpus(2000), dir.appendingPathComponent("c.jsonl"))
-        let gz = try Program.run(["-c", "gzip -c c.jsonl > c.jsonl.gz"], executable: "/bin/sh", in: dir)
+        let gz = try CLI.run(["-c", "gzip -c c.jsonl > c.jsonl.gz"], currentDirectory: dir, program: URL(fileURLWithPath: "/bin/sh"))
         try #require(gz.status == 0, "gzip failed: \(gz.stderr)")
         let whole = try #require(Self.read(dir.appendingPathComponent("c.jsonl.gz")))
         let cut = dir.appendingPathComponent("cut.jsonl.gz")
@@ -542,8 +542,8 @@ import NomenTestSupport
 
     /// Whether `python3 -c "import pyspark"` and `java -version` both work here.
     static let sparkAvailable: Bool = {
-        let python = try? Program.run(["-c", "import pyspark"], executable: "/usr/bin/env", prefix: ["python3"])
-        let java = try? Program.run(["-version"], executable: "/usr/bin/env", prefix: ["java"])
+        let python = try? CLI.run(["python3", "-c", "import pyspark"], program: URL(fileURLWithPath: "/usr/bin/env"))
+        let java = try? CLI.run(["java", "-version"], program: URL(fileURLWithPath: "/usr/bin/env"))
         return python?.status == 0 && java?.status == 0
     }()
 
@@ -563,9 +563,9 @@ import NomenTestSupport
 
         let outDir = dir.appendingPathComponent("spark-out")
         let script = CLI.repositoryRoot.appendingPathComponent("examples/spark/annotate_spark.py")
-        let spark = try Program.run([script.path, input.path, outDir.path, "--nomen", CLI.executable.path, "--lexicon", index.path,
+        let spark = try CLI.run(["python3", script.path, input.path, outDir.path, "--nomen", CLI.executable.path, "--lexicon", index.path,
                                  "--partitions", "3", "--master", "local[2]", "--cache-dir", CLI.cacheDirectory.path],
-                                executable: "/usr/bin/env", prefix: ["python3"], in: dir)
+                                currentDirectory: dir, program: URL(fileURLWithPath: "/usr/bin/env"))
         try #require(spark.status == 0, "the Spark example failed:\n\(spark.stderr)")
         let parts = try FileManager.default.contentsOfDirectory(atPath: outDir.path).filter { $0.hasPrefix("part-") }.sorted()
         #expect(parts.count >= 3, "\(parts)")
@@ -578,44 +578,3 @@ import NomenTestSupport
     }
 }
 
-/// Another program (gzip, python3, java) run by these tests.
-private enum Program {
-    struct Result {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
-
-    /// Runs `executable` with `prefix + arguments` in `directory`, with the tests' nomen cache.
-    static func run(_ arguments: [String], executable: String, prefix: [String] = [], in directory: URL? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = prefix + arguments
-        process.currentDirectoryURL = directory ?? CLI.repositoryRoot
-        var env = ProcessInfo.processInfo.environment
-        env["NOMEN_CACHE_DIR"] = CLI.cacheDirectory.path
-        process.environment = env
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let group = DispatchGroup()
-        let box = Box()
-        group.enter()
-        DispatchQueue.global().async { box.out = output.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.enter()
-        DispatchQueue.global().async { box.err = errors.fileHandleForReading.readDataToEndOfFile(); group.leave() }
-        group.wait()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: box.out, as: UTF8.self),
-                      stderr: String(decoding: box.err, as: UTF8.self))
-    }
-
-    /// Pipe contents read on other threads, then read here after the group is done.
-    final class Box: @unchecked Sendable {
-        var out = Data()
-        var err = Data()
-    }
-}

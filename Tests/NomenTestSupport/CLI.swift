@@ -43,12 +43,13 @@ public enum CLI {
         return dir
     }()
 
-    /// Runs `nomen` with `arguments`, feeding `stdin`, from the repository root.
+    /// Runs `nomen` (or another `program`: gzip, python3, java) with `arguments`, feeding
+    /// `stdin`, from the repository root, with the tests' nomen cache.
     @discardableResult
     public static func run(_ arguments: [String], stdin: [UInt8] = [], environment: [String: String] = [:],
-                           currentDirectory: URL? = nil) throws -> Result {
+                           currentDirectory: URL? = nil, program: URL? = nil) throws -> Result {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program ?? executable
         process.arguments = arguments
         process.currentDirectoryURL = currentDirectory ?? repositoryRoot
         var env = ProcessInfo.processInfo.environment
