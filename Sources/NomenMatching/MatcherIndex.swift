@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 6
+    public static let formatVersion: UInt32 = 7
 
     let nameEntity: Table<Int32>
     let nameTexts: StringTable
@@ -286,14 +286,11 @@ public final class MatcherIndex: Sendable {
               m.nameScheme.count == n, m.nameFlags.count == n else { throw bad("tables differ in length") }
         guard m.nameEntity.allSatisfy({ $0 >= 0 && Int($0) < entityCount }), m.nameLanguage.allSatisfy({ Int($0) < m.languages.count }),
               m.nameScheme.allSatisfy({ Int($0) < m.schemes.count }), m.honorificKeys.count == m.honorificForms.count,
-              m.translitLatin.count == m.translitWords.count,
-              m.translitWords.slots.isEmpty || (m.translitWords.slots.count.nonzeroBitCount == 1 && m.translitWords.slots.contains(-1)),
-              m.translitWords.slots.allSatisfy({ $0 >= -1 && Int($0) < m.translitWords.count }) else { throw bad("references") }
+              m.translitLatin.count == m.translitWords.count, m.translitWords.isConsistent else { throw bad("references") }
         for (keys, start, post) in [(tk, ts, tp), (fk, fs, fp), (gk, gs, gp)] {
             guard start.count == keys.count + 1, start.first == 0, zip(start, start.dropFirst()).allSatisfy({ $0 <= $1 }),
                   Int(start.last ?? 0) == post.count, post.allSatisfy({ $0 >= 0 && Int($0) < n }),
-                  keys.slots.isEmpty || (keys.slots.count.nonzeroBitCount == 1 && keys.slots.contains(-1)),
-                  keys.slots.allSatisfy({ $0 >= -1 && Int($0) < keys.count }) else { throw bad("postings") }
+                  keys.isConsistent else { throw bad("postings") }
         }
         return m
     }

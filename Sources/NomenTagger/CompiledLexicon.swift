@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 5
+    public static let formatVersion: UInt32 = 6
 
     // Entities
     let entityIDs: StringTable
@@ -435,9 +435,7 @@ public final class CompiledLexicon: Sendable {
         else { throw fail("name tables differ in length") }
         guard nameEntity.allSatisfy({ $0 >= 0 && Int($0) < e }), nameLanguage.allSatisfy({ Int($0) < languages.count }) else { throw fail("name references") }
         let v = vocabulary.count
-        guard vocabulary.slots.count.nonzeroBitCount == 1 || vocabulary.slots.isEmpty,
-              vocabulary.slots.allSatisfy({ $0 >= -1 && Int($0) < v }), vocabulary.slots.contains(-1) || vocabulary.slots.isEmpty
-        else { throw fail("vocabulary") }
+        guard vocabulary.isConsistent else { throw fail("vocabulary") }
         let states = trie.outputStart.count - 1
         guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
               trie.targets.allSatisfy({ $0 >= -1 && Int($0) < states }),

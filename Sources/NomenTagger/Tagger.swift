@@ -290,29 +290,36 @@ public final class Tagger: Sendable {
             tokens.withUnsafeMutableBufferPointer { tokens in
                 let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
                 let scriptMask = gate.scriptMask
-                for k in tokens.indices {
-                    let t = tokens[k]
-                    let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+                guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return }
+                // Through a pointer, field by field: a token is large, and copying it whole
+                // in and out for a few fields was most of this loop.
+                for k in 0..<tokens.count {
+                    let t = first + k
+                    let foldStart = Int(t.pointee.foldStart)
+                    let key = UnsafeBufferPointer(start: foldedBase + foldStart, count: Int(t.pointee.foldEnd) &- foldStart)
+                    let shape = t.pointee.shape
                     // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-                    let hasZWNJ = t.shape.contains(.zwnj)
                     // So do the languages whose rules the document's letters let in.
-                    let script = Int(t.script.rawValue)
+                    let script = Int(t.pointee.script.rawValue)
                     let languages = letters & scriptMask[script]
-                    let salt = (hasZWNJ ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+                    let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+                    let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
                     var facts = words.facts(key, salt: salt) {
-                        wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)
+                        wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
                     }
-                    if facts.hasTrims && facts.sourceScalars != t.scalarEnd - t.scalarStart {
-                        facts = wordFacts(key, rules: gate.rules(script, languages), token: t, bytes: bytes)
+                    if facts.hasTrims && facts.sourceScalars != sourceScalars {
+                        facts = wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
                     }
-                    tokens[k].isFunctionWord = facts.isFunctionWord && t.gap.contains(.sentenceStart) && t.shape.contains(.firstUpper)
+                    if facts.isFunctionWord {
+                        t.pointee.isFunctionWord = t.pointee.gap.contains(.sentenceStart) && shape.contains(.firstUpper)
+                    }
                     if facts.foldsLikeExactWord {
-                        let written = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
-                        tokens[k].isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
+                        let written = UnsafeBufferPointer(rebasing: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)])
+                        t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
                         // An exact word names no one on its own (على is not علي).
-                        if tokens[k].isExactWord { facts.partialMask = 0 }
+                        if t.pointee.isExactWord { facts.partialMask = 0 }
                     }
-                    tokens[k].facts = facts
+                    t.pointee.facts = facts
                 }
             }
         }

@@ -208,28 +208,24 @@ final class TokenScanner {
             var packed = first
             var bits = letterBits
             var sourceValue = source
+            let (l0, up0, low0) = (l, up, low)
             while true {
                 let v = packed & 0x7FF
                 if v < 0x80 {
-                    o[c] = UInt8(v)
-                    c += 1
+                    o[c] = UInt8(truncatingIfNeeded: v)
+                    c &+= 1
                 } else {
-                    o[c] = UInt8(0xC0 | (v >> 6))
-                    o[c + 1] = UInt8(0x80 | (v & 0x3F))
-                    c += 2
+                    o[c] = UInt8(truncatingIfNeeded: 0xC0 | (v >> 6))
+                    o[c &+ 1] = UInt8(truncatingIfNeeded: 0x80 | (v & 0x3F))
+                    c &+= 2
                 }
-                l += 1
+                l &+= 1
                 bits |= letterTable[Int(sourceValue)]
-                if packed & TokenScanner.upperBit != 0 {
-                    up += 1
-                    shape.insert(l == 1 ? [.cased, .firstUpper] : .cased)
-                } else if packed & TokenScanner.lowerBit != 0 {
-                    low += 1
-                    shape.insert(.cased)
-                }
-                j += 2
-                sc += 1
-                guard j + 1 < n else { break }
+                up &+= Int((packed >> 30) & 1)
+                low &+= Int((packed >> 29) & 1)
+                j &+= 2
+                sc &+= 1
+                guard j &+ 1 < n else { break }
                 let b0 = text[j]
                 guard b0 >= 0xC2 && b0 < 0xE0 else { break }
                 let nextSource = (UInt32(b0 & 0x1F) << 6) | UInt32(text[j + 1] & 0x3F)
@@ -238,6 +234,10 @@ final class TokenScanner {
                 packed = next
                 sourceValue = nextSource
             }
+            // Case shape: cased if any letter of the run has case, first-upper if the word's
+            // first letter is a capital.
+            if up != up0 || low != low0 { shape.insert(.cased) }
+            if l0 == 0 && first & TokenScanner.upperBit != 0 { shape.insert(.firstUpper) }
             count = c
             letterBits = bits
             letters = l; uppers = up; lowers = low
@@ -279,6 +279,15 @@ final class TokenScanner {
                 }
                 if value > 0x10FFFF { value = 0xFFFD }
 
+                // A space: the commonest separator, noted without the general switch.
+                if b0 == 0x20 {
+                    if inWord { finishWord() }
+                    gap.insert(.space)
+                    i &+= 1
+                    scalarIndex &+= 1
+                    continue
+                }
+
                 // ASCII fast path: letters and digits fold by lowercasing.
                 if value < 0x80 {
                     let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
@@ -292,24 +301,30 @@ final class TokenScanner {
                         var l = letters, up = uppers, low = lowers
                         var shape = current.shape
                         let o = out
+                        let firstLetter = l == 0
+                        let start = c
+                        let (low0, up0) = (low, up)
                         while j < n {
                             let b = text[j]
-                            if b >= 0x61 && b <= 0x7A {
+                            if b &- 0x61 < 26 {
                                 o[c] = b
-                                l += 1; low += 1
-                                if l == 1 { shape.insert(.cased) }
-                            } else if b >= 0x41 && b <= 0x5A {
-                                o[c] = b + 32
-                                l += 1; up += 1
-                                if l == 1 { shape.insert([.cased, .firstUpper]) }
-                            } else if b >= 0x30 && b <= 0x39 {
+                                low &+= 1
+                            } else if b &- 0x41 < 26 {
+                                o[c] = b &+ 32
+                                up &+= 1
+                            } else if b &- 0x30 < 10 {
                                 o[c] = b
                             } else {
                                 break
                             }
-                            c += 1
-                            j += 1
+                            c &+= 1
+                            j &+= 1
                         }
+                        // The run's first letter (a digit is none) sets the case shape of a new word.
+                        if firstLetter, let k = (start..<c).first(where: { o[$0] &- 0x61 < 26 }) {
+                            shape.insert(text[i &+ (k &- start)] &- 0x41 < 26 ? [.cased, .firstUpper] : .cased)
+                        }
+                        l &+= (low &- low0) &+ (up &- up0)
                         let run = j - i
                         count = c
                         letters = l; uppers = up; lowers = low

@@ -128,9 +128,24 @@ final class WordMemo {
             let high = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) >> UInt64(8 * (8 - n))
             return (low | high << 32, 0)
         }
-        var w: UInt64 = 0
-        for i in 0..<n { w |= UInt64(p[i]) << UInt64(8 * i) }
-        return (w, 0)
+        // One to three bytes: the first, middle and last, which with the length (compared
+        // apart) tell every such word from every other.
+        return (UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n &- 1]) << 16, 0)
+    }
+
+    /// The memo's hash of a word: from its head when that is the whole word (sixteen
+    /// bytes or fewer, most words), so the bytes are read once.
+    @inline(__always)
+    static func memoHash(_ p: UnsafePointer<UInt8>, _ n: Int, head: (UInt64, UInt64), salt: UInt64) -> UInt64 {
+        guard n <= 16 else { return hash(p, n, salt: salt) }
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n) ^ salt
+        h = (h ^ head.0) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
+        if n > 8 {
+            h = (h ^ head.1) &* 0xBF58_476D_1CE4_E5B9
+            h ^= h >> 31
+        }
+        return h &* 0x94D0_49BB_1331_11EB ^ (h >> 29)
     }
 
     /// The facts of a word, computed by `make` the first time it is seen.
@@ -138,8 +153,8 @@ final class WordMemo {
     func facts(_ key: UnsafeBufferPointer<UInt8>, salt: UInt64, make: () -> WordFacts) -> WordFacts {
         let n = key.count
         guard let p = key.baseAddress, n > 0 else { return make() }
-        let h = Self.hash(p, n, salt: salt)
         let head = Self.head(p, n)
+        let h = Self.memoHash(p, n, head: head, salt: salt)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = slots[i]
