@@ -165,9 +165,9 @@ public final class Tagger: Sendable {
         }
 
         func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
-        func trimStart(_ tokens: [Token]) -> Int32 { tokens[first].reading(reading(first)).trimStart }
-        func trimEnd(_ tokens: [Token]) -> Int32 { tokens[last].reading(reading(last)).trimEnd }
-        func id(of k: Int, _ tokens: [Token]) -> Int32 { tokens[k].reading(reading(k)).id }
+        func trimStart(_ tokens: Tokens) -> Int32 { tokens[first].reading(reading(first)).trimStart }
+        func trimEnd(_ tokens: Tokens) -> Int32 { tokens[last].reading(reading(last)).trimEnd }
+        func id(of k: Int, _ tokens: Tokens) -> Int32 { tokens[k].reading(reading(k)).id }
     }
 
     /// Tags one document.
@@ -254,12 +254,10 @@ public final class Tagger: Sendable {
         let s = scratch
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
-        // Take the tokens out of the scanner (so updating them copies nothing) and give
-        // the buffer back afterwards for the next document.
-        var tokens = scanner.takeTokens()
-        defer { scanner.returnTokens(tokens) }
+        // The scanner's own buffer: valid until its next scan, which is the next document's.
+        let tokens = scanner.tokens
         if tokens.isEmpty { return [] }
-        resolveIDs(&tokens, scanner: scanner, bytes: bytes, scratch: s)
+        resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
         resolveEntities(&matches, tokens: tokens, bytes: bytes)
@@ -283,45 +281,41 @@ public final class Tagger: Sendable {
 
     // MARK: Vocabulary lookup and inflection
 
-    private func resolveIDs(_ tokens: inout [Token], scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
+    private func resolveIDs(_ tokens: Tokens, scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
         let words = scratch.words
         let folded = scanner.folded
-        do {
-            tokens.withUnsafeMutableBufferPointer { tokens in
-                let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
-                let scriptMask = gate.scriptMask
-                guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return }
-                // Through a pointer, field by field: a token is large, and copying it whole
-                // in and out for a few fields was most of this loop.
-                for k in 0..<tokens.count {
-                    let t = first + k
-                    let foldStart = Int(t.pointee.foldStart)
-                    let key = UnsafeBufferPointer(start: foldedBase + foldStart, count: Int(t.pointee.foldEnd) &- foldStart)
-                    let shape = t.pointee.shape
-                    // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-                    // So do the languages whose rules the document's letters let in.
-                    let script = Int(t.pointee.script.rawValue)
-                    let languages = letters & scriptMask[script]
-                    let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
-                    let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
-                    var facts = words.facts(key, salt: salt) {
-                        wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
-                    }
-                    if facts.hasTrims && facts.sourceScalars != sourceScalars {
-                        facts = wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
-                    }
-                    if facts.isFunctionWord {
-                        t.pointee.isFunctionWord = t.pointee.gap.contains(.sentenceStart) && shape.contains(.firstUpper)
-                    }
-                    if facts.foldsLikeExactWord {
-                        let written = UnsafeBufferPointer(rebasing: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)])
-                        t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
-                        // An exact word names no one on its own (على is not علي).
-                        if t.pointee.isExactWord { facts.partialMask = 0 }
-                    }
-                    t.pointee.facts = facts
-                }
+        let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
+        let scriptMask = gate.scriptMask
+        guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return }
+        // Through a pointer, field by field: a token is large, and copying it whole
+        // in and out for a few fields was most of this loop.
+        for k in 0..<tokens.count {
+            let t = first + k
+            let foldStart = Int(t.pointee.foldStart)
+            let key = UnsafeBufferPointer(start: foldedBase + foldStart, count: Int(t.pointee.foldEnd) &- foldStart)
+            let shape = t.pointee.shape
+            // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
+            // So do the languages whose rules the document's letters let in.
+            let script = Int(t.pointee.script.rawValue)
+            let languages = letters & scriptMask[script]
+            let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+            let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
+            var facts = words.facts(key, salt: salt) {
+                wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
             }
+            if facts.hasTrims && facts.sourceScalars != sourceScalars {
+                facts = wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
+            }
+            if facts.isFunctionWord {
+                t.pointee.isFunctionWord = t.pointee.gap.contains(.sentenceStart) && shape.contains(.firstUpper)
+            }
+            if facts.foldsLikeExactWord {
+                let written = UnsafeBufferPointer(rebasing: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)])
+                t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
+                // An exact word names no one on its own (على is not علي).
+                if t.pointee.isExactWord { facts.partialMask = 0 }
+            }
+            t.pointee.facts = facts
         }
     }
 
@@ -457,7 +451,7 @@ public final class Tagger: Sendable {
     /// Whether name `n` fits the letter case of tokens `first...last`; `choices` says
     /// which reading of each token the name uses.
     @inline(__always)
-    private func caseFits(_ n: Int, _ tokens: [Token], _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
+    private func caseFits(_ n: Int, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
         let flags = lexicon.nameFlags[n]
         // Exact-case names are checked against the text's bytes when mentions are built.
         if flags & CompiledLexicon.exactCaseFlag != 0 { return true }
@@ -486,7 +480,7 @@ public final class Tagger: Sendable {
         return true
     }
 
-    private func validNames(_ outs: Range<Int>, _ tokens: [Token], _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
+    private func validNames(_ outs: Range<Int>, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
         var names: [Int32] = []
         for o in outs {
             let n = lexicon.trie.outputs[o]
@@ -497,7 +491,7 @@ public final class Tagger: Sendable {
 
     /// Walks the automaton from token `first`, each token read as written or through its
     /// inflected form; calls `found` for every name that ends somewhere.
-    private func explore(_ tokens: [Token], first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
+    private func explore(_ tokens: Tokens, first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
                          found: (Int, [Int32], UInt64) -> Void) {
         guard j < tokens.count, j - first < 32 else { return }
         let t = tokens[j]
@@ -533,7 +527,7 @@ public final class Tagger: Sendable {
         }
     }
 
-    private func findLongest(_ tokens: [Token]) -> [Match] {
+    private func findLongest(_ tokens: Tokens) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i < tokens.count {
@@ -568,7 +562,7 @@ public final class Tagger: Sendable {
         return out
     }
 
-    private func findAll(_ tokens: [Token]) -> [Match] {
+    private func findAll(_ tokens: Tokens) -> [Match] {
         var out: [Match] = []
         for i in tokens.indices where tokens[i].startsName {
             var byEnd: [Int: Match] = [:]
@@ -585,7 +579,7 @@ public final class Tagger: Sendable {
     /// Drops one-word names at a sentence's start that the document also writes in lower
     /// case: there they are ordinary words with a capital (Года, Ходе in Russian, a place
     /// name the language also has as a noun), as a truecaser would read them.
-    private func dropOrdinaryWords(_ matches: inout [Match], tokens: [Token], folded: UnsafeBufferPointer<UInt8>) {
+    private func dropOrdinaryWords(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         func atSentenceStart(_ m: Match) -> Bool {
             guard m.first == m.last else { return false }
             let t = tokens[m.first]
@@ -677,7 +671,7 @@ public final class Tagger: Sendable {
     /// Russian one Russia's). Han → China; Cyrillic → Russia (Ukraine with і ї є ґ);
     /// Pashto letters → Afghanistan; Urdu letters → Pakistan; Latin with ş ğ ı → Turkey,
     /// with ß ä ö ü → Germany. Other texts give no prior.
-    private func documentCountry(_ tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    private func documentCountry(_ tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         var counts = [Int](repeating: 0, count: 16)
         for t in tokens.prefix(400) { counts[Int(t.script.rawValue) & 15] += 1 }
         // Ties go to the lower script class, so the answer never depends on the order of counting.
@@ -740,7 +734,7 @@ public final class Tagger: Sendable {
         return found
     }
 
-    private func resolveEntities(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>) {
+    private func resolveEntities(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
         // Most documents name nothing ambiguous: then there is no context to gather.
         if matches.allSatisfy({ Self.soleEntity($0.names, lx) != nil }) {
@@ -816,7 +810,7 @@ public final class Tagger: Sendable {
 
     /// The place (GPE) mentioned right next to a match: "Russia's Supreme Court",
     /// "Supreme Court of Pakistan", "Верховный суд Ирана". At most two words between.
-    private func localPlace(around m: Match, in matches: [Match], tokens: [Token]) -> Int? {
+    private func localPlace(around m: Match, in matches: [Match], tokens: Tokens) -> Int? {
         let lx = lexicon
         func placeOf(_ other: Match) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
@@ -866,7 +860,7 @@ public final class Tagger: Sendable {
         return lexicon.partialEntries[Int(lexicon.partialStart[lo])..<Int(lexicon.partialStart[lo + 1])]
     }
 
-    private func honorificBefore(_ index: Int, _ tokens: [Token]) -> (start: Int, key: Int)? {
+    private func honorificBefore(_ index: Int, _ tokens: Tokens) -> (start: Int, key: Int)? {
         let lx = lexicon
         guard lx.maxHonorificLength > 0, index > 0, joinable(tokens[index - 1], tokens[index]) else { return nil }
         var best: (Int, Int)?
@@ -888,7 +882,7 @@ public final class Tagger: Sendable {
         return best
     }
 
-    private func addPartials(_ matches: inout [Match], tokens: [Token]) {
+    private func addPartials(_ matches: inout [Match], tokens: Tokens) {
         let lx = lexicon
         guard !lx.partialTokens.isEmpty else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -967,7 +961,7 @@ public final class Tagger: Sendable {
     /// from descriptors' sibling file function-words.txt.
     private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
 
-    private func addFuzzy(_ matches: inout [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
+    private func addFuzzy(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
                           matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
@@ -1074,7 +1068,7 @@ public final class Tagger: Sendable {
 
     // MARK: Honorifics
 
-    private func attachHonorifics(_ matches: inout [Match], tokens: [Token]) {
+    private func attachHonorifics(_ matches: inout [Match], tokens: Tokens) {
         let lx = lexicon
         guard lx.maxHonorificLength > 0, matches.contains(where: { lx.entityTypes[$0.entity] == personType }) else { return }
         var taken = [Bool](repeating: false, count: tokens.count)
@@ -1132,7 +1126,7 @@ public final class Tagger: Sendable {
         return i
     }
 
-    private func mentions(_ matches: [Match], tokens: [Token], bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> [FoundMention] {
+    private func mentions(_ matches: [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> [FoundMention] {
         let lx = lexicon
         // The candidate names' texts and flags, read once before the checks below.
         var touched: UInt8 = 0

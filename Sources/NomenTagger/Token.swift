@@ -60,6 +60,9 @@ public enum ScriptClass: UInt8, Sendable {
     var isCharacterTokenized: Bool { self == .han || self == .kana }
 }
 
+/// A document's tokens, in the scanner's buffer (see ``TokenScanner/tokens``).
+typealias Tokens = UnsafeMutableBufferPointer<Token>
+
 /// One token of a document: a word (or one Han character) with its offsets in the
 /// three units, its folded key in the scanner's buffer and its vocabulary id.
 struct Token {

@@ -10,7 +10,13 @@ import NomenNormalization
 ///
 /// Not thread-safe: one scanner per thread (its buffers are reused across documents).
 final class TokenScanner {
-    private(set) var tokens: [Token] = []
+    /// The tokens of the last scan (valid until the next scan; the tagger sets their facts).
+    var tokens: UnsafeMutableBufferPointer<Token> { UnsafeMutableBufferPointer(start: tokenBase, count: tokenCount) }
+    /// Raw storage for tokens, reused across documents: a token is built in its slot, not
+    /// copied there.
+    private var tokenBase: UnsafeMutablePointer<Token>
+    private var tokenCapacity: Int
+    private var tokenCount = 0
     /// Folded UTF-8 of all tokens of the current document (valid until the next scan).
     var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: foldedCount) }
     private var buffer: UnsafeMutablePointer<UInt8>
@@ -30,6 +36,8 @@ final class TokenScanner {
     init() {
         capacity = 4096
         buffer = .allocate(capacity: capacity)
+        tokenCapacity = 1024
+        tokenBase = .allocate(capacity: tokenCapacity)
         plainLetters = .allocate(capacity: 0x800)
         plainLetters.initialize(repeating: 0, count: 0x800)
         for v in UInt32(0x80)..<0x800 {
@@ -46,18 +54,7 @@ final class TokenScanner {
     deinit {
         buffer.deallocate()
         plainLetters.deallocate()
-    }
-
-    /// The tokens of the last scan, moved out (the scanner keeps none meanwhile).
-    func takeTokens() -> [Token] {
-        let t = tokens
-        tokens = []
-        return t
-    }
-
-    /// Gives a token buffer back, to be reused by the next scan.
-    func returnTokens(_ t: [Token]) {
-        tokens = t
+        tokenBase.deallocate()
     }
 
     /// Bits of the letters below U+0800 the last scan saw, from the table given to it
@@ -72,16 +69,15 @@ final class TokenScanner {
 
     /// Scans a text; `letterTable` (0x800 entries) gives the bits to gather per letter.
     func scan(_ text: UnsafeBufferPointer<UInt8>, letterTable: UnsafePointer<UInt64>? = nil) {
-        // The loop works on a local value (the token array moved out of the scanner): no
-        // exclusivity checks on class storage in the hot loop, and the array keeps its
-        // capacity for the next document.
-        var run = Run(tokens: tokens, out: buffer, capacity: capacity, plainLetters: plainLetters)
-        tokens = []
-        run.tokens.removeAll(keepingCapacity: true)
+        // The loop works on a local value: no exclusivity checks on class storage in the
+        // hot loop, and the buffers keep their capacity for the next document.
+        var run = Run(tokenBase: tokenBase, tokenCapacity: tokenCapacity, out: buffer, capacity: capacity, plainLetters: plainLetters)
         run.letterTable = letterTable ?? Self.noLetterBits
         run.scan(text, lookup: lookup)
         letterBits = run.letterBits
-        tokens = run.tokens
+        tokenBase = run.tokenBase
+        tokenCapacity = run.tokenCapacity
+        tokenCount = run.tokenCount
         buffer = run.out
         capacity = run.capacity
         foldedCount = run.count
@@ -89,7 +85,11 @@ final class TokenScanner {
 
     /// The state of one scan.
     private struct Run {
-        var tokens: [Token]
+        /// Tokens: `tokenCount` finished of `tokenCapacity`; while in a word, the word is
+        /// built in slot `tokenCount` (``current``).
+        var tokenBase: UnsafeMutablePointer<Token>
+        var tokenCapacity: Int
+        var tokenCount = 0
         /// The folded bytes: `count` of `capacity` written (raw memory, grown by ``reserve(_:)``).
         var out: UnsafeMutablePointer<UInt8>
         var capacity: Int
@@ -99,8 +99,8 @@ final class TokenScanner {
         var sawSentenceEnd = false
         // The current word
         var inWord = false
-        var current = Token(byteStart: 0, byteEnd: 0, scalarStart: 0, scalarEnd: 0, foldStart: 0, foldEnd: 0,
-                            gap: [], shape: [], script: .other)
+        /// The word being scanned (only while `inWord`).
+        var current: UnsafeMutablePointer<Token> { tokenBase + tokenCount }
         var letters = 0
         var uppers = 0
         var lowers = 0
@@ -111,8 +111,10 @@ final class TokenScanner {
         var letterTable: UnsafePointer<UInt64> = TokenScanner.noLetterBits
         var letterBits: UInt64 = 0
 
-        init(tokens: [Token], out: UnsafeMutablePointer<UInt8>, capacity: Int, plainLetters: UnsafeMutablePointer<UInt32>) {
-            self.tokens = tokens
+        init(tokenBase: UnsafeMutablePointer<Token>, tokenCapacity: Int, out: UnsafeMutablePointer<UInt8>, capacity: Int,
+             plainLetters: UnsafeMutablePointer<UInt32>) {
+            self.tokenBase = tokenBase
+            self.tokenCapacity = tokenCapacity
             self.out = out
             self.capacity = capacity
             self.plainLetters = UnsafePointer(plainLetters)
@@ -160,27 +162,42 @@ final class TokenScanner {
         @inline(__always)
         mutating func finishWord() {
             guard inWord else { return }
-            current.foldEnd = Int32(count)
-            current.letters = UInt16(clamping: letters)
+            let t = current
+            t.pointee.foldEnd = Int32(count)
+            t.pointee.letters = UInt16(clamping: letters)
             // A joiner at the end of a word (افغانستان‌ و) is not part of it.
-            current.byteEnd = lastWordByteEnd
-            current.scalarEnd = lastWordScalarEnd
-            var shape = current.shape
+            t.pointee.byteEnd = lastWordByteEnd
+            t.pointee.scalarEnd = lastWordScalarEnd
+            var shape = t.pointee.shape
             if shape.contains(.cased) {
                 if uppers > 0 && lowers == 0 && letters >= 2 { shape.insert(.allUpper) }
                 if lowers > 0 { shape.insert(.hasLower) }
             }
-            current.shape = shape
-            if current.foldEnd > current.foldStart { tokens.append(current) }
+            t.pointee.shape = shape
+            // Kept (its slot taken) unless nothing of it folded to a key.
+            if t.pointee.foldEnd > t.pointee.foldStart { tokenCount &+= 1 }
             inWord = false
+        }
+
+        /// Room for one more token.
+        @inline(__always)
+        mutating func reserveToken() {
+            if tokenCount < tokenCapacity { return }
+            let c = tokenCapacity * 2
+            let grown = UnsafeMutablePointer<Token>.allocate(capacity: c)
+            grown.moveInitialize(from: tokenBase, count: tokenCount)
+            tokenBase.deallocate()
+            tokenBase = grown
+            tokenCapacity = c
         }
 
         @inline(__always)
         mutating func beginWord(at i: Int, scalar: Int32, script: ScriptClass) {
             finishWord()
-            TokenScanner.startWord(&current, at: i, scalar: scalar, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd,
-                                   tokenCount: tokens.count, foldedCount: count)
-            current.script = script
+            reserveToken()
+            TokenScanner.startWord(current, at: i, scalar: scalar, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd,
+                                   tokenCount: tokenCount, foldedCount: count)
+            current.pointee.script = script
             inWord = true
             letters = 0; uppers = 0; lowers = 0
             gap = []; newlines = 0; sawSentenceEnd = false
@@ -195,15 +212,15 @@ final class TokenScanner {
             let scriptBits = (first >> 24) & 0xF
             let script = ScriptClass(rawValue: UInt8(scriptBits)) ?? .other
             // A script change inside a run of letters (Latin then Cyrillic) starts a new token.
-            if !inWord || current.script.isCharacterTokenized || (script != current.script && current.script != .other) {
+            if !inWord || current.pointee.script.isCharacterTokenized || (script != current.pointee.script && current.pointee.script != .other) {
                 beginWord(at: i, scalar: scalarIndex, script: script)
             }
-            if current.script == .other { current.script = script }
+            if current.pointee.script == .other { current.pointee.script = script }
             var j = i
             var sc = scalarIndex
             var c = count
             var l = letters, up = uppers, low = lowers
-            var shape = current.shape
+            var shape = current.pointee.shape
             let o = out
             var packed = first
             var bits = letterBits
@@ -241,10 +258,10 @@ final class TokenScanner {
             count = c
             letterBits = bits
             letters = l; uppers = up; lowers = low
-            current.shape = shape
-            current.byteEnd = Int32(j)
-            current.scalarEnd = sc
-            lastWordByteEnd = current.byteEnd
+            current.pointee.shape = shape
+            current.pointee.byteEnd = Int32(j)
+            current.pointee.scalarEnd = sc
+            lastWordByteEnd = current.pointee.byteEnd
             lastWordScalarEnd = sc
             i = j
             scalarIndex = sc
@@ -292,14 +309,14 @@ final class TokenScanner {
                 if value < 0x80 {
                     let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
                     if isAlnum {
-                        if !inWord || current.script.isCharacterTokenized {
+                        if !inWord || current.pointee.script.isCharacterTokenized {
                             beginWord(at: i, scalar: scalarIndex, script: .latin)
                         }
                         // The whole run of ASCII letters and digits in one tight loop, on locals.
                         var j = i
                         var c = count
                         var l = letters, up = uppers, low = lowers
-                        var shape = current.shape
+                        var shape = current.pointee.shape
                         let o = out
                         let firstLetter = l == 0
                         let start = c
@@ -328,11 +345,11 @@ final class TokenScanner {
                         let run = j - i
                         count = c
                         letters = l; uppers = up; lowers = low
-                        current.shape = shape
-                        current.byteEnd = Int32(j)
-                        current.scalarEnd = scalarIndex + Int32(run)
-                        lastWordByteEnd = current.byteEnd
-                        lastWordScalarEnd = current.scalarEnd
+                        current.pointee.shape = shape
+                        current.pointee.byteEnd = Int32(j)
+                        current.pointee.scalarEnd = scalarIndex + Int32(run)
+                        lastWordByteEnd = current.pointee.byteEnd
+                        lastWordScalarEnd = current.pointee.scalarEnd
                         i = j
                         scalarIndex += Int32(run)
                         continue
@@ -361,19 +378,19 @@ final class TokenScanner {
                     // A Han or kana character is a token of its own; a script change inside
                     // a run of letters (Latin then Cyrillic) also starts a new token.
                     let startsNew = !inWord
-                        || (!isMark && (script.isCharacterTokenized || current.script.isCharacterTokenized))
-                        || (!isMark && script != current.script && script != .other && current.script != .other && flags.contains(.letter))
+                        || (!isMark && (script.isCharacterTokenized || current.pointee.script.isCharacterTokenized))
+                        || (!isMark && script != current.pointee.script && script != .other && current.pointee.script != .other && flags.contains(.letter))
                     if startsNew { beginWord(at: i, scalar: scalarIndex, script: script) }
-                    if current.script == .other && !isMark { current.script = script }
+                    if current.pointee.script == .other && !isMark { current.pointee.script = script }
                     if flags.contains(.letter) {
                         letters += 1
                         if flags.contains(.upper) {
                             uppers += 1
-                            if letters == 1 { current.shape.insert([.cased, .firstUpper]) }
-                            current.shape.insert(.cased)
+                            if letters == 1 { current.pointee.shape.insert([.cased, .firstUpper]) }
+                            current.pointee.shape.insert(.cased)
                         } else if flags.contains(.lower) {
                             lowers += 1
-                            current.shape.insert(.cased)
+                            current.pointee.shape.insert(.cased)
                         }
                     }
                     // The buffer has room for the rest of the text byte for byte; a fold longer
@@ -388,13 +405,13 @@ final class TokenScanner {
                         reserve(4 * info.count + (n - i))
                         lookup.forEachFolded(value) { s in appendUTF8(s.value) }
                     }
-                    current.byteEnd = Int32(i + width)
-                    current.scalarEnd = scalarIndex + 1
+                    current.pointee.byteEnd = Int32(i + width)
+                    current.pointee.scalarEnd = scalarIndex + 1
                     if !flags.contains(.joiner) {
-                        lastWordByteEnd = current.byteEnd
-                        lastWordScalarEnd = current.scalarEnd
+                        lastWordByteEnd = current.pointee.byteEnd
+                        lastWordScalarEnd = current.pointee.scalarEnd
                     } else if value == 0x200C {
-                        current.shape.insert(.zwnj)
+                        current.pointee.shape.insert(.zwnj)
                     }
                 } else {
                     finishWord()
@@ -408,15 +425,15 @@ final class TokenScanner {
     }
 
     @inline(__always)
-    private static func startWord(_ t: inout Token, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
+    private static func startWord(_ t: UnsafeMutablePointer<Token>, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
                            tokenCount: Int, foldedCount: Int) {
         var g = gap
         if g.isEmpty && tokenCount > 0 { g.insert(.none) }
         if newlines >= 2 { g.insert(.paragraph) }
         if sentenceEnd && (g.contains(.space) || g.contains(.newline)) { g.insert(.sentenceStart) }
         if newlines >= 1 && tokenCount > 0 && g.contains(.paragraph) { g.insert(.sentenceStart) }
-        t = Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
-                  foldStart: Int32(foldedCount), foldEnd: Int32(foldedCount), gap: g, shape: [], script: .other)
+        t.initialize(to: Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
+                               foldStart: Int32(foldedCount), foldEnd: Int32(foldedCount), gap: g, shape: [], script: .other))
     }
 
     @inline(__always)
