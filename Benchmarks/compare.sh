@@ -27,6 +27,8 @@
 #   SKIP_LOOKUP=1   do not measure lookup latency
 #   LOOKUP_QUERIES  queries per lookup configuration [2000]
 #   SKIP_BUILD=1    use the existing .build/release/nomen
+#   SKIP_PEER_PROTOCOL=1  do not build and run Benchmarks/Micro's PeerProtocol (Nomen timed as
+#                   anchors.py times the peers: texts in memory, no JSONL parsing or writing)
 #   NOMEN           measure this binary instead of building (implies SKIP_BUILD=1)
 #   VENV            the anchors virtualenv [/tmp/anchors-venv]; created with
 #                   ../shared/bench/setup_anchors.sh when missing
@@ -39,7 +41,7 @@ cd "$ROOT"
 # The exact command, with the settings that were given explicitly.
 CMDLINE=""
 for v in DATA WORK SIZES JOBS_LIST LOAD_RUNS PEERS SLOW_PEERS SLOW_PEER_SIZES PEER_TIMEOUT SKIP_PEERS \
-         PEERS_JSON SKIP_LOOKUP LOOKUP_QUERIES SKIP_BUILD NOMEN VENV RESULTS; do
+         PEERS_JSON SKIP_LOOKUP LOOKUP_QUERIES SKIP_BUILD SKIP_PEER_PROTOCOL NOMEN VENV RESULTS; do
     if [ -n "${!v+x}" ]; then CMDLINE+="$v=$(printf '%q' "${!v}") "; fi
 done
 CMDLINE+="Benchmarks/compare.sh"
@@ -58,6 +60,7 @@ PEERS_JSON="${PEERS_JSON:-}"
 SKIP_LOOKUP="${SKIP_LOOKUP:-0}"
 LOOKUP_QUERIES="${LOOKUP_QUERIES:-2000}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
+SKIP_PEER_PROTOCOL="${SKIP_PEER_PROTOCOL:-0}"
 VENV="${VENV:-/tmp/anchors-venv}"
 RESULTS="${RESULTS:-$ROOT/Benchmarks/RESULTS.md}"
 BENCH="$ROOT/../shared/bench"
@@ -77,6 +80,18 @@ if [ "$SKIP_BUILD" != 1 ]; then
     log "swift build -c release --product nomen"
     swift build -c release --product nomen > "$WORK/build.log" 2>&1 || {
         tail -20 "$WORK/build.log" >&2; die "release build failed (log: $WORK/build.log)"; }
+fi
+# Nomen timed as anchors.py times the peers (Benchmarks/Micro/Benchmarks/PeerProtocol): built
+# from this tree, and copied with its resources like the nomen binary below.
+PROTO=""
+if [ "$SKIP_PEER_PROTOCOL" != 1 ]; then
+    log "swift build -c release --package-path Benchmarks/Micro --product PeerProtocol"
+    if swift build -c release --package-path Benchmarks/Micro --product PeerProtocol > "$WORK/build_proto.log" 2>&1; then
+        rm -rf "$WORK/proto" && mkdir -p "$WORK/proto" &&
+            cp -p Benchmarks/Micro/.build/release/PeerProtocol "$WORK/proto/" &&
+            cp -Rp Benchmarks/Micro/.build/release/*.resources "$WORK/proto/" && PROTO="$WORK/proto/PeerProtocol"
+    fi
+    [ -n "$PROTO" ] || log "PeerProtocol not built (log: $WORK/build_proto.log): the peers'-protocol rows are left out"
 fi
 [ -x "$NOMEN" ] || die "no $NOMEN"
 # Measure a private copy: others may relink .build/release/nomen while this runs.
@@ -216,6 +231,22 @@ for n in $SIZES; do
             lines="$lines" docs="$CORPUS_DOCS" error_docs="$errors" same_as_first="$same" loadavg_before="$load1"
         log "[$n] --jobs $j: ${WALL} s wall, ${CPU_S} s cpu, ${RSS_MB} MB, rc $RC, $lines lines"
     done
+
+    # The peers' protocol: texts already in memory, Tagger.tag over them, spans collected.
+    if [ -n "$PROTO" ]; then
+        log "[$n] Nomen in the peers' protocol (PeerProtocol: texts in memory, spans kept, nothing written)"
+        if "$PROTO" "$idx" "$DATA" "$n" > "$WORK/proto_$n.json" 2> "$WORK/proto_$n.err"; then
+            python3 - "$RAW" "$WORK/proto_$n.json" <<'EOF'
+import json, sys
+s = json.load(open(sys.argv[2], encoding="utf-8"))
+s["kind"] = "proto"
+open(sys.argv[1], "a", encoding="utf-8").write(json.dumps(s, ensure_ascii=False) + "\n")
+EOF
+            log "[$n] peers' protocol: $(cat "$WORK/proto_$n.json")"
+        else
+            log "[$n] PeerProtocol failed: $(tail -1 "$WORK/proto_$n.err")"
+        fi
+    fi
 
     # Text size: the first half of the corpus (by documents) with --jobs 1, against the whole.
     half="$WORK/corpus_half.jsonl"

@@ -110,9 +110,9 @@ def ok(cond):
 
 
 def load_raw(path):
-    floor, lex, ann, score, half = None, {}, {}, {}, {}
+    floor, lex, ann, score, half, proto = None, {}, {}, {}, {}, {}
     if not os.path.exists(path):
-        return floor, lex, ann, score, half
+        return floor, lex, ann, score, half, proto
     with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
@@ -129,7 +129,9 @@ def load_raw(path):
                 score[r["n"]] = r
             elif k == "half":
                 half[r["n"]] = r
-    return floor, lex, ann, score, half
+            elif k == "proto":
+                proto[r["n"]] = r
+    return floor, lex, ann, score, half, proto
 
 
 def peer_rows(path, sizes):
@@ -156,7 +158,7 @@ def main():
     a = ap.parse_args()
 
     sizes = [s for s in a.sizes.replace(",", " ").split() if s]
-    floor, lex, ann, score, half = load_raw(a.raw)
+    floor, lex, ann, score, half, proto = load_raw(a.raw)
     man = {}
     mp = os.path.join(a.data, "manifest.json")
     if os.path.exists(mp):
@@ -274,6 +276,41 @@ def main():
         if not ok_peers:
             w("(No peer results in this run: `SKIP_PEERS=1` without an earlier `peers.json`, or no `PEERS_JSON`.)")
             w("")
+
+    # ---- the peers' protocol
+    if proto:
+        w("## Nomen timed as the peers are timed")
+        w("")
+        w("`Benchmarks/Micro/Benchmarks/PeerProtocol` (built and run by `compare.sh`) does what "
+          "`anchors.py`'s `worker_tagger` does for each peer: *load* = reading the compiled index and "
+          "making the tagger; *tag* = `Tagger.tag(_:)` over every document text already in memory, "
+          "collecting (document, start, end) of each mention; reading and parsing corpus.jsonl is "
+          "outside both timers and nothing is written. Recall and precision are of those spans against "
+          "the gold, as anchors.py scores the peers. Nomen's whole pipeline runs, with the CLI's defaults.")
+        w("")
+        w("| N | Nomen tag MB/s | fastest peer (tag MB/s) | ratio | Nomen load s | Nomen end to end MB/s | best peer end to end | ratio | Nomen peak RSS MB | Nomen span recall / precision | best peer recall / precision |")
+        w("|---|---:|---|---:|---:|---:|---|---:|---:|---:|---:|")
+        for n in sizes:
+            r = proto.get(n)
+            if not r:
+                continue
+            pe = [p for p in ok_peers if p["n"] == n]
+            fast = max(pe, key=lambda p: p["mbps"], default=None)
+            e2e = max(pe, key=lambda p: p.get("mbps_incl_load") or 0, default=None)
+            qual = max(pe, key=lambda p: ((p.get("recall") or 0) + (p.get("precision") or 0)), default=None)
+            w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |" % (
+                n, f(r.get("mbps")),
+                ("%s (%s)" % (fast["tool"], f(fast["mbps"]))) if fast else "–",
+                ratio_str(r.get("mbps"), fast["mbps"] if fast else None),
+                f(r.get("load_s"), 3), f(r.get("mbps_incl_load")),
+                ("%s (%s)" % (e2e["tool"], f(e2e.get("mbps_incl_load")))) if e2e else "–",
+                ratio_str(r.get("mbps_incl_load"), e2e.get("mbps_incl_load") if e2e else None),
+                f(r.get("rss_peak_mb"), 0), f(r.get("recall"), 4), f(r.get("precision"), 4),
+                ("%s / %s (%s)" % (f(qual.get("recall"), 3), f(qual.get("precision"), 3), qual["tool"])) if qual else "–"))
+        w("")
+        w("Peak RSS here includes the corpus held in memory as Swift strings (about 50 MB of text), as "
+          "the peers' figures include theirs.")
+        w("")
 
     # ---- Nomen detail
     if nomen:
@@ -435,6 +472,11 @@ def main():
             GOAL_MBPS_1CORE, GOAL_RATIO_1CORE,
             ("%s MB/s tag, %s the fastest peer (%s)" % (f(j1["mbps_tag"]), ratio_str(j1["mbps_tag"], fast["mbps"]) if fast else "?", fast["tool"] if fast else "no peer")) if j1 else "1m not measured",
             ok((j1["mbps_tag"] >= GOAL_MBPS_1CORE and (fast is None or j1["mbps_tag"] >= GOAL_RATIO_1CORE * fast["mbps"])) if j1 else None)))
+        pr = proto.get(big) if big else None
+        if pr:
+            w("| the same, timed as the peers are (texts in memory, no JSONL) | %s | %s |" % (
+                "%s MB/s tag, %s the fastest peer" % (f(pr.get("mbps")), ratio_str(pr.get("mbps"), fast["mbps"]) if fast else "?"),
+                ok(pr.get("mbps", 0) >= GOAL_MBPS_1CORE and (fast is None or pr.get("mbps", 0) >= GOAL_RATIO_1CORE * fast["mbps"]))))
         # Tagging time, the index load left out: loading is one thread's work whatever --jobs says.
         w("| 2 jobs ≥ %.1f× 1 job (tag time, 1M) | %s | %s |" % (
             GOAL_2CORE_SPEEDUP,

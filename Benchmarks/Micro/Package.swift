@@ -28,6 +28,12 @@ let package = Package(
             path: "Benchmarks/NomenMicro",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // Nomen timed as ../shared/bench/anchors.py times the peers (see its main.swift).
+        .executableTarget(
+            name: "PeerProtocol",
+            dependencies: [.product(name: "Nomen", package: mainPackage)],
+            path: "Benchmarks/PeerProtocol"
+        ),
     ],
     swiftLanguageModes: [.v5]
 )
