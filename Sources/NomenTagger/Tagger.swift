@@ -102,6 +102,9 @@ public final class Tagger: Sendable {
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
         continuations = lexicon.trie.continuationWords(vocabularySize: lexicon.vocabulary.count)
+        var slots = [Int32](repeating: -1, count: lexicon.vocabulary.count)
+        for (k, token) in lexicon.partialTokens.enumerated() { slots[Int(token)] = Int32(k) }
+        partialSlot = slots
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
@@ -109,6 +112,12 @@ public final class Tagger: Sendable {
 
     /// The vocabulary words that some name has after its first word.
     let continuations: WordBits
+
+    /// For each vocabulary id, its row in the partial-name index (``CompiledLexicon/partialTokens``)
+    /// or -1: one read instead of a binary search whose last steps each miss the cache (the
+    /// index is read once per distinct word, but a large lexicon has many). Ids in the index
+    /// are checked against the vocabulary when it is read.
+    let partialSlot: [Int32]
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
@@ -332,11 +341,13 @@ public final class Tagger: Sendable {
             if readings.count > 0 { facts.first = readings[0] }
             if readings.count > 1 { facts.second = readings[1] }
         }
-        for (v, id) in [facts.id, facts.first.id, facts.second.id].enumerated() where !partialEntries(id).isEmpty {
+        let ids = (facts.id, facts.first.id, facts.second.id)
+        @inline(__always) func reading(_ v: Int) -> Int32 { v == 0 ? ids.0 : v == 1 ? ids.1 : ids.2 }
+        for v in 0..<3 where !partialEntries(reading(v)).isEmpty {
             facts.partialMask |= 1 << v
         }
         if token.script == .arabic {
-            for (v, id) in [(1, facts.first.id), (2, facts.second.id)] where id >= 0 && dropsArticle(key, id) {
+            for v in 1..<3 where reading(v) >= 0 && dropsArticle(key, reading(v)) {
                 facts.articleMask |= 1 << v
             }
         }
@@ -344,8 +355,11 @@ public final class Tagger: Sendable {
         facts.starts = (facts.id >= 0 ? trie.next(0, facts.id) : -1,
                         facts.first.id >= 0 ? trie.next(0, facts.first.id) : -1,
                         facts.second.id >= 0 ? trie.next(0, facts.second.id) : -1)
-        for (v, id) in [facts.id, facts.first.id, facts.second.id].enumerated() where id >= 0 && continuations.contains(id) {
+        for v in 0..<3 where reading(v) >= 0 && continuations.contains(reading(v)) {
             facts.continuesMask |= 1 << v
+        }
+        for (v, state) in [(0, facts.starts.0), (1, facts.starts.1), (2, facts.starts.2)] where state >= 0 && !trie.outputs(of: state).isEmpty {
+            facts.endsNameMask |= 1 << v
         }
         return facts
     }
@@ -391,14 +405,27 @@ public final class Tagger: Sendable {
             return found.count >= 2
         }
         let vocab = lexicon.vocabulary
-        func lookup(_ candidate: [UInt8]) -> Int32 {
-            candidate.withUnsafeBufferPointer { vocab.id(of: $0) }
+        // One buffer for every candidate form this word is looked up as.
+        var candidate: [UInt8] = []
+        candidate.reserveCapacity(key.count + 16)
+        /// The id of `stem` followed by `ending`, or -1.
+        func lookup(_ stem: ArraySlice<UInt8>, _ ending: [UInt8]) -> Int32 {
+            candidate.removeAll(keepingCapacity: true)
+            candidate += stem
+            candidate += ending
+            return candidate.withUnsafeBufferPointer { vocab.id(of: $0) }
+        }
+        /// Whether `word` ends with `surface` (last bytes first: most rules fail there).
+        func ends(_ word: [UInt8], with surface: [UInt8]) -> Bool {
+            let n = word.count, m = surface.count
+            guard n > m, let last = surface.last, word[n - 1] == last else { return false }
+            return word.withUnsafeBufferPointer { w in surface.withUnsafeBufferPointer { memcmp(w.baseAddress! + (n - m), $0.baseAddress!, m) == 0 } }
         }
         func trySuffixes(_ word: [UInt8], prefixTrim: Int) -> Bool {
-            for r in set.suffixes where word.count > r.surface.count && word.ends(with: r.surface) {
+            for r in set.suffixes where ends(word, with: r.surface) {
                 let stem = word[0..<(word.count - r.surface.count)]
                 guard Self.scalarCount(stem) >= r.minStem else { continue }
-                let id = lookup(Array(stem) + r.replacement)
+                let id = lookup(stem, r.replacement)
                 guard id >= 0 else { continue }
                 var trimEnd: Int32 = 0
                 let (source, map) = foldMap(bytes, token)
@@ -418,19 +445,25 @@ public final class Tagger: Sendable {
         }
         if trySuffixes(key, prefixTrim: 0) { return found }
         for p in set.prefixes where key.count > p.surface.count && key.starts(with: p.surface) {
-            let rest = Array(key[p.surface.count...])
+            let rest = key[p.surface.count...]
             guard Self.scalarCount(rest) >= p.minStem else { continue }
-            let candidate = p.replacement + rest
-            let (_, map) = foldMap(bytes, token)
-            let trim = p.trimScalars < map.count ? map[p.trimScalars] : 0
-            let id = lookup(candidate)
-            if id >= 0, keep((id, Int32(trim), 0)) { return found }
+            let unprefixed = p.replacement + rest
+            // Where the mention starts in the source word: worked out only for a reading found.
+            var trim: Int32?
+            func trimmed() -> Int32 {
+                if let trim { return trim }
+                let (_, map) = foldMap(bytes, token)
+                trim = Int32(p.trimScalars < map.count ? map[p.trimScalars] : 0)
+                return trim!
+            }
+            let id = lookup(unprefixed[...], [])
+            if id >= 0, keep((id, trimmed(), 0)) { return found }
             // A prefix and a suffix together: the suffix is matched on the remainder.
-            for r in set.suffixes where candidate.count > r.surface.count && candidate.ends(with: r.surface) && !r.afterZWNJ {
-                let stem = candidate[0..<(candidate.count - r.surface.count)]
+            for r in set.suffixes where !r.afterZWNJ && ends(unprefixed, with: r.surface) {
+                let stem = unprefixed[0..<(unprefixed.count - r.surface.count)]
                 guard Self.scalarCount(stem) >= r.minStem else { continue }
-                let id2 = lookup(Array(stem) + r.replacement)
-                if id2 >= 0, keep((id2, Int32(trim), 0)) { return found }
+                let id2 = lookup(stem, r.replacement)
+                if id2 >= 0, keep((id2, trimmed(), 0)) { return found }
             }
         }
         return found
@@ -527,11 +560,23 @@ public final class Tagger: Sendable {
         }
     }
 
+    /// Whether a walk from token `i` can find a name: some reading starts one, and either
+    /// some reading is a name alone or the next token can continue it. Most words that start
+    /// names (в, and, the first words of "Bank …", "Lake …") are followed by none, and their
+    /// walk is skipped.
+    @inline(__always)
+    private func mayStartName(_ tokens: Tokens, _ i: Int) -> Bool {
+        let t = tokens.baseAddress! + i
+        guard t.pointee.startsName else { return false }
+        if t.pointee.facts.endsNameMask != 0 { return true }
+        return i + 1 < tokens.count && (t + 1).pointee.facts.continuesMask != 0 && joinable(t.pointee, (t + 1).pointee)
+    }
+
     private func findLongest(_ tokens: Tokens) -> [Match] {
         var out: [Match] = []
         var i = 0
         while i < tokens.count {
-            guard tokens[i].startsName else { i += 1; continue }
+            guard mayStartName(tokens, i) else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
                 // The longest wins; of equally long readings, the one with fewer inflected words.
@@ -564,7 +609,7 @@ public final class Tagger: Sendable {
 
     private func findAll(_ tokens: Tokens) -> [Match] {
         var out: [Match] = []
-        for i in tokens.indices where tokens[i].startsName {
+        for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
                 if byEnd[last] == nil || choices.nonzeroBitCount < byEnd[last]!.choices.nonzeroBitCount {
@@ -848,16 +893,10 @@ public final class Tagger: Sendable {
     // MARK: Partial names
 
     private func partialEntries(_ token: Int32) -> Slice<Table<Int32>> {
-        if token < 0 { return lexicon.partialEntries[0..<0] }
-        let keys = lexicon.partialTokens
-        var lo = 0
-        var hi = keys.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if keys[mid] < token { lo = mid + 1 } else { hi = mid }
-        }
-        guard lo < keys.count, keys[lo] == token else { return lexicon.partialEntries[0..<0] }
-        return lexicon.partialEntries[Int(lexicon.partialStart[lo])..<Int(lexicon.partialStart[lo + 1])]
+        guard token >= 0, Int(token) < partialSlot.count else { return lexicon.partialEntries[0..<0] }
+        let k = Int(partialSlot[Int(token)])
+        if k < 0 { return lexicon.partialEntries[0..<0] }
+        return lexicon.partialEntries[Int(lexicon.partialStart[k])..<Int(lexicon.partialStart[k + 1])]
     }
 
     private func honorificBefore(_ index: Int, _ tokens: Tokens) -> (start: Int, key: Int)? {

@@ -24,6 +24,10 @@ struct WordFacts {
     /// Bit v is set when reading v is a word some name has after its first: a word
     /// without it ends every name walk before it, with no step to look up.
     var continuesMask: UInt8 = 0
+    /// Bit v is set when some name is reading v alone (the automaton's state after it from
+    /// the start has outputs): a word that ends no name and that the next word does not
+    /// continue needs no walk.
+    var endsNameMask: UInt8 = 0
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
