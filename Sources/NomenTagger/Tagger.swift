@@ -548,7 +548,9 @@ public final class Tagger: Sendable {
             }
             if next < 0 { continue }
             let bit = UInt64(variant) << UInt64(2 * (j - first))
-            let outs = lexicon.trie.outputs(of: next)
+            // From the start, the memo knows whether the word alone is a name: no read of
+            // the outputs table (a cache miss in a large lexicon) when it is none.
+            let outs = j == first && state == 0 && t.facts.endsNameMask & (1 << variant) == 0 ? 0..<0 : lexicon.trie.outputs(of: next)
             if !outs.isEmpty {
                 let names = validNames(outs, tokens, first, j, choices | bit)
                 if !names.isEmpty { found(j, names, choices | bit) }

@@ -19,6 +19,9 @@ final class TokenScanner {
     private var tokenCount = 0
     /// Folded UTF-8 of all tokens of the current document (valid until the next scan).
     var folded: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: buffer, count: foldedCount) }
+    /// Bytes after the end of ``folded`` that are allocated (their values unspecified), so
+    /// sixteen bytes can be loaded from the start of any word (``WordMemo`` does).
+    static let foldedSlack = 16
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var foldedCount = 0
@@ -123,9 +126,12 @@ final class TokenScanner {
         /// Room for `extra` more bytes.
         @inline(__always)
         mutating func reserve(_ extra: Int) {
-            if count + extra <= capacity { return }
+            // Sixteen bytes more than asked: a word's first sixteen bytes can always be
+            // loaded whole (see ``TokenScanner/foldedSlack``).
+            let needed = count + extra + TokenScanner.foldedSlack
+            if needed <= capacity { return }
             var c = capacity * 2
-            while c < count + extra { c *= 2 }
+            while c < needed { c *= 2 }
             let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
             grown.update(from: out, count: count)
             out.deallocate()

@@ -116,27 +116,6 @@ final class WordMemo {
         return h &* 0x94D0_49BB_1331_11EB ^ (h >> 29)
     }
 
-    /// The first sixteen bytes of a word, zero-padded, read with a few overlapping loads.
-    @inline(__always)
-    static func head(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
-        let raw = UnsafeRawPointer(p)
-        if n >= 16 {
-            return (raw.loadUnaligned(as: UInt64.self), raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self))
-        }
-        if n >= 8 {
-            let rest = n == 8 ? 0 : raw.loadUnaligned(fromByteOffset: n - 8, as: UInt64.self) >> UInt64(8 * (16 - n))
-            return (raw.loadUnaligned(as: UInt64.self), rest)
-        }
-        if n >= 4 {
-            let low = UInt64(raw.loadUnaligned(as: UInt32.self))
-            let high = UInt64(raw.loadUnaligned(fromByteOffset: n - 4, as: UInt32.self)) >> UInt64(8 * (8 - n))
-            return (low | high << 32, 0)
-        }
-        // One to three bytes: the first, middle and last, which with the length (compared
-        // apart) tell every such word from every other.
-        return (UInt64(p[0]) | UInt64(p[n >> 1]) << 8 | UInt64(p[n &- 1]) << 16, 0)
-    }
-
     /// The memo's hash of a word: from its head when that is the whole word (sixteen
     /// bytes or fewer, most words), so the bytes are read once.
     @inline(__always)
@@ -145,19 +124,32 @@ final class WordMemo {
         var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n) ^ salt
         h = (h ^ head.0) &* 0xBF58_476D_1CE4_E5B9
         h ^= h >> 31
-        if n > 8 {
-            h = (h ^ head.1) &* 0xBF58_476D_1CE4_E5B9
-            h ^= h >> 31
-        }
+        h = (h ^ head.1) &* 0xBF58_476D_1CE4_E5B9
+        h ^= h >> 31
         return h &* 0x94D0_49BB_1331_11EB ^ (h >> 29)
     }
 
-    /// The facts of a word, computed by `make` the first time it is seen.
+    /// The first sixteen bytes of a word, zero-padded, from two whole loads: sixteen bytes
+    /// from `p` must be readable, whatever the word's length (``TokenScanner/foldedSlack``).
+    /// No branch on the length, which varies from word to word unpredictably.
+    @inline(__always)
+    static func paddedHead(_ p: UnsafePointer<UInt8>, _ n: Int) -> (UInt64, UInt64) {
+        let raw = UnsafeRawPointer(p)
+        let a = raw.loadUnaligned(as: UInt64.self)
+        let b = raw.loadUnaligned(fromByteOffset: 8, as: UInt64.self)
+        // Bits of each load that belong to the word: a shift by 64 gives 0 (smart shift).
+        let bitsA = UInt64(min(n, 8) &* 8)
+        let bitsB = UInt64(min(max(n &- 8, 0), 8) &* 8)
+        return (a & (UInt64.max >> (64 &- bitsA)), b & (UInt64.max >> (64 &- bitsB)))
+    }
+
+    /// The facts of a word, computed by `make` the first time it is seen. Sixteen bytes
+    /// from the key's start must be readable (the scanner's folded buffer guarantees it).
     @inline(__always)
     func facts(_ key: UnsafeBufferPointer<UInt8>, salt: UInt64, make: () -> WordFacts) -> WordFacts {
         let n = key.count
         guard let p = key.baseAddress, n > 0 else { return make() }
-        let head = Self.head(p, n)
+        let head = Self.paddedHead(p, n)
         let h = Self.memoHash(p, n, head: head, salt: salt)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
