@@ -81,7 +81,7 @@ if [ "$SKIP_BUILD" != 1 ]; then
     swift build -c release --product nomen > "$WORK/build.log" 2>&1 || {
         tail -20 "$WORK/build.log" >&2; die "release build failed (log: $WORK/build.log)"; }
 fi
-# Nomen timed as anchors.py times the peers (Benchmarks/Micro/Benchmarks/PeerProtocol): built
+# Nomen timed as anchors.py times the peers (Benchmarks/Micro/PeerProtocol): built
 # from this tree, and copied with its resources like the nomen binary below.
 PROTO=""
 if [ "$SKIP_PEER_PROTOCOL" != 1 ]; then

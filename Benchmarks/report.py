@@ -281,7 +281,7 @@ def main():
     if proto:
         w("## Nomen timed as the peers are timed")
         w("")
-        w("`Benchmarks/Micro/Benchmarks/PeerProtocol` (built and run by `compare.sh`) does what "
+        w("`Benchmarks/Micro/PeerProtocol` (built and run by `compare.sh`) does what "
           "`anchors.py`'s `worker_tagger` does for each peer: *load* = reading the compiled index and "
           "making the tagger; *tag* = `Tagger.tag(_:)` over every document text already in memory, "
           "collecting (document, start, end) of each mention; reading and parsing corpus.jsonl is "

@@ -28,11 +28,12 @@ let package = Package(
             path: "Benchmarks/NomenMicro",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
-        // Nomen timed as ../shared/bench/anchors.py times the peers (see its main.swift).
+        // Nomen timed as ../shared/bench/anchors.py times the peers (see its main.swift). Not
+        // under Benchmarks/: package-benchmark runs every executable target there as a benchmark.
         .executableTarget(
             name: "PeerProtocol",
             dependencies: [.product(name: "Nomen", package: mainPackage)],
-            path: "Benchmarks/PeerProtocol"
+            path: "PeerProtocol"
         ),
     ],
     swiftLanguageModes: [.v5]

@@ -70,11 +70,17 @@ public struct StringIndex: Sendable {
     public var isConsistent: Bool {
         if slots.isEmpty { return true }
         let n = UInt32(count)
-        var sawEmpty = false
-        for s in slots {
-            if s == Self.empty { sawEmpty = true } else if UInt32(truncatingIfNeeded: s) >= n { return false }
+        // One pass over raw memory, no branch per slot: it runs on every load of an index.
+        let (empties, outOfRange) = slots.withUnsafeBufferPointer { all -> (Int, Int) in
+            var empties = 0, outOfRange = 0
+            for s in all {
+                let isEmpty = s == Self.empty
+                empties &+= isEmpty ? 1 : 0
+                outOfRange &+= !isEmpty && UInt32(truncatingIfNeeded: s) >= n ? 1 : 0
+            }
+            return (empties, outOfRange)
         }
-        return sawEmpty && slots.count.nonzeroBitCount == 1
+        return empties > 0 && outOfRange == 0 && slots.count.nonzeroBitCount == 1
     }
 
     /// Builds the table: ids are the order of `tokens`, which must be distinct.
