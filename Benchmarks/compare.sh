@@ -26,6 +26,8 @@
 #                   (e.g. ../shared/bench/anchors_results.json, the reference run)
 #   SKIP_LOOKUP=1   do not measure lookup latency
 #   LOOKUP_QUERIES  queries per lookup configuration [2000]
+#   REPEAT          runs of each Nomen tagging measurement (annotate per --jobs, PeerProtocol);
+#                   the run of median time is reported, as anchors.py does for external commands [3]
 #   SKIP_BUILD=1    use the existing .build/release/nomen
 #   SKIP_PEER_PROTOCOL=1  do not build and run Benchmarks/Micro's PeerProtocol (Nomen timed as
 #                   anchors.py times the peers: texts in memory, no JSONL parsing or writing)
@@ -41,7 +43,7 @@ cd "$ROOT"
 # The exact command, with the settings that were given explicitly.
 CMDLINE=""
 for v in DATA WORK SIZES JOBS_LIST LOAD_RUNS PEERS SLOW_PEERS SLOW_PEER_SIZES PEER_TIMEOUT SKIP_PEERS \
-         PEERS_JSON SKIP_LOOKUP LOOKUP_QUERIES SKIP_BUILD SKIP_PEER_PROTOCOL NOMEN VENV RESULTS; do
+         PEERS_JSON SKIP_LOOKUP LOOKUP_QUERIES REPEAT SKIP_BUILD SKIP_PEER_PROTOCOL NOMEN VENV RESULTS; do
     if [ -n "${!v+x}" ]; then CMDLINE+="$v=$(printf '%q' "${!v}") "; fi
 done
 CMDLINE+="Benchmarks/compare.sh"
@@ -61,6 +63,7 @@ SKIP_LOOKUP="${SKIP_LOOKUP:-0}"
 LOOKUP_QUERIES="${LOOKUP_QUERIES:-2000}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 SKIP_PEER_PROTOCOL="${SKIP_PEER_PROTOCOL:-0}"
+REPEAT="${REPEAT:-3}"
 VENV="${VENV:-/tmp/anchors-venv}"
 RESULTS="${RESULTS:-$ROOT/Benchmarks/RESULTS.md}"
 BENCH="$ROOT/../shared/bench"
@@ -220,7 +223,16 @@ for n in $SIZES; do
         out="$WORK/annotated_${n}_j$j.jsonl"
         log "[$n] nomen annotate corpus.jsonl --jobs $j"
         load1="$(cut -d' ' -f1 /proc/loadavg)"
-        timed "annotate_${n}_j$j" "$NOMEN" annotate "$CORPUS" --lexicon "$idx" --jobs "$j" --quiet > "$out" 2> "$WORK/annotate_${n}_j$j.err"
+        # REPEAT runs, the one of median wall time kept (as anchors.py does for external
+        # commands): one run on this shared host can be 10-20 % off.
+        runs=()
+        for r in $(seq "$REPEAT"); do
+            timed "annotate_${n}_j${j}_r$r" "$NOMEN" annotate "$CORPUS" --lexicon "$idx" --jobs "$j" --quiet > "$out" 2> "$WORK/annotate_${n}_j$j.err"
+            runs+=("$WALL $CPU_S $RSS_MB $RC")
+            [ "$RC" = 0 ] || break
+        done
+        read -r WALL CPU_S RSS_MB RC <<< "$(printf '%s\n' "${runs[@]}" | sort -g -k1,1 | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')"
+        walls_all="$(printf '%s\n' "${runs[@]}" | cut -d' ' -f1 | paste -sd, -)"
         lines="$(wc -l < "$out")"
         errors="$(grep -c '"error":{' "$out" || true)"
         same=""
@@ -228,21 +240,32 @@ for n in $SIZES; do
             if cmp -s "$first" "$out"; then same=1; else same=0; fi
         fi
         record kind=annotate n="$n" jobs="$j" wall_s="$WALL" cpu_s="$CPU_S" rss_mb="$RSS_MB" rc="$RC" \
-            lines="$lines" docs="$CORPUS_DOCS" error_docs="$errors" same_as_first="$same" loadavg_before="$load1"
-        log "[$n] --jobs $j: ${WALL} s wall, ${CPU_S} s cpu, ${RSS_MB} MB, rc $RC, $lines lines"
+            lines="$lines" docs="$CORPUS_DOCS" error_docs="$errors" same_as_first="$same" loadavg_before="$load1" \
+            runs="$REPEAT" walls="$walls_all"
+        log "[$n] --jobs $j: ${WALL} s wall (median of $walls_all), ${CPU_S} s cpu, ${RSS_MB} MB, rc $RC, $lines lines"
     done
 
     # The peers' protocol: texts already in memory, Tagger.tag over them, spans collected.
     if [ -n "$PROTO" ]; then
         log "[$n] Nomen in the peers' protocol (PeerProtocol: texts in memory, spans kept, nothing written)"
-        if "$PROTO" "$idx" "$DATA" "$n" > "$WORK/proto_$n.json" 2> "$WORK/proto_$n.err"; then
+        ok=1
+        : > "$WORK/proto_$n.json"
+        for r in $(seq "$REPEAT"); do
+            "$PROTO" "$idx" "$DATA" "$n" >> "$WORK/proto_$n.json" 2> "$WORK/proto_$n.err" || { ok=0; break; }
+        done
+        if [ "$ok" = 1 ]; then
+            # The run of median tag time, as for annotate.
             python3 - "$RAW" "$WORK/proto_$n.json" <<'EOF'
 import json, sys
-s = json.load(open(sys.argv[2], encoding="utf-8"))
+runs = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8") if l.strip()]
+runs.sort(key=lambda r: r["tag_s"])
+s = dict(runs[(len(runs) - 1) // 2])
 s["kind"] = "proto"
+s["runs"] = len(runs)
+s["tag_s_all"] = [r["tag_s"] for r in runs]
 open(sys.argv[1], "a", encoding="utf-8").write(json.dumps(s, ensure_ascii=False) + "\n")
 EOF
-            log "[$n] peers' protocol: $(cat "$WORK/proto_$n.json")"
+            log "[$n] peers' protocol: tag s $(python3 -c 'import json,sys; print([json.loads(l)["tag_s"] for l in open(sys.argv[1])])' "$WORK/proto_$n.json")"
         else
             log "[$n] PeerProtocol failed: $(tail -1 "$WORK/proto_$n.err")"
         fi
@@ -255,7 +278,12 @@ EOF
     fi
     half_text_bytes="$(python3 -c 'import json,sys; print(sum(len(json.loads(l)["text"].encode()) for l in open(sys.argv[1], encoding="utf-8")))' "$half")"
     log "[$n] nomen annotate (first half of the corpus) --jobs 1"
-    timed "annotate_${n}_half" "$NOMEN" annotate "$half" --lexicon "$idx" --jobs 1 --quiet > /dev/null 2> "$WORK/annotate_${n}_half.err"
+    runs=()
+    for r in $(seq "$REPEAT"); do
+        timed "annotate_${n}_half_r$r" "$NOMEN" annotate "$half" --lexicon "$idx" --jobs 1 --quiet > /dev/null 2> "$WORK/annotate_${n}_half.err"
+        runs+=("$WALL $CPU_S $RC")
+    done
+    read -r WALL CPU_S RC <<< "$(printf '%s\n' "${runs[@]}" | sort -g -k1,1 | awk '{ a[NR] = $0 } END { print a[int((NR + 1) / 2)] }')"
     record kind=half n="$n" wall_s="$WALL" cpu_s="$CPU_S" rc="$RC" text_bytes="$half_text_bytes"
     log "[$n] half the corpus: ${WALL} s wall"
 

@@ -237,7 +237,10 @@ def main():
           "*Per CPU second* = text MB / (user + sys CPU time of the whole run, load included): with one job it is "
           "what the wall-clock figure would be on an idle core, so it is the steadier number when the machine is busy. "
           "*End to end* = text MB / whole run, load included, for Nomen and for each peer. "
-          "Ratios are Nomen ÷ peer (above 1 = Nomen faster), except load and RSS (Nomen ÷ peer, below 1 = Nomen better).")
+          "Ratios are Nomen ÷ peer (above 1 = Nomen faster), except load and RSS (Nomen ÷ peer, below 1 = Nomen better). "
+          "Each Nomen tagging figure is the run of median wall time of %s (`REPEAT`), as anchors.py times external "
+          "commands; the Python peers run once each." % (
+              next((("%d runs" % r["runs"]) for r in ann.values() if r.get("runs")), "one run")))
         w("")
         w("Peers compared: those scored on the gold (whole-word, case-insensitive taggers; grep and ripgrep rows are left out).")
         w("")
