@@ -170,6 +170,46 @@ import NomenTestSupport
         }
     }
 
+    @Test func checksumFedInPiecesEqualsTheWhole() {
+        let bytes = (0..<301).map { UInt8(truncatingIfNeeded: $0 &* 37 &+ 11) }
+        let whole = Checksum.of(bytes)
+        // Pieces of multiples of eight bytes, then the rest: as the reader feeds the header's
+        // sixteen bytes and then the body. The words' lanes go on across pieces.
+        for cut in stride(from: 0, through: 296, by: 8) {
+            var state = Checksum.State(length: UInt64(bytes.count))
+            bytes.withUnsafeBytes { raw in
+                state.update(UnsafeRawBufferPointer(rebasing: raw[0..<cut]))
+                state.update(UnsafeRawBufferPointer(rebasing: raw[cut...]))
+            }
+            #expect(state.value == whole, "cut at \(cut)")
+        }
+    }
+
+    @Test func checksumSeesEveryOrderOfWords() {
+        // Words in different lanes, and in the same lane, swapped: the checksum changes.
+        let words: [UInt64] = (0..<8).map { 0x0101_0101_0101_0101 &* UInt64($0 + 1) }
+        func sum(_ w: [UInt64]) -> UInt64 { Checksum.of(w.flatMap { withUnsafeBytes(of: $0.littleEndian, Array.init) }) }
+        let original = sum(words)
+        for a in 0..<words.count {
+            for b in (a + 1)..<words.count {
+                var swapped = words
+                swapped.swapAt(a, b)
+                #expect(sum(swapped) != original, "words \(a) and \(b) swapped")
+            }
+        }
+    }
+
+    @Test func stringIndexFindsManyStringsAndRejectsTheirNeighbours() {
+        // Enough strings that probes meet other strings' slots (the hash tags tell them apart).
+        let tokens = (0..<20_000).map { "w\($0 &* 7919 % 100_003)x" }
+        let index = StringIndex.build(tokens)
+        #expect(index.isConsistent)
+        for (i, t) in tokens.enumerated() { #expect(index.id(of: t) == Int32(i)) }
+        for i in 0..<20_000 where index.id(of: "w\(i)y") != -1 || index.id(of: "v\(i)x") != -1 {
+            Issue.record("found a string never added: w\(i)y or v\(i)x")
+        }
+    }
+
     @Test func stringIndexFindsEveryStringAndNothingElse() {
         let tokens = ["kabul", "кабул", "کابل", "", "taliban", "喀布尔"]
         let index = StringIndex.build(tokens)
