@@ -50,8 +50,20 @@ public enum UTF8Validation {
             }
             let b = base[i]
             if b < 0x80 { i += 1; continue }
-            // Two-byte sequences (Cyrillic, Arabic, Greek, Hebrew, accented Latin) inline.
+            // Two-byte sequences (Cyrillic, Arabic, Greek, Hebrew, accented Latin) inline: four
+            // at once when eight bytes alternate lead (C2–DF) and continuation (80–BF) bytes.
             if b >= 0xC2 && b <= 0xDF {
+                if i + 8 <= n {
+                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+                    let leads = w & 0x00E0_00E0_00E0_00E0 == 0x00C0_00C0_00C0_00C0
+                    let continuations = w & 0xC000_C000_C000_C000 == 0x8000_8000_8000_8000
+                    // A lead of C0 or C1 (an overlong form) has none of the bits 1E set.
+                    let notOverlong = ((w & 0x001E_001E_001E_001E) &+ 0x007F_007F_007F_007F) & 0x0080_0080_0080_0080 == 0x0080_0080_0080_0080
+                    if leads && continuations && notOverlong {
+                        i += 8
+                        continue
+                    }
+                }
                 guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
                 i += 2
                 continue
