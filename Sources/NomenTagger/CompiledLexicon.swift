@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 7
+    public static let formatVersion: UInt32 = 8
 
     // Entities
     let entityIDs: StringTable
@@ -311,7 +311,7 @@ public final class CompiledLexicon: Sendable {
             entityCountry: Table(entityCountry), contextStart: Table(contextStart), contexts: Table(contexts), entityPrior: Table(priors), entityFlags: Table(flags),
             nameEntity: Table(nameEntity), nameFlags: Table(nameFlags), nameCaseMask: Table(nameMasks), nameTokenCount: Table(nameCounts),
             nameTexts: nameTexts.build(), nameLanguage: Table(nameLanguage), languages: languageTable.build(),
-            vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences),
+            vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences, flags: nameFlags, caseMasks: nameMasks),
             partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
             honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build())
     }
@@ -440,7 +440,8 @@ public final class CompiledLexicon: Sendable {
         guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
               trie.targets.allSatisfy({ $0 >= -1 && Int($0) < states }),
               trie.outputStart.first == 0, zip(trie.outputStart, trie.outputStart.dropFirst()).allSatisfy({ $0 <= $1 }),
-              Int(trie.outputStart.last ?? 0) == trie.outputs.count, trie.outputs.allSatisfy({ $0 >= 0 && Int($0) < n })
+              Int(trie.outputStart.last ?? 0) == trie.outputs.count,
+              trie.outputs.allSatisfy({ TokenTrie.name($0) >= 0 && Int(TokenTrie.name($0)) < n })
         else { throw fail("automaton") }
         guard partialStart.count == partialTokens.count + 1, partialStart.first == 0,
               zip(partialStart, partialStart.dropFirst()).allSatisfy({ $0 <= $1 }), Int(partialStart.last ?? 0) == partialEntries.count,

@@ -484,11 +484,11 @@ public final class Tagger: Sendable {
     /// Whether name `n` fits the letter case of tokens `first...last`; `choices` says
     /// which reading of each token the name uses.
     @inline(__always)
-    private func caseFits(_ n: Int, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
-        let flags = lexicon.nameFlags[n]
+    private func caseFits(_ output: UInt64, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
+        let flags = TokenTrie.flags(output)
         // Exact-case names are checked against the text's bytes when mentions are built.
         if flags & CompiledLexicon.exactCaseFlag != 0 { return true }
-        let mask = lexicon.nameCaseMask[n]
+        let mask = output & TokenTrie.wideCaseMask != 0 ? lexicon.nameCaseMask[Int(TokenTrie.name(output))] : (output >> 40) & 0x7F_FFFF
         if mask != 0 {
             var k = 0
             var m = mask
@@ -516,8 +516,8 @@ public final class Tagger: Sendable {
     private func validNames(_ outs: Range<Int>, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
         var names: [Int32] = []
         for o in outs {
-            let n = lexicon.trie.outputs[o]
-            if caseFits(Int(n), tokens, first, last, choices) { names.append(n) }
+            let output = lexicon.trie.outputs[o]
+            if caseFits(output, tokens, first, last, choices) { names.append(TokenTrie.name(output)) }
         }
         return names
     }

@@ -8,7 +8,24 @@ struct TokenTrie: Sendable {
     let targets: Table<Int32>
     /// Names ending at each state: `outputs[outputStart[s]..<outputStart[s + 1]]`.
     let outputStart: Table<Int32>
-    let outputs: Table<Int32>
+    /// Each output packs its name (bits 0–31) with what the walk checks of it: the name's
+    /// flags (bits 32–39) and its letter-case mask (bits 40–62; bit 63 when the mask is
+    /// wider, to be read from ``CompiledLexicon/nameCaseMask``). So a name found costs one
+    /// read, not one in each of three tables, which a large lexicon pays in cache misses.
+    let outputs: Table<UInt64>
+
+    static let wideCaseMask: UInt64 = 1 << 63
+
+    static func pack(name: Int32, flags: UInt8, caseMask: UInt64) -> UInt64 {
+        let mask = caseMask >> 23 == 0 ? caseMask << 40 : wideCaseMask
+        return UInt64(UInt32(bitPattern: name)) | UInt64(flags) << 32 | mask
+    }
+
+    @inline(__always)
+    static func name(_ output: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: output)) }
+
+    @inline(__always)
+    static func flags(_ output: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: output >> 32) }
 
     var stateCount: Int { outputStart.count - 1 }
 
@@ -43,8 +60,9 @@ struct TokenTrie: Sendable {
         return bits
     }
 
-    /// Builds the trie from token-id sequences; sequence `i` is output `i`.
-    static func build(_ sequences: [[Int32]]) -> TokenTrie {
+    /// Builds the trie from token-id sequences; sequence `i` is output `i`, packed with
+    /// `flags[i]` and `caseMasks[i]`.
+    static func build(_ sequences: [[Int32]], flags: [UInt8], caseMasks: [UInt64]) -> TokenTrie {
         var edges: [UInt64: Int32] = [:]
         var stateOutputs: [[Int32]] = [[]]
         for (nameIndex, seq) in sequences.enumerated() where !seq.isEmpty {
@@ -72,9 +90,9 @@ struct TokenTrie: Sendable {
             targets[i] = target
         }
         var start: [Int32] = [0]
-        var outputs: [Int32] = []
+        var outputs: [UInt64] = []
         for o in stateOutputs {
-            outputs += o
+            outputs += o.map { pack(name: $0, flags: flags[Int($0)], caseMask: caseMasks[Int($0)]) }
             start.append(Int32(outputs.count))
         }
         return TokenTrie(keys: Table(keys), targets: Table(targets), outputStart: Table(start), outputs: Table(outputs))
