@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 8
+    public static let formatVersion: UInt32 = 9
 
     // Entities
     let entityIDs: StringTable
@@ -42,6 +42,11 @@ public final class CompiledLexicon: Sendable {
     let partialStart: Table<Int32>
     let partialEntries: Table<Int32>
 
+    /// What each vocabulary word is to the automaton and the partial-name index, in one
+    /// record a word, so a word met for the first time costs one read instead of a trie
+    /// probe, a bit-table read and a partial-name lookup (see ``WordInfo``).
+    let wordInfo: Table<UInt64>
+
     // Honorifics: token-id sequences
     let honorificStart: Table<Int32>
     let honorificTokens: Table<Int32>
@@ -64,7 +69,7 @@ public final class CompiledLexicon: Sendable {
          entityCountry: Table<Int32>, contextStart: Table<Int32>, contexts: Table<Int32>, entityPrior: Table<Float>, entityFlags: Table<UInt8>,
          nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
          nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
-         partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>,
+         partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>, wordInfo: Table<UInt64>,
          honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable) {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
@@ -87,6 +92,7 @@ public final class CompiledLexicon: Sendable {
         self.partialTokens = partialTokens
         self.partialStart = partialStart
         self.partialEntries = partialEntries
+        self.wordInfo = wordInfo
         self.honorificStart = honorificStart
         self.honorificTokens = honorificTokens
         self.honorificKeys = honorificKeys
@@ -306,13 +312,15 @@ public final class CompiledLexicon: Sendable {
         var keyTable = StringTable.Builder()
         for k in honorificKeyList { keyTable.append(k) }
 
+        let trie = TokenTrie.build(sequences, flags: nameFlags, caseMasks: nameMasks)
         return CompiledLexicon(
             entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: Table(entityTypes), typeNames: typeTable.build(),
             entityCountry: Table(entityCountry), contextStart: Table(contextStart), contexts: Table(contexts), entityPrior: Table(priors), entityFlags: Table(flags),
             nameEntity: Table(nameEntity), nameFlags: Table(nameFlags), nameCaseMask: Table(nameMasks), nameTokenCount: Table(nameCounts),
             nameTexts: nameTexts.build(), nameLanguage: Table(nameLanguage), languages: languageTable.build(),
-            vocabulary: StringIndex.build(vocabList), trie: TokenTrie.build(sequences, flags: nameFlags, caseMasks: nameMasks),
+            vocabulary: StringIndex.build(vocabList), trie: trie,
             partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
+            wordInfo: Table(WordInfo.build(vocabularyCount: vocabList.count, trie: trie, partialTokens: partialTokens)),
             honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build())
     }
 
@@ -394,6 +402,7 @@ public final class CompiledLexicon: Sendable {
         writer.add("part.tok", partialTokens)
         writer.add("part.start", partialStart)
         writer.add("part.ent", partialEntries)
+        writer.add("word.info", wordInfo)
         writer.add("hon.start", honorificStart)
         writer.add("hon.tok", honorificTokens)
         table("hon.key", honorificKeys)
@@ -414,6 +423,7 @@ public final class CompiledLexicon: Sendable {
             trie: TokenTrie(keys: try r.array("trie.keys"), targets: try r.array("trie.targets"),
                             outputStart: try r.array("trie.out.start"), outputs: try r.array("trie.out")),
             partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
+            wordInfo: try r.array("word.info"),
             honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"))
         try c.validate()
         return c
@@ -447,6 +457,8 @@ public final class CompiledLexicon: Sendable {
               zip(partialStart, partialStart.dropFirst()).allSatisfy({ $0 <= $1 }), Int(partialStart.last ?? 0) == partialEntries.count,
               partialEntries.allSatisfy({ $0 >= 0 && Int($0 >> 2) < e }), partialTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
         else { throw fail("partial names") }
+        guard WordInfo.isConsistent(wordInfo, vocabularyCount: v, stateCount: trie.stateCount, partialTokens: partialTokens)
+        else { throw fail("word records") }
         guard honorificStart.first == 0, zip(honorificStart, honorificStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(honorificStart.last ?? 0) == honorificTokens.count, honorificKeys.count == honorificStart.count - 1,
               honorificTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
@@ -465,5 +477,45 @@ final class LazyBox<T>: @unchecked Sendable {
         let v = make()
         stored = v
         return v
+    }
+}
+
+/// The record of a vocabulary word (``CompiledLexicon/wordInfo``), packed in 64 bits:
+/// bits 0–31 the automaton's state after the word from the start (-1 when no name starts
+/// with it); bit 32 set when some name has the word after its first; bit 33 set when the
+/// word alone is a name (its start state has outputs); bits 34–63 its row in the
+/// partial-name index plus one (0 when it has none).
+enum WordInfo {
+    @inline(__always) static func start(_ info: UInt64) -> Int32 { Int32(bitPattern: UInt32(truncatingIfNeeded: info)) }
+    @inline(__always) static func continues(_ info: UInt64) -> Bool { info & (1 << 32) != 0 }
+    @inline(__always) static func endsName(_ info: UInt64) -> Bool { info & (1 << 33) != 0 }
+    /// The word's row in ``CompiledLexicon/partialTokens``, or -1.
+    @inline(__always) static func partialRow(_ info: UInt64) -> Int { Int(info >> 34) - 1 }
+
+    static func build(vocabularyCount: Int, trie: TokenTrie, partialTokens: [Int32]) -> [UInt64] {
+        let continuing = trie.continuationWords(vocabularySize: vocabularyCount)
+        var rows = [Int](repeating: -1, count: vocabularyCount)
+        for (k, token) in partialTokens.enumerated() { rows[Int(token)] = k }
+        return (0..<vocabularyCount).map { id in
+            let start = trie.next(0, Int32(id))
+            var info = UInt64(UInt32(bitPattern: start))
+            if continuing.contains(Int32(id)) { info |= 1 << 32 }
+            if start >= 0 && !trie.outputs(of: start).isEmpty { info |= 1 << 33 }
+            return info | UInt64(rows[id] + 1) << 34
+        }
+    }
+
+    /// One record a word, states that exist, and partial rows that point back at the word.
+    static func isConsistent(_ infos: Table<UInt64>, vocabularyCount: Int, stateCount: Int, partialTokens: Table<Int32>) -> Bool {
+        guard infos.count == vocabularyCount else { return false }
+        return infos.withUnsafeBufferPointer { all in
+            for (id, info) in all.enumerated() {
+                let s = start(info)
+                if s < -1 || Int(s) >= stateCount || (s < 0 && endsName(info)) { return false }
+                let row = partialRow(info)
+                if row >= partialTokens.count || (row >= 0 && Int(partialTokens[row]) != id) { return false }
+            }
+            return true
+        }
     }
 }

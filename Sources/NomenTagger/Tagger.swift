@@ -101,23 +101,11 @@ public final class Tagger: Sendable {
         functionWords = WordList(rules.functionWords)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
-        continuations = lexicon.trie.continuationWords(vocabularySize: lexicon.vocabulary.count)
-        var slots = [Int32](repeating: -1, count: lexicon.vocabulary.count)
-        for (k, token) in lexicon.partialTokens.enumerated() { slots[Int(token)] = Int32(k) }
-        partialSlot = slots
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
     }
 
-    /// The vocabulary words that some name has after its first word.
-    let continuations: WordBits
-
-    /// For each vocabulary id, its row in the partial-name index (``CompiledLexicon/partialTokens``)
-    /// or -1: one read instead of a binary search whose last steps each miss the cache (the
-    /// index is read once per distinct word, but a large lexicon has many). Ids in the index
-    /// are checked against the vocabulary when it is read.
-    let partialSlot: [Int32]
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
@@ -343,7 +331,11 @@ public final class Tagger: Sendable {
         }
         let ids = (facts.id, facts.first.id, facts.second.id)
         @inline(__always) func reading(_ v: Int) -> Int32 { v == 0 ? ids.0 : v == 1 ? ids.1 : ids.2 }
-        for v in 0..<3 where !partialEntries(reading(v)).isEmpty {
+        // Each reading's record: one read a reading (see WordInfo).
+        let infos = (ids.0 >= 0 ? lexicon.wordInfo[Int(ids.0)] : Self.noWord, ids.1 >= 0 ? lexicon.wordInfo[Int(ids.1)] : Self.noWord,
+                     ids.2 >= 0 ? lexicon.wordInfo[Int(ids.2)] : Self.noWord)
+        @inline(__always) func info(_ v: Int) -> UInt64 { v == 0 ? infos.0 : v == 1 ? infos.1 : infos.2 }
+        for v in 0..<3 where WordInfo.partialRow(info(v)) >= 0 {
             facts.partialMask |= 1 << v
         }
         if token.script == .arabic {
@@ -351,15 +343,10 @@ public final class Tagger: Sendable {
                 facts.articleMask |= 1 << v
             }
         }
-        let trie = lexicon.trie
-        facts.starts = (facts.id >= 0 ? trie.next(0, facts.id) : -1,
-                        facts.first.id >= 0 ? trie.next(0, facts.first.id) : -1,
-                        facts.second.id >= 0 ? trie.next(0, facts.second.id) : -1)
-        for v in 0..<3 where reading(v) >= 0 && continuations.contains(reading(v)) {
-            facts.continuesMask |= 1 << v
-        }
-        for (v, state) in [(0, facts.starts.0), (1, facts.starts.1), (2, facts.starts.2)] where state >= 0 && !trie.outputs(of: state).isEmpty {
-            facts.endsNameMask |= 1 << v
+        facts.starts = (WordInfo.start(infos.0), WordInfo.start(infos.1), WordInfo.start(infos.2))
+        for v in 0..<3 {
+            if WordInfo.continues(info(v)) { facts.continuesMask |= 1 << v }
+            if WordInfo.endsName(info(v)) { facts.endsNameMask |= 1 << v }
         }
         return facts
     }
@@ -894,9 +881,12 @@ public final class Tagger: Sendable {
 
     // MARK: Partial names
 
+    /// A record for no word: no start, no continuation, no partial row.
+    static let noWord = UInt64(UInt32(bitPattern: -1))
+
     private func partialEntries(_ token: Int32) -> Slice<Table<Int32>> {
-        guard token >= 0, Int(token) < partialSlot.count else { return lexicon.partialEntries[0..<0] }
-        let k = Int(partialSlot[Int(token)])
+        guard token >= 0, Int(token) < lexicon.wordInfo.count else { return lexicon.partialEntries[0..<0] }
+        let k = WordInfo.partialRow(lexicon.wordInfo[Int(token)])
         if k < 0 { return lexicon.partialEntries[0..<0] }
         return lexicon.partialEntries[Int(lexicon.partialStart[k])..<Int(lexicon.partialStart[k + 1])]
     }
