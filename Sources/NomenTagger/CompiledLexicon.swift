@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 9
+    public static let formatVersion: UInt32 = 10
 
     // Entities
     let entityIDs: StringTable
@@ -448,7 +448,7 @@ public final class CompiledLexicon: Sendable {
         guard vocabulary.isConsistent else { throw fail("vocabulary") }
         let states = trie.outputStart.count - 1
         guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
-              trie.targets.allSatisfy({ $0 >= -1 && Int($0) < states }),
+              trie.targets.allSatisfy({ $0 >= -1 && Int($0 < 0 ? $0 : $0 & ~TokenTrie.endsNameBit) < states }),
               trie.outputStart.first == 0, zip(trie.outputStart, trie.outputStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(trie.outputStart.last ?? 0) == trie.outputs.count,
               trie.outputs.allSatisfy({ TokenTrie.name($0) >= 0 && Int(TokenTrie.name($0)) < n })

@@ -527,17 +527,21 @@ public final class Tagger: Sendable {
             // From the start, the word's own memo knows the step; further on, a word that no
             // name has after its first word takes none.
             let next: Int32
+            let endsName: Bool
             if j == first && state == 0 {
                 next = t.start(variant)
+                endsName = t.facts.endsNameMask & (1 << variant) != 0
             } else {
                 guard t.continuesMask & (1 << variant) != 0 else { continue }
-                next = lexicon.trie.next(state, id)
+                let marked = lexicon.trie.markedNext(state, id)
+                next = marked < 0 ? marked : marked & ~TokenTrie.endsNameBit
+                endsName = marked >= 0 && marked & TokenTrie.endsNameBit != 0
             }
             if next < 0 { continue }
             let bit = UInt64(variant) << UInt64(2 * (j - first))
-            // From the start, the memo knows whether the word alone is a name: no read of
-            // the outputs table (a cache miss in a large lexicon) when it is none.
-            let outs = j == first && state == 0 && t.facts.endsNameMask & (1 << variant) == 0 ? 0..<0 : lexicon.trie.outputs(of: next)
+            // Whether names end here is known from the step (or the word's record): the
+            // outputs table (a cache miss in a large lexicon) is read only when some do.
+            let outs = endsName ? lexicon.trie.outputs(of: next) : 0..<0
             if !outs.isEmpty {
                 let names = validNames(outs, tokens, first, j, choices | bit)
                 if !names.isEmpty { found(j, names, choices | bit) }

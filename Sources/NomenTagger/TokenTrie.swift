@@ -29,8 +29,14 @@ struct TokenTrie: Sendable {
 
     var stateCount: Int { outputStart.count - 1 }
 
+    /// Bit of a target that says the target state has outputs (some name ends there), so a
+    /// step that ends no name reads no ``outputStart``.
+    static let endsNameBit: Int32 = 1 << 30
+
+    /// The state after `token` from `state`, or -1; with ``endsNameBit`` set when names end
+    /// there (``step(_:_:)`` without it).
     @inline(__always)
-    func next(_ state: Int32, _ token: Int32) -> Int32 {
+    func markedNext(_ state: Int32, _ token: Int32) -> Int32 {
         let key = (UInt64(UInt32(state) + 1) << 32) | UInt64(UInt32(token))
         let mask = keys.count - 1
         var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
@@ -40,6 +46,13 @@ struct TokenTrie: Sendable {
             if k == 0 { return -1 }
             i = (i + 1) & mask
         }
+    }
+
+    /// The state after `token` from `state`, or -1.
+    @inline(__always)
+    func next(_ state: Int32, _ token: Int32) -> Int32 {
+        let t = markedNext(state, token)
+        return t < 0 ? t : t & ~Self.endsNameBit
     }
 
     @inline(__always)
@@ -78,6 +91,8 @@ struct TokenTrie: Sendable {
             }
             stateOutputs[Int(state)].append(Int32(nameIndex))
         }
+        // States are numbered below 2^30: the bit above marks targets where names end.
+        precondition(stateOutputs.count < Int(endsNameBit), "more than 2^30 automaton states")
         var capacity = 16
         while capacity < edges.count * 2 { capacity <<= 1 }
         var keys = [UInt64](repeating: 0, count: capacity)
@@ -87,7 +102,7 @@ struct TokenTrie: Sendable {
             var i = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 20) & mask
             while keys[i] != 0 { i = (i + 1) & mask }
             keys[i] = key
-            targets[i] = target
+            targets[i] = stateOutputs[Int(target)].isEmpty ? target : target | endsNameBit
         }
         var start: [Int32] = [0]
         var outputs: [UInt64] = []
