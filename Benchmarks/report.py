@@ -134,6 +134,17 @@ def load_raw(path):
     return floor, lex, ann, score, half, proto
 
 
+def best_peers(ok_peers, n):
+    """The peers at size n that a row compares with: the fastest tagger, the fastest end to end
+    (load included), the quickest to load, the leanest, and the best recall + precision."""
+    pe = [p for p in ok_peers if p["n"] == n]
+    return (max(pe, key=lambda p: p["mbps"], default=None),
+            max(pe, key=lambda p: p.get("mbps_incl_load") or 0, default=None),
+            min(pe, key=lambda p: p.get("load_s") or 1e9, default=None),
+            min(pe, key=lambda p: p.get("proc_maxrss_mb") or p.get("rss_peak_mb") or 1e9, default=None),
+            max(pe, key=lambda p: ((p.get("recall") or 0) + (p.get("precision") or 0)), default=None))
+
+
 def peer_rows(path, sizes):
     if not path or not os.path.exists(path):
         return [], {}
@@ -251,12 +262,7 @@ def main():
             if not d:
                 continue
             j1, j2 = d["jobs"].get(1), d["jobs"].get(2)
-            pe = [p for p in ok_peers if p["n"] == n]
-            fast = max(pe, key=lambda p: p["mbps"], default=None)
-            e2e = max(pe, key=lambda p: p.get("mbps_incl_load") or 0, default=None)
-            loadp = min(pe, key=lambda p: p.get("load_s") or 1e9, default=None)
-            rssp = min(pe, key=lambda p: p.get("proc_maxrss_mb") or p.get("rss_peak_mb") or 1e9, default=None)
-            qual = max(pe, key=lambda p: ((p.get("recall") or 0) + (p.get("precision") or 0)), default=None)
+            fast, e2e, loadp, rssp, qual = best_peers(ok_peers, n)
             s = d["score"] or {}
             prss = (rssp.get("proc_maxrss_mb") or rssp.get("rss_peak_mb")) if rssp else None
             w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
@@ -297,10 +303,7 @@ def main():
             r = proto.get(n)
             if not r:
                 continue
-            pe = [p for p in ok_peers if p["n"] == n]
-            fast = max(pe, key=lambda p: p["mbps"], default=None)
-            e2e = max(pe, key=lambda p: p.get("mbps_incl_load") or 0, default=None)
-            qual = max(pe, key=lambda p: ((p.get("recall") or 0) + (p.get("precision") or 0)), default=None)
+            fast, e2e, _, _, qual = best_peers(ok_peers, n)
             w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |" % (
                 n, f(r.get("mbps")),
                 ("%s (%s)" % (fast["tool"], f(fast["mbps"]))) if fast else "–",
