@@ -448,7 +448,7 @@ public final class CompiledLexicon: Sendable {
         guard vocabulary.isConsistent else { throw fail("vocabulary") }
         let states = trie.outputStart.count - 1
         guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
-              trie.targets.allSatisfy({ $0 >= -1 && Int($0 < 0 ? $0 : $0 & ~TokenTrie.endsNameBit) < states }),
+              trie.targets.allSatisfy({ $0 >= -1 && Int(TokenTrie.state($0)) < states }),
               trie.outputStart.first == 0, zip(trie.outputStart, trie.outputStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(trie.outputStart.last ?? 0) == trie.outputs.count,
               trie.outputs.allSatisfy({ TokenTrie.name($0) >= 0 && Int(TokenTrie.name($0)) < n })

@@ -106,7 +106,6 @@ public final class Tagger: Sendable {
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
     }
 
-
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
     let honorificStarts: Set<Int32>
@@ -329,24 +328,20 @@ public final class Tagger: Sendable {
             if readings.count > 0 { facts.first = readings[0] }
             if readings.count > 1 { facts.second = readings[1] }
         }
-        let ids = (facts.id, facts.first.id, facts.second.id)
-        @inline(__always) func reading(_ v: Int) -> Int32 { v == 0 ? ids.0 : v == 1 ? ids.1 : ids.2 }
         // Each reading's record: one read a reading (see WordInfo).
-        let infos = (ids.0 >= 0 ? lexicon.wordInfo[Int(ids.0)] : Self.noWord, ids.1 >= 0 ? lexicon.wordInfo[Int(ids.1)] : Self.noWord,
-                     ids.2 >= 0 ? lexicon.wordInfo[Int(ids.2)] : Self.noWord)
-        @inline(__always) func info(_ v: Int) -> UInt64 { v == 0 ? infos.0 : v == 1 ? infos.1 : infos.2 }
-        for v in 0..<3 where WordInfo.partialRow(info(v)) >= 0 {
-            facts.partialMask |= 1 << v
-        }
-        if token.script == .arabic {
-            for v in 1..<3 where reading(v) >= 0 && dropsArticle(key, reading(v)) {
-                facts.articleMask |= 1 << v
-            }
-        }
-        facts.starts = (WordInfo.start(infos.0), WordInfo.start(infos.1), WordInfo.start(infos.2))
         for v in 0..<3 {
-            if WordInfo.continues(info(v)) { facts.continuesMask |= 1 << v }
-            if WordInfo.endsName(info(v)) { facts.endsNameMask |= 1 << v }
+            let id = v == 0 ? facts.id : v == 1 ? facts.first.id : facts.second.id
+            let info = id >= 0 ? lexicon.wordInfo[Int(id)] : Self.noWord
+            if WordInfo.partialRow(info) >= 0 { facts.partialMask |= 1 << v }
+            if WordInfo.continues(info) { facts.continuesMask |= 1 << v }
+            if WordInfo.endsName(info) { facts.endsNameMask |= 1 << v }
+            // An Arabic reading that takes the article off the word.
+            if v > 0, token.script == .arabic, id >= 0, dropsArticle(key, id) { facts.articleMask |= 1 << v }
+            switch v {
+            case 0: facts.starts.0 = WordInfo.start(info)
+            case 1: facts.starts.1 = WordInfo.start(info)
+            default: facts.starts.2 = WordInfo.start(info)
+            }
         }
         return facts
     }
@@ -475,7 +470,7 @@ public final class Tagger: Sendable {
         let flags = TokenTrie.flags(output)
         // Exact-case names are checked against the text's bytes when mentions are built.
         if flags & CompiledLexicon.exactCaseFlag != 0 { return true }
-        let mask = output & TokenTrie.wideCaseMask != 0 ? lexicon.nameCaseMask[Int(TokenTrie.name(output))] : (output >> 40) & 0x7F_FFFF
+        let mask = TokenTrie.caseMask(output) ?? lexicon.nameCaseMask[Int(TokenTrie.name(output))]
         if mask != 0 {
             var k = 0
             var m = mask
@@ -534,8 +529,8 @@ public final class Tagger: Sendable {
             } else {
                 guard t.continuesMask & (1 << variant) != 0 else { continue }
                 let marked = lexicon.trie.markedNext(state, id)
-                next = marked < 0 ? marked : marked & ~TokenTrie.endsNameBit
-                endsName = marked >= 0 && marked & TokenTrie.endsNameBit != 0
+                next = TokenTrie.state(marked)
+                endsName = TokenTrie.endsName(marked)
             }
             if next < 0 { continue }
             let bit = UInt64(variant) << UInt64(2 * (j - first))

@@ -129,14 +129,7 @@ final class TokenScanner {
             // Sixteen bytes more than asked: a word's first sixteen bytes can always be
             // loaded whole (see ``TokenScanner/foldedSlack``).
             let needed = count + extra + TokenScanner.foldedSlack
-            if needed <= capacity { return }
-            var c = capacity * 2
-            while c < needed { c *= 2 }
-            let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: c)
-            grown.update(from: out, count: count)
-            out.deallocate()
-            out = grown
-            capacity = c
+            if needed > capacity { grow(&out, capacity: &capacity, keeping: count, toAtLeast: needed) }
         }
 
         @inline(__always)
@@ -188,13 +181,7 @@ final class TokenScanner {
         /// Room for one more token.
         @inline(__always)
         mutating func reserveToken() {
-            if tokenCount < tokenCapacity { return }
-            let c = tokenCapacity * 2
-            let grown = UnsafeMutablePointer<Token>.allocate(capacity: c)
-            grown.moveInitialize(from: tokenBase, count: tokenCount)
-            tokenBase.deallocate()
-            tokenBase = grown
-            tokenCapacity = c
+            if tokenCount == tokenCapacity { grow(&tokenBase, capacity: &tokenCapacity, keeping: tokenCount, toAtLeast: tokenCount + 1) }
         }
 
         @inline(__always)
@@ -477,4 +464,16 @@ final class TokenScanner {
             }
         }
     }
+}
+
+/// Moves the first `count` elements of a raw buffer into one at least twice as large that
+/// holds `needed`, and frees the old one (the scanner's folded bytes and tokens grow so).
+private func grow<T>(_ base: inout UnsafeMutablePointer<T>, capacity: inout Int, keeping count: Int, toAtLeast needed: Int) {
+    var c = max(capacity * 2, 1)
+    while c < needed { c *= 2 }
+    let grown = UnsafeMutablePointer<T>.allocate(capacity: c)
+    grown.moveInitialize(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = c
 }

@@ -15,9 +15,11 @@ struct TokenTrie: Sendable {
     let outputs: Table<UInt64>
 
     static let wideCaseMask: UInt64 = 1 << 63
+    /// Case-mask bits an output holds (bits 40–62).
+    static let packedCaseBits: UInt64 = 23
 
     static func pack(name: Int32, flags: UInt8, caseMask: UInt64) -> UInt64 {
-        let mask = caseMask >> 23 == 0 ? caseMask << 40 : wideCaseMask
+        let mask = caseMask >> packedCaseBits == 0 ? caseMask << 40 : wideCaseMask
         return UInt64(UInt32(bitPattern: name)) | UInt64(flags) << 32 | mask
     }
 
@@ -27,6 +29,13 @@ struct TokenTrie: Sendable {
     @inline(__always)
     static func flags(_ output: UInt64) -> UInt8 { UInt8(truncatingIfNeeded: output >> 32) }
 
+    /// The output's case mask, or nil when it is wider than the packed bits (then the name's
+    /// entry in ``CompiledLexicon/nameCaseMask`` holds it).
+    @inline(__always)
+    static func caseMask(_ output: UInt64) -> UInt64? {
+        output & wideCaseMask != 0 ? nil : (output >> 40) & ((1 << packedCaseBits) - 1)
+    }
+
     var stateCount: Int { outputStart.count - 1 }
 
     /// Bit of a target that says the target state has outputs (some name ends there), so a
@@ -34,7 +43,7 @@ struct TokenTrie: Sendable {
     static let endsNameBit: Int32 = 1 << 30
 
     /// The state after `token` from `state`, or -1; with ``endsNameBit`` set when names end
-    /// there (``step(_:_:)`` without it).
+    /// there (``next(_:_:)`` without it).
     @inline(__always)
     func markedNext(_ state: Int32, _ token: Int32) -> Int32 {
         let key = (UInt64(UInt32(state) + 1) << 32) | UInt64(UInt32(token))
@@ -51,9 +60,16 @@ struct TokenTrie: Sendable {
     /// The state after `token` from `state`, or -1.
     @inline(__always)
     func next(_ state: Int32, _ token: Int32) -> Int32 {
-        let t = markedNext(state, token)
-        return t < 0 ? t : t & ~Self.endsNameBit
+        Self.state(markedNext(state, token))
     }
+
+    /// The state of a marked target (``markedNext(_:_:)``), or -1 for none.
+    @inline(__always)
+    static func state(_ marked: Int32) -> Int32 { marked < 0 ? marked : marked & ~endsNameBit }
+
+    /// Whether names end at a marked target's state.
+    @inline(__always)
+    static func endsName(_ marked: Int32) -> Bool { marked >= 0 && marked & endsNameBit != 0 }
 
     @inline(__always)
     func outputs(of state: Int32) -> Range<Int> {
