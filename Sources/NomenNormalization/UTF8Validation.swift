@@ -37,37 +37,20 @@ public enum UTF8Validation {
     }
 
     /// The offset of the first byte that breaks UTF-8, or nil when all is valid.
-    /// Runs of ASCII are skipped eight bytes at a time.
+    /// Text of ASCII and two-byte letters is checked eight bytes at a time (``twoByteWord(_:)``).
     public static func firstInvalidByte(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard let base = bytes.baseAddress else { return nil }
         var i = start
         let n = bytes.count
         let raw = UnsafeRawPointer(base)
         while i < n {
-            if i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
-                i += 8
+            // From a sequence boundary: eight bytes, or seven when the eighth leads a pair.
+            if i + 8 <= n, let step = twoByteWord(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) {
+                i += step
                 continue
             }
             let b = base[i]
             if b < 0x80 { i += 1; continue }
-            // Two-byte sequences (Cyrillic, Arabic, Greek, Hebrew, accented Latin) inline: four
-            // at once when eight bytes alternate lead (C2–DF) and continuation (80–BF) bytes.
-            if b >= 0xC2 && b <= 0xDF {
-                if i + 8 <= n {
-                    let w = raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)
-                    let leads = w & 0x00E0_00E0_00E0_00E0 == 0x00C0_00C0_00C0_00C0
-                    let continuations = w & 0xC000_C000_C000_C000 == 0x8000_8000_8000_8000
-                    // A lead of C0 or C1 (an overlong form) has none of the bits 1E set.
-                    let notOverlong = ((w & 0x001E_001E_001E_001E) &+ 0x007F_007F_007F_007F) & 0x0080_0080_0080_0080 == 0x0080_0080_0080_0080
-                    if leads && continuations && notOverlong {
-                        i += 8
-                        continue
-                    }
-                }
-                guard i + 1 < n, base[i + 1] & 0xC0 == 0x80 else { return i }
-                i += 2
-                continue
-            }
             var need = 0
             var lo: UInt8 = 0x80
             var hi: UInt8 = 0xBF
@@ -90,5 +73,26 @@ public enum UTF8Validation {
             i += need + 1
         }
         return nil
+    }
+
+    /// How many of eight bytes (little-endian in `w`, read from a sequence boundary) are
+    /// whole, valid sequences of ASCII and two-byte letters: 8, or 7 when the last byte leads
+    /// a pair that the next word ends. Nil when the word holds anything else (a longer
+    /// sequence, or an error), which the byte-at-a-time path then reads.
+    @inline(__always)
+    static func twoByteWord(_ w: UInt64) -> Int? {
+        let top: UInt64 = 0x8080_8080_8080_8080
+        if w & top == 0 { return 8 }
+        let bit6 = (w << 1) & top
+        let bit5 = (w << 2) & top
+        let continuation = w & top & ~bit6 // 10xxxxxx
+        let lead = w & bit6 & ~bit5 // 110xxxxx
+        // A byte of 111xxxxx starts a longer sequence (or is invalid).
+        guard w & bit6 & bit5 == 0 else { return nil }
+        // C0 and C1 (an overlong form) have none of the bits 1E set.
+        let notOverlong = ((w & 0x1E1E_1E1E_1E1E_1E1E) &+ 0x7F7F_7F7F_7F7F_7F7F) & top
+        // Every continuation follows a lead and every lead but the last byte is followed by one.
+        guard lead & ~notOverlong == 0, lead << 8 == continuation else { return nil }
+        return lead >> 63 == 0 ? 8 : 7
     }
 }

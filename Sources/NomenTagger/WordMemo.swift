@@ -73,6 +73,7 @@ final class WordMemo {
         slots.initialize(repeating: -1, count: slotCount)
         mask = slotCount - 1
         entries = .allocate(capacity: limit)
+        // Room for the bytes of long words (a minority) at eight bytes a word on average.
         keyCapacity = limit * 8
         keys = .allocate(capacity: keyCapacity)
     }
@@ -163,16 +164,18 @@ final class WordMemo {
             i = (i + 1) & mask
         }
         let facts = make()
-        if count >= limit || keyCount + n > keyCapacity {
-            if n > keyCapacity { return facts }
+        // Only a word longer than its head keeps its bytes in the key store.
+        let stored = n > 16 ? n : 0
+        if count >= limit || keyCount + stored > keyCapacity {
+            if stored > keyCapacity { return facts }
             clear()
             i = Int(truncatingIfNeeded: h) & mask
             while slots[i] >= 0 { i = (i + 1) & mask }
         }
-        (keys + keyCount).update(from: p, count: n)
+        (keys + keyCount).update(from: p, count: stored)
         (entries + count).initialize(to: Entry(hash: h, head: head, keyStart: Int32(keyCount), keyLength: Int32(n), facts: facts))
         slots[i] = Int32(count)
-        keyCount += n
+        keyCount += stored
         count += 1
         return facts
     }

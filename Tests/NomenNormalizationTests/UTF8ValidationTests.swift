@@ -47,11 +47,12 @@ import NomenNormalization
     }
 
     @Test func agreesWithTheByteByByteTableOnTwoByteText() {
-        // Mostly Cyrillic and Arabic letters, eight bytes at a time on the fast path, with a
-        // fault planted at every offset: an overlong lead (C0, C1), a stray continuation, a
-        // lead without its continuation, an ASCII byte inside a letter, a truncated end.
+        // Mostly Cyrillic, Arabic and ASCII letters, eight bytes at a time on the fast path, a
+        // few longer sequences between them, with a fault planted at every offset: an overlong
+        // lead (C0, C1), a stray continuation, a lead without its continuation, an ASCII byte
+        // inside a letter, a lead of a longer sequence, a surrogate's lead, a truncated end.
         var rng = SystemRandomNumberGenerator()
-        let letters: [[UInt8]] = ["к", "а", "б", "ل", "ر", "é", "Ж", "ی"].map { Array($0.utf8) }
+        let letters: [[UInt8]] = ["к", "а", "б", "ل", "ر", "é", "Ж", "ی", "k", "a", "b", "中", "😀"].map { Array($0.utf8) }
         for _ in 0..<400 {
             var b: [UInt8] = []
             for _ in 0..<Int.random(in: 1...24, using: &rng) {
@@ -59,7 +60,7 @@ import NomenNormalization
             }
             #expect(UTF8Validation.firstInvalidByte(b) == Self.referenceFirstInvalid(b))
             for at in 0..<b.count {
-                for fault: UInt8 in [0xC0, 0xC1, 0x80, 0xBF, 0xD0, 0x41, 0xF5] {
+                for fault: UInt8 in [0xC0, 0xC1, 0x80, 0xBF, 0xD0, 0x41, 0xF5, 0xE4, 0xED, 0xF0] {
                     var bad = b
                     bad[at] = fault
                     #expect(UTF8Validation.firstInvalidByte(bad) == Self.referenceFirstInvalid(bad), "\(bad)")
