@@ -1013,12 +1013,14 @@ public final class Tagger: Sendable {
                   !tokens[j + 1].gap.contains(.period) {
                 j += 1
             }
-            // Spans of the run, longest first; a chosen span blocks those it overlaps.
-            var taken = Set<Int>()
+            // Spans of the run, longest first; a chosen span blocks those it overlaps. Bit k:
+            // token i + k is taken (a run has five tokens at most).
+            var taken: UInt64 = 0
             for length in stride(from: j - i + 1, through: singleWords ? 1 : 2, by: -1) where !singleWords || length == 1 {
                 for a in i...(j - length + 1) {
                     let b = a + length - 1
-                    if (a...b).contains(where: { taken.contains($0) }) { continue }
+                    let span: UInt64 = ((1 << UInt64(length)) - 1) << UInt64(a - i)
+                    if taken & span != 0 { continue }
                     // A lone sentence-initial word is usually an ordinary word with a capital, and a
                     // lone word after another capitalised word is part of an unknown name (Karim Haqqani).
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
@@ -1073,7 +1075,7 @@ public final class Tagger: Sendable {
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
                               score >= options.fuzzyThreshold else { continue }
                     }
-                    for k in a...b { taken.insert(k) }
+                    taken |= span
                     added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))
                 }
             }
