@@ -173,3 +173,85 @@ public struct InflectionRules: Sendable {
         (0...10).map { ScriptClass(rawValue: UInt8($0)).flatMap { byScript[$0] } }
     }
 }
+
+/// One script's rules for the languages a document shows, each kind grouped by the one
+/// byte of a word it can match at: a suffix rule by its surface's last byte (the word's
+/// last byte), a prefix rule by the last byte of its surface's first scalar (the word's
+/// first scalar), since a script's letters share their lead bytes. A word then tries only
+/// the rules of its bytes, in the rules' own order (longest surface first).
+final class RuleSet: Sendable {
+    let prefixes: [InflectionRules.Rule]
+    let suffixes: [InflectionRules.Rule]
+    let prefixesByByte: RuleBuckets
+    let suffixesByByte: RuleBuckets
+    /// The longest replacement of any rule: how much a word can grow when read through a
+    /// prefix rule and then a suffix rule.
+    let longestReplacement: Int
+
+    init(prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule]) {
+        self.prefixes = prefixes
+        self.suffixes = suffixes
+        prefixesByByte = RuleBuckets(prefixes) { RuleSet.firstScalarLastByte($0.surface) }
+        // A suffix rule with an empty surface matches no word.
+        suffixesByByte = RuleBuckets(suffixes) { $0.surface.last.map(Int.init) ?? RuleBuckets.none }
+        longestReplacement = (prefixes + suffixes).map(\.replacement.count).max() ?? 0
+    }
+
+    /// The last byte of the first scalar of valid UTF-8, or ``RuleBuckets/every`` when
+    /// there is none (an empty prefix applies to every word).
+    static func firstScalarLastByte(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let b0 = bytes.first else { return RuleBuckets.every }
+        let width = b0 < 0x80 ? 1 : b0 < 0xE0 ? 2 : b0 < 0xF0 ? 3 : 4
+        return bytes.count >= width ? Int(bytes[width - 1]) : RuleBuckets.every
+    }
+
+    static func firstScalarLastByte(_ bytes: [UInt8]) -> Int {
+        bytes.withUnsafeBufferPointer { firstScalarLastByte($0) }
+    }
+}
+
+/// Indices of rules, grouped by a byte: the rules of byte b are `order[starts[b]..<starts[b + 1]]`,
+/// in their original order.
+struct RuleBuckets: Sendable {
+    private let order: [Int32]
+    private let starts: [Int32]
+
+    /// A rule in every bucket, or in none.
+    static let every = -1
+    static let none = -2
+
+    /// `byte` gives a rule's bucket (0–255, ``every`` or ``none``).
+    init(_ rules: [InflectionRules.Rule], byte: (InflectionRules.Rule) -> Int) {
+        // A counting sort: rules keep their order within a bucket.
+        let keys = rules.map(byte)
+        func buckets(_ key: Int) -> Range<Int> { key >= 0 && key < 256 ? key..<(key + 1) : key == Self.every ? 0..<256 : 0..<0 }
+        var starts = [Int32](repeating: 0, count: 257)
+        for key in keys { for b in buckets(key) { starts[b + 1] += 1 } }
+        for b in 0..<256 { starts[b + 1] += starts[b] }
+        var next = Array(starts.dropLast())
+        var order = [Int32](repeating: 0, count: Int(starts[256]))
+        for (i, key) in keys.enumerated() {
+            for b in buckets(key) {
+                order[Int(next[b])] = Int32(i)
+                next[b] += 1
+            }
+        }
+        self.order = order
+        self.starts = starts
+    }
+
+    /// Calls `body` with the index of each rule of byte `b`, in order, until it returns true.
+    @inline(__always)
+    func forEach(_ b: UInt8, _ body: (Int) -> Bool) {
+        order.withUnsafeBufferPointer { order in
+            starts.withUnsafeBufferPointer { starts in
+                var k = Int(starts[Int(b)])
+                let end = Int(starts[Int(b) + 1])
+                while k < end {
+                    if body(Int(order[k])) { return }
+                    k += 1
+                }
+            }
+        }
+    }
+}

@@ -5,8 +5,6 @@
 /// (German umlauts, Ukrainian і ї є ґ, Pashto ټ ډ ړ ښ ګ ڼ). Every combination of such
 /// languages has its rule table made once, so a document picks its table by a bit mask.
 struct LanguageGate: Sendable {
-    typealias RuleSet = (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])
-
     /// The bytes of a document searched for the letters.
     static let window = 20_000
     /// At most this many gated languages (the tables number 2^n); others always apply.
@@ -51,7 +49,7 @@ struct LanguageGate: Sendable {
             byScript.map { set in
                 set.map { set in
                     func allowed(_ r: InflectionRules.Rule) -> Bool { bit[r.language].map { UInt64(mask) & $0 != 0 } ?? true }
-                    return (set.prefixes.filter(allowed), set.suffixes.filter(allowed))
+                    return RuleSet(prefixes: set.prefixes.filter(allowed), suffixes: set.suffixes.filter(allowed))
                 }
             }
         }

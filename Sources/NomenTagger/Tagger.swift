@@ -316,7 +316,7 @@ public final class Tagger: Sendable {
     }
 
     /// What a folded word is to the lexicon, worked out from scratch.
-    private func wordFacts(_ key: UnsafeBufferPointer<UInt8>, rules set: (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule])?,
+    private func wordFacts(_ key: UnsafeBufferPointer<UInt8>, rules set: RuleSet?,
                            token: Token, bytes: UnsafeBufferPointer<UInt8>) -> WordFacts {
         var facts = WordFacts()
         facts.sourceScalars = token.scalarEnd - token.scalarStart
@@ -324,7 +324,7 @@ public final class Tagger: Sendable {
         facts.isFunctionWord = functionWords.contains(key)
         facts.foldsLikeExactWord = exactWordKeys.contains(key)
         if let set {
-            let readings = inflect(Array(key), set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
+            let readings = inflect(key, set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
             if readings.count > 0 { facts.first = readings[0] }
             if readings.count > 1 { facts.second = readings[1] }
         }
@@ -379,76 +379,97 @@ public final class Tagger: Sendable {
         return (source, map)
     }
 
-    private func inflect(_ key: [UInt8], set: (prefixes: [InflectionRules.Rule], suffixes: [InflectionRules.Rule]),
-                         token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [(Int32, Int32, Int32)] {
+    /// Up to two readings of a folded word through the inflection rules: (vocabulary id,
+    /// scalars trimmed at the start, scalars trimmed at the end), distinct ids, in the order
+    /// the rules find them (suffixes, then prefixes with or without a suffix).
+    private func inflect(_ key: UnsafeBufferPointer<UInt8>, set: RuleSet, token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [(Int32, Int32, Int32)] {
+        guard let last = key.last else { return [] }
         var found: [(Int32, Int32, Int32)] = []
         func keep(_ r: (Int32, Int32, Int32)) -> Bool {
             if !found.contains(where: { $0.0 == r.0 }) { found.append(r) }
             return found.count >= 2
         }
-        let vocab = lexicon.vocabulary
-        // One buffer for every candidate form this word is looked up as.
-        var candidate: [UInt8] = []
-        candidate.reserveCapacity(key.count + 16)
-        /// The id of `stem` followed by `ending`, or -1.
-        func lookup(_ stem: ArraySlice<UInt8>, _ ending: [UInt8]) -> Int32 {
-            candidate.removeAll(keepingCapacity: true)
-            candidate += stem
-            candidate += ending
-            return candidate.withUnsafeBufferPointer { vocab.id(of: $0) }
-        }
-        /// Whether `word` ends with `surface` (last bytes first: most rules fail there).
-        func ends(_ word: [UInt8], with surface: [UInt8]) -> Bool {
-            let n = word.count, m = surface.count
-            guard n > m, let last = surface.last, word[n - 1] == last else { return false }
-            return word.withUnsafeBufferPointer { w in surface.withUnsafeBufferPointer { memcmp(w.baseAddress! + (n - m), $0.baseAddress!, m) == 0 } }
-        }
-        func trySuffixes(_ word: [UInt8], prefixTrim: Int) -> Bool {
-            for r in set.suffixes where ends(word, with: r.surface) {
-                let stem = word[0..<(word.count - r.surface.count)]
-                guard Self.scalarCount(stem) >= r.minStem else { continue }
+        let vocabulary = lexicon.vocabulary
+        let room = key.count + 2 * set.longestReplacement
+        // One buffer for every candidate form this word is looked up as, one for the word
+        // with a prefix replaced: no allocation a word.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 2 * room) { buffer in
+            let candidate = buffer.baseAddress!
+            let unprefixed = candidate + room
+            /// Copies bytes to `to` (an empty surface or replacement may have no storage).
+            func put(_ source: UnsafeBufferPointer<UInt8>, _ to: UnsafeMutablePointer<UInt8>) {
+                if let from = source.baseAddress, source.count > 0 { to.update(from: from, count: source.count) }
+            }
+            /// Whether `word` has `part` at `offset`.
+            func has(_ word: UnsafeBufferPointer<UInt8>, _ part: [UInt8], at offset: Int) -> Bool {
+                part.withUnsafeBufferPointer { p in p.isEmpty || memcmp(word.baseAddress! + offset, p.baseAddress!, p.count) == 0 }
+            }
+            /// The id of `stem` followed by `ending`, or -1.
+            func lookup(_ stem: UnsafeBufferPointer<UInt8>, _ ending: [UInt8]) -> Int32 {
+                put(stem, candidate)
+                ending.withUnsafeBufferPointer { put($0, candidate + stem.count) }
+                return vocabulary.id(of: UnsafeBufferPointer(start: candidate, count: stem.count + ending.count))
+            }
+            /// Whether `word` ends with `surface`.
+            func ends(_ word: UnsafeBufferPointer<UInt8>, with surface: [UInt8]) -> Bool {
+                word.count > surface.count && has(word, surface, at: word.count - surface.count)
+            }
+            let scalars = Self.scalarCount(key)
+            // The rules that end with the word's last byte (also the last byte of the word
+            // with a prefix replaced, which keeps the rest of the word).
+            set.suffixesByByte.forEach(last) { k in
+                let r = set.suffixes[k]
+                guard ends(key, with: r.surface) else { return false }
+                let stem = UnsafeBufferPointer(rebasing: key[0..<(key.count - r.surface.count)])
+                guard Self.scalarCount(stem) >= r.minStem else { return false }
                 let id = lookup(stem, r.replacement)
-                guard id >= 0 else { continue }
+                guard id >= 0 else { return false }
                 var trimEnd: Int32 = 0
                 let (source, map) = foldMap(bytes, token)
-                // Folded scalars of the stem, in the original word (with the prefix rule's replacement undone).
-                let foldedScalars = Self.scalarCount(key)
-                let suffixScalars = Self.scalarCount(r.surface)
-                let stemEnd = foldedScalars - suffixScalars
+                // Folded scalars of the stem, in the original word.
+                let stemEnd = scalars - Self.scalarCount(r.surface)
                 if stemEnd >= 0, stemEnd < map.count {
                     let sourceAt = map[stemEnd]
                     let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
-                    if r.afterZWNJ && !zwnj { continue }
+                    if r.afterZWNJ && !zwnj { return false }
                     if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
-                } else if r.afterZWNJ { continue }
-                if keep((id, Int32(prefixTrim), trimEnd)) { return true }
+                } else if r.afterZWNJ { return false }
+                return keep((id, 0, trimEnd))
             }
-            return false
+            if found.count >= 2 { return found }
+            set.prefixesByByte.forEach(UInt8(truncatingIfNeeded: RuleSet.firstScalarLastByte(key))) { k in
+                let p = set.prefixes[k]
+                guard key.count > p.surface.count, has(key, p.surface, at: 0) else { return false }
+                let rest = UnsafeBufferPointer(rebasing: key[p.surface.count...])
+                guard Self.scalarCount(rest) >= p.minStem else { return false }
+                p.replacement.withUnsafeBufferPointer { put($0, unprefixed) }
+                put(rest, unprefixed + p.replacement.count)
+                let word = UnsafeBufferPointer(start: unprefixed, count: p.replacement.count + rest.count)
+                // Where the mention starts in the source word: worked out only for a reading found.
+                var trim: Int32?
+                func trimmed() -> Int32 {
+                    if let trim { return trim }
+                    let (_, map) = foldMap(bytes, token)
+                    trim = Int32(p.trimScalars < map.count ? map[p.trimScalars] : 0)
+                    return trim!
+                }
+                let id = lookup(word, [])
+                if id >= 0, keep((id, trimmed(), 0)) { return true }
+                // A prefix and a suffix together: the suffix is matched on the remainder.
+                var full = false
+                set.suffixesByByte.forEach(last) { k in
+                    let r = set.suffixes[k]
+                    guard !r.afterZWNJ, ends(word, with: r.surface) else { return false }
+                    let stem = UnsafeBufferPointer(rebasing: word[0..<(word.count - r.surface.count)])
+                    guard Self.scalarCount(stem) >= r.minStem else { return false }
+                    let id2 = lookup(stem, r.replacement)
+                    full = id2 >= 0 && keep((id2, trimmed(), 0))
+                    return full
+                }
+                return full
+            }
+            return found
         }
-        if trySuffixes(key, prefixTrim: 0) { return found }
-        for p in set.prefixes where key.count > p.surface.count && key.starts(with: p.surface) {
-            let rest = key[p.surface.count...]
-            guard Self.scalarCount(rest) >= p.minStem else { continue }
-            let unprefixed = p.replacement + rest
-            // Where the mention starts in the source word: worked out only for a reading found.
-            var trim: Int32?
-            func trimmed() -> Int32 {
-                if let trim { return trim }
-                let (_, map) = foldMap(bytes, token)
-                trim = Int32(p.trimScalars < map.count ? map[p.trimScalars] : 0)
-                return trim!
-            }
-            let id = lookup(unprefixed[...], [])
-            if id >= 0, keep((id, trimmed(), 0)) { return found }
-            // A prefix and a suffix together: the suffix is matched on the remainder.
-            for r in set.suffixes where !r.afterZWNJ && ends(unprefixed, with: r.surface) {
-                let stem = unprefixed[0..<(unprefixed.count - r.surface.count)]
-                guard Self.scalarCount(stem) >= r.minStem else { continue }
-                let id2 = lookup(stem, r.replacement)
-                if id2 >= 0, keep((id2, trimmed(), 0)) { return found }
-            }
-        }
-        return found
     }
 
     // MARK: Automaton walk
