@@ -139,15 +139,22 @@ public final class CompiledLexicon: Sendable {
     /// String (``entityIndex(id:)`` builds a dictionary of every id on first use).
     func entityIndices(ids: [String]) -> [String: Int] {
         let wanted = ids.map { Array($0.utf8) }
-        var found: [String: Int] = [:]
+        // The first entity of each id, by position in `ids`: the bytes are compared first,
+        // and a dictionary is made only at the end.
+        var first = [Int](repeating: -1, count: ids.count)
+        // Bit n: some id has n bytes (63: 63 or more).
+        let lengths = wanted.reduce(UInt64(0)) { $0 | 1 << UInt64(min($1.count, 63)) }
         entityIDs.bytes.withUnsafeBufferPointer { all in
             for e in 0..<entityIDs.count {
                 let r = entityIDs.range(e)
-                for (k, w) in wanted.enumerated() where w.count == r.count && found[ids[k]] == nil {
-                    if memcmp(all.baseAddress! + r.lowerBound, w, w.count) == 0 { found[ids[k]] = e }
+                guard lengths & (1 << UInt64(min(r.count, 63))) != 0 else { continue }
+                for (k, w) in wanted.enumerated() where w.count == r.count && first[k] < 0 && memcmp(all.baseAddress! + r.lowerBound, w, w.count) == 0 {
+                    first[k] = e
                 }
             }
         }
+        var found: [String: Int] = [:]
+        for (k, id) in ids.enumerated() where first[k] >= 0 && found[id] == nil { found[id] = first[k] }
         return found
     }
 
