@@ -125,36 +125,33 @@ public enum Similarity {
     /// unmatched equal byte of `b` within `window` of its position. Words of at most 64 bytes.
     @inline(__always)
     static func matchesByMasks(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>, window: Int) -> (Int, Int) {
-        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 256) { positions in
-            // Only the entries of bytes of `a` and `b` are read, so only those are cleared.
-            for x in a { positions[Int(x)] = 0 }
-            for x in b { positions[Int(x)] = 0 }
-            for (j, x) in b.enumerated() { positions[Int(x)] |= 1 &<< UInt64(j) }
-            var matchedA: UInt64 = 0
-            var matchedB: UInt64 = 0
-            var matches = 0
-            for i in 0..<a.count {
-                let lo = max(0, i - window)
-                let hi = min(b.count - 1, i + window)
-                if lo > hi { continue }
-                let width = hi - lo + 1
-                let inWindow = (width == 64 ? ~0 : (1 &<< UInt64(width)) &- 1) &<< UInt64(lo)
-                let free = positions[Int(a[i])] & inWindow & ~matchedB
-                if free != 0 {
-                    matchedB |= free & (~free &+ 1)
-                    matchedA |= 1 &<< UInt64(i)
-                    matches += 1
-                }
+        // On the stack (a temporary allocation of 2 KB would be on the heap).
+        var positions = InlineArray<256, UInt64>(repeating: 0)
+        for (j, x) in b.enumerated() { positions[Int(x)] |= 1 &<< UInt64(j) }
+        var matchedA: UInt64 = 0
+        var matchedB: UInt64 = 0
+        var matches = 0
+        for i in 0..<a.count {
+            let lo = max(0, i - window)
+            let hi = min(b.count - 1, i + window)
+            if lo > hi { continue }
+            let width = hi - lo + 1
+            let inWindow = (width == 64 ? ~0 : (1 &<< UInt64(width)) &- 1) &<< UInt64(lo)
+            let free = positions[Int(a[i])] & inWindow & ~matchedB
+            if free != 0 {
+                matchedB |= free & (~free &+ 1)
+                matchedA |= 1 &<< UInt64(i)
+                matches += 1
             }
-            // Matched bytes of `a` and of `b`, in order, pair up; a pair that differs is half a transposition.
-            var transpositions = 0
-            while matchedA != 0 {
-                if a[matchedA.trailingZeroBitCount] != b[matchedB.trailingZeroBitCount] { transpositions += 1 }
-                matchedA &= matchedA &- 1
-                matchedB &= matchedB &- 1
-            }
-            return (matches, transpositions)
         }
+        // Matched bytes of `a` and of `b`, in order, pair up; a pair that differs is half a transposition.
+        var transpositions = 0
+        while matchedA != 0 {
+            if a[matchedA.trailingZeroBitCount] != b[matchedB.trailingZeroBitCount] { transpositions += 1 }
+            matchedA &= matchedA &- 1
+            matchedB &= matchedB &- 1
+        }
+        return (matches, transpositions)
     }
 
     /// ``matchesByMasks(_:_:window:)`` for words of any length.
