@@ -41,8 +41,13 @@ public final class NomenIndex: Sendable {
             throw BinaryArchive.FormatError(message: "cannot read index \(file)")
         }
         let reader = try BinaryArchive.Reader(storage: storage, expectedVersion: CompiledLexicon.formatVersion &* 100 &+ MatcherIndex.formatVersion)
+        // Each part's checks read its tables whole; the pages they made resident are dropped
+        // after each (see TableStorage.releaseResidentPages), so the peak is one part's, not
+        // the file's, and tagging brings back only the pages it reads.
         let tagger = try CompiledLexicon.read(from: reader)
+        storage.releaseResidentPages()
         let matcher = try MatcherIndex.read(from: reader, entityCount: tagger.entityCount)
+        storage.releaseResidentPages()
         let sources = try reader.strings("sources")
         return NomenIndex(tagger: tagger, matcher: matcher, sources: (0..<sources.count).map { sources[$0] })
     }

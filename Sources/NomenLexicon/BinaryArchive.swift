@@ -104,7 +104,16 @@ public enum BinaryArchive {
             }
             var check = Checksum.State(length: bodyLength + 16)
             check.update(UnsafeRawBufferPointer(rebasing: bytes[8..<24]))
-            check.update(UnsafeRawBufferPointer(rebasing: bytes[BinaryArchive.headerSize...]))
+            // In slices, each dropped from the process once read (a mapped file's pages
+            // stay in the page cache): reading every byte does not make them all resident.
+            let slice = 8 << 20
+            var at = BinaryArchive.headerSize
+            while at < bytes.count {
+                let end = min(bytes.count, at + slice)
+                check.update(UnsafeRawBufferPointer(rebasing: bytes[at..<end]))
+                storage.releaseResidentPages(at..<end)
+                at = end
+            }
             guard check.value == checksum else {
                 throw FormatError(message: "index checksum mismatch: the file is corrupted")
             }

@@ -37,7 +37,23 @@ public final class TableStorage: @unchecked Sendable {
         let size = Int(st.st_size)
         if size == 0 { return copying(UnsafeRawBufferPointer(start: nil, count: 0)) }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-        return TableStorage(base: UnsafeRawPointer(p), byteCount: size) { munmap(p, size) }
+        let storage = TableStorage(base: UnsafeRawPointer(p), byteCount: size) { munmap(p, size) }
+        storage.isMapped = true
+        return storage
+    }
+
+    private var isMapped = false
+
+    /// Drops a mapped file's pages in `range` (bytes, widened to whole pages) from this
+    /// process; they stay in the page cache. Once the load has verified them, the process
+    /// holds only the pages it reads again, which come back from the page cache without a
+    /// disk read. Nothing for memory of its own.
+    public func releaseResidentPages(_ range: Range<Int>? = nil) {
+        let r = range ?? 0..<byteCount
+        guard isMapped, r.lowerBound >= 0, r.upperBound <= byteCount, !r.isEmpty else { return }
+        let page = Int(sysconf(Int32(_SC_PAGESIZE)))
+        let start = r.lowerBound / page * page
+        _ = madvise(UnsafeMutableRawPointer(mutating: base + start), r.upperBound - start, Int32(MADV_DONTNEED))
     }
 }
 

@@ -47,6 +47,31 @@ import NomenTestSupport
         #expect(words[5] == "" && words[-1] == "")
     }
 
+    /// A mapped file is checked slice by slice, each slice's pages dropped once read: a file
+    /// of several slices still reads back whole, after its pages are dropped too, and a byte
+    /// changed in a later slice is still caught.
+    @Test func aMappedFileReadsBackAfterItsPagesAreDropped() throws {
+        let values = (0..<(3 << 20)).map { UInt32(truncatingIfNeeded: $0 &* 2_654_435_761) } // 12 MB: two slices
+        var w = BinaryArchive.Writer(version: Self.version)
+        w.add("values", values)
+        let bytes = Array(w.data())
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-mapped-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(bytes)))
+        let storage = try #require(TableStorage.mapping(file: path))
+        let reader = try BinaryArchive.Reader(storage: storage, expectedVersion: Self.version)
+        storage.releaseResidentPages()
+        let table = try reader.array("values", of: UInt32.self)
+        #expect(table.count == values.count)
+        #expect(table.elementsEqual(values))
+
+        var damaged = bytes
+        damaged[damaged.count - 100] ^= 1
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(damaged)))
+        let damagedStorage = try #require(TableStorage.mapping(file: path))
+        #expect(throws: BinaryArchive.FormatError.self) { try BinaryArchive.Reader(storage: damagedStorage, expectedVersion: Self.version) }
+    }
+
     @Test func writingIsDeterministic() {
         #expect(Self.sample() == Self.sample())
     }
