@@ -6,7 +6,7 @@ import Foundation
 /// Layout (little-endian): the magic `NOMENIDX`, format version (UInt32), section
 /// count (UInt32), payload length (UInt64), payload checksum (UInt64), then a
 /// directory of sections (name: 24 bytes, offset: UInt64, length: UInt64), then the
-/// payload with each section 8-byte aligned. A reader checks the magic, version,
+/// payload with each section 64-byte aligned in the file (a reader needs 8). A reader checks the magic, version,
 /// lengths and checksum before it trusts a byte, so a truncated or corrupted file is
 /// rejected with an error and never read out of bounds.
 public enum BinaryArchive {
@@ -47,8 +47,12 @@ public enum BinaryArchive {
         public func data() -> Data {
             var directory: [UInt8] = []
             var payload: [UInt8] = []
+            // Each section starts on a 64-byte boundary of the file (a cache line, when the
+            // file is mapped at a page), so a table's entries split across lines no more
+            // than their size makes them.
+            let payloadStart = BinaryArchive.headerSize + sections.count * BinaryArchive.directoryEntrySize
             for (name, bytes) in sections {
-                while payload.count % 8 != 0 { payload.append(0) }
+                while (payloadStart + payload.count) % 64 != 0 { payload.append(0) }
                 var nameBytes = Array(name.utf8.prefix(24))
                 nameBytes += [UInt8](repeating: 0, count: 24 - nameBytes.count)
                 directory += nameBytes

@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 10
+    public static let formatVersion: UInt32 = 11
 
     // Entities
     let entityIDs: StringTable
@@ -402,8 +402,7 @@ public final class CompiledLexicon: Sendable {
         table("langs", languages)
         table("vocab", vocabulary.strings)
         writer.add("vocab.slots", vocabulary.slots)
-        writer.add("trie.keys", trie.keys)
-        writer.add("trie.targets", trie.targets)
+        writer.add("trie.edges", trie.edges)
         writer.add("trie.out.start", trie.outputStart)
         writer.add("trie.out", trie.outputs)
         writer.add("part.tok", partialTokens)
@@ -427,8 +426,7 @@ public final class CompiledLexicon: Sendable {
             nameTokenCount: try r.array("name.ntok"), nameTexts: try r.strings("name.text"), nameLanguage: try r.array("name.lang"),
             languages: try r.strings("langs"),
             vocabulary: StringIndex(strings: try r.strings("vocab"), slots: try r.array("vocab.slots")),
-            trie: TokenTrie(keys: try r.array("trie.keys"), targets: try r.array("trie.targets"),
-                            outputStart: try r.array("trie.out.start"), outputs: try r.array("trie.out")),
+            trie: TokenTrie(edges: try r.array("trie.edges"), outputStart: try r.array("trie.out.start"), outputs: try r.array("trie.out")),
             partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
             wordInfo: try r.array("word.info"),
             honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"))
@@ -454,8 +452,10 @@ public final class CompiledLexicon: Sendable {
         let v = vocabulary.count
         guard vocabulary.isConsistent else { throw fail("vocabulary") }
         let states = trie.outputStart.count - 1
-        guard states >= 1, trie.keys.count == trie.targets.count, trie.keys.count.nonzeroBitCount == 1, trie.keys.contains(0),
-              trie.targets.allSatisfy({ $0 >= -1 && Int(TokenTrie.state($0)) < states }),
+        let slots = trie.slotCount
+        guard states >= 1, trie.edges.count == 2 * slots, slots.nonzeroBitCount == 1,
+              (0..<slots).contains(where: { trie.key($0) == 0 }),
+              (0..<slots).allSatisfy({ trie.edges[2 * $0 + 1] >> 32 == 0 && trie.target($0) >= -1 && Int(TokenTrie.state(trie.target($0))) < states }),
               trie.outputStart.first == 0, zip(trie.outputStart, trie.outputStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(trie.outputStart.last ?? 0) == trie.outputs.count,
               trie.outputs.allSatisfy({ TokenTrie.name($0) >= 0 && Int(TokenTrie.name($0)) < n })
