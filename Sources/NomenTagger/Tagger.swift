@@ -766,27 +766,35 @@ public final class Tagger: Sendable {
 
     /// The telltale letters in some UTF-8 text, in one pass without decoding to a String.
     static func telltaleLetters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> TelltaleLetters {
-        var found: TelltaleLetters = []
+        var found: UInt8 = 0
         var i = bytes.startIndex
         let end = bytes.endIndex
+        let table = telltaleTable
         while i < end {
             let b0 = bytes[i]
             if b0 < 0x80 { i += 1; continue }
             // Every telltale letter is a two-byte sequence.
             guard b0 >= 0xC2, b0 < 0xE0, i + 1 < end else { i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 1; continue }
-            let v = (UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F)
-            switch v {
-            case 0x0456, 0x0457, 0x0454, 0x0491: found.insert(.ukrainian)
-            case 0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD: found.insert(.pashto)
-            case 0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691: found.insert(.urdu)
-            case 0x015F, 0x011F, 0x0131, 0x0130: found.insert(.turkish)
-            case 0x00DF, 0x00E4, 0x00F6, 0x00FC: found.insert(.german)
-            default: break
-            }
+            found |= table[Int((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F))]
             i += 2
         }
-        return found
+        return TelltaleLetters(rawValue: found)
     }
+
+    /// The telltale letters by scalar below U+0800, one read a letter.
+    private static let telltaleTable: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x800)
+        table.initialize(repeating: 0, count: 0x800)
+        let letters: [(TelltaleLetters, [Int])] = [
+            (.ukrainian, [0x0456, 0x0457, 0x0454, 0x0491]),
+            (.pashto, [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD]),
+            (.urdu, [0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]),
+            (.turkish, [0x015F, 0x011F, 0x0131, 0x0130]),
+            (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
+        ]
+        for (language, scalars) in letters { for v in scalars { table[v] |= language.rawValue } }
+        return UnsafePointer(table)
+    }()
 
     private func resolveEntities(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
