@@ -9,6 +9,9 @@ struct LanguageGate: Sendable {
     static let window = 20_000
     /// At most this many gated languages (the tables number 2^n); others always apply.
     static let maxLanguages = 6
+    /// ``twoByte`` also gives, from this bit up, the document's telltale letters
+    /// (``Tagger/TelltaleLetters``), which say the home country of a script's text.
+    static let telltaleShift: UInt64 = 56
 
     /// Per scalar below U+0800, the languages it shows (the scanner gathers them while it
     /// reads the letters); above, a dictionary searched in the document's start.
@@ -36,6 +39,9 @@ struct LanguageGate: Sendable {
             for letter in rules.gateLetters[language] ?? [] {
                 if letter.value < 0x800 { twoByte[Int(letter.value)] |= bit[language]! } else { others[letter.value, default: 0] |= bit[language]! }
             }
+        }
+        for (letters, scalars) in Tagger.telltaleScalars {
+            for v in scalars { twoByte[v] |= UInt64(letters.rawValue) << Self.telltaleShift }
         }
         self.twoByte = twoByte
         self.others = others
@@ -65,7 +71,7 @@ struct LanguageGate: Sendable {
     /// from ``twoByte``), the rarer letters beyond U+0800, or else by its words.
     func languages(letterBits: UInt64, in bytes: UnsafeBufferPointer<UInt8>, tokens: UnsafeMutableBufferPointer<Token>,
                    folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var found = letterBits
+        var found = letterBits & ((1 << Self.telltaleShift) - 1)
         if !others.isEmpty { found |= languages(in: bytes) }
         guard !words.isEmpty, let base = folded.baseAddress else { return found }
         for t in tokens.prefix(Self.wordWindow) {

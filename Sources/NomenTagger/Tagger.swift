@@ -256,7 +256,7 @@ public final class Tagger: Sendable {
         resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
-        resolveEntities(&matches, tokens: tokens, bytes: bytes)
+        resolveEntities(&matches, tokens: tokens, letterBits: scanner.letterBits)
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
@@ -725,14 +725,16 @@ public final class Tagger: Sendable {
     /// Russian one Russia's). Han → China; Cyrillic → Russia (Ukraine with і ї є ґ);
     /// Pashto letters → Afghanistan; Urdu letters → Pakistan; Latin with ş ğ ı → Turkey,
     /// with ß ä ö ü → Germany. Other texts give no prior.
-    private func documentCountry(_ tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+    /// `letterBits`: what the scanner gathered from the document's letters (see
+    /// ``LanguageGate/telltaleShift``).
+    private func documentCountry(_ tokens: Tokens, letterBits: UInt64) -> Int? {
         var counts = [Int](repeating: 0, count: 16)
         for t in tokens.prefix(400) { counts[Int(t.script.rawValue) & 15] += 1 }
         // Ties go to the lower script class, so the answer never depends on the order of counting.
         var best = 0
         for c in 1..<counts.count where counts[c] > counts[best] { best = c }
         guard counts[best] > 0, let script = ScriptClass(rawValue: UInt8(best)) else { return nil }
-        let letters = Self.telltaleLetters(bytes.prefix(20_000))
+        let letters = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: letterBits >> LanguageGate.telltaleShift))
         let id: String?
         switch script {
         case .han: id = "china"
@@ -764,46 +766,24 @@ public final class Tagger: Sendable {
         static let german = TelltaleLetters(rawValue: 1 << 4)
     }
 
-    /// The telltale letters in some UTF-8 text, in one pass without decoding to a String.
-    static func telltaleLetters(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> TelltaleLetters {
-        var found: UInt8 = 0
-        var i = bytes.startIndex
-        let end = bytes.endIndex
-        let table = telltaleTable
-        while i < end {
-            let b0 = bytes[i]
-            if b0 < 0x80 { i += 1; continue }
-            // Every telltale letter is a two-byte sequence.
-            guard b0 >= 0xC2, b0 < 0xE0, i + 1 < end else { i += b0 >= 0xF0 ? 4 : b0 >= 0xE0 ? 3 : 1; continue }
-            found |= table[Int((UInt32(b0 & 0x1F) << 6) | UInt32(bytes[i + 1] & 0x3F))]
-            i += 2
-        }
-        return TelltaleLetters(rawValue: found)
-    }
+    /// The telltale letters, by scalar (all are below U+0800): the scanner gathers them
+    /// with the gated languages' letters (``LanguageGate/twoByte``).
+    static let telltaleScalars: [(TelltaleLetters, [Int])] = [
+        (.ukrainian, [0x0456, 0x0457, 0x0454, 0x0491]),
+        (.pashto, [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD]),
+        (.urdu, [0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]),
+        (.turkish, [0x015F, 0x011F, 0x0131, 0x0130]),
+        (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
+    ]
 
-    /// The telltale letters by scalar below U+0800, one read a letter.
-    private static let telltaleTable: UnsafePointer<UInt8> = {
-        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 0x800)
-        table.initialize(repeating: 0, count: 0x800)
-        let letters: [(TelltaleLetters, [Int])] = [
-            (.ukrainian, [0x0456, 0x0457, 0x0454, 0x0491]),
-            (.pashto, [0x067C, 0x0689, 0x0693, 0x0696, 0x069A, 0x06AB, 0x06BC, 0x06CD]),
-            (.urdu, [0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]),
-            (.turkish, [0x015F, 0x011F, 0x0131, 0x0130]),
-            (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
-        ]
-        for (language, scalars) in letters { for v in scalars { table[v] |= language.rawValue } }
-        return UnsafePointer(table)
-    }()
-
-    private func resolveEntities(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
+    private func resolveEntities(_ matches: inout [Match], tokens: Tokens, letterBits: UInt64) {
         let lx = lexicon
         // Most documents name nothing ambiguous: then there is no context to gather.
         if matches.allSatisfy({ Self.soleEntity($0.names, lx) != nil }) {
             for k in matches.indices { matches[k].assign(Self.soleEntity(matches[k].names, lx)!, lx) }
             return
         }
-        let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, bytes: bytes) : nil
+        let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, letterBits: letterBits) : nil
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
         for m in matches {
