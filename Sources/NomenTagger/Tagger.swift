@@ -646,15 +646,16 @@ public final class Tagger: Sendable {
 
         // The candidates' words, by hash, then one pass over the words the document writes in lower case.
         var byHash: [UInt64: [Int]] = [:]
-        var lengths = Set<Int>()
+        // Bit n: some candidate's word has n bytes (63: 63 or more); none, no pass.
+        var lengths: UInt64 = 0
         for k in candidates {
             let (p, n) = key(tokens[matches[k].first])
             byHash[WordMemo.hash(p, n, salt: 0), default: []].append(k)
-            lengths.insert(n)
+            lengths |= 1 << UInt64(min(n, 63))
         }
-        for u in tokens where u.shape.contains(.cased) && !u.shape.contains(.firstUpper) {
+        for u in tokens where lengths != 0 && u.shape.contains(.cased) && !u.shape.contains(.firstUpper) {
             let (p, n) = key(u)
-            guard lengths.contains(n) else { continue }
+            guard lengths & (1 << UInt64(min(n, 63))) != 0 else { continue }
             let h = WordMemo.hash(p, n, salt: 0)
             guard let ks = byHash[h] else { continue }
             // Each candidate is dropped once, then no longer looked at.
