@@ -303,6 +303,15 @@ import NomenTestSupport
         #expect(spans == ["0-13:zamir-kabulov", "23-29:russia", "31-44:zamir-kabulov", "54-77:supreme-court-of-russia"])
     }
 
+    /// Two processes compiling the same sources write the same bytes (each process hashes
+    /// with its own seed, so nothing may depend on a dictionary's order).
+    @Test func compilingTwiceGivesTheSameIndex() throws {
+        let first = try Data(contentsOf: URL(fileURLWithPath: try Self.compileMini()))
+        let second = try Data(contentsOf: URL(fileURLWithPath: try Self.compileMini()))
+        #expect(first.count > 0)
+        #expect(first == second)
+    }
+
     /// A damaged index given as --lexicon: exit 65 and one line naming the file.
     @Test(arguments: ["truncated", "flipped", "version", "magic", "empty"])
     func damagedIndexExits65WithOneLine(_ damage: String) throws {
