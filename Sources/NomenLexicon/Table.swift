@@ -8,11 +8,14 @@ import Darwin
 public final class TableStorage: @unchecked Sendable {
     public let base: UnsafeRawPointer
     public let byteCount: Int
+    /// A mapped file's pages, which ``releaseResidentPages(_:)`` may drop.
+    private let isMapped: Bool
     private let release: () -> Void
 
-    init(base: UnsafeRawPointer, byteCount: Int, release: @escaping () -> Void) {
+    init(base: UnsafeRawPointer, byteCount: Int, isMapped: Bool = false, release: @escaping () -> Void) {
         self.base = base
         self.byteCount = byteCount
+        self.isMapped = isMapped
         self.release = release
     }
 
@@ -37,12 +40,8 @@ public final class TableStorage: @unchecked Sendable {
         let size = Int(st.st_size)
         if size == 0 { return copying(UnsafeRawBufferPointer(start: nil, count: 0)) }
         guard let p = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), p != MAP_FAILED else { return nil }
-        let storage = TableStorage(base: UnsafeRawPointer(p), byteCount: size) { munmap(p, size) }
-        storage.isMapped = true
-        return storage
+        return TableStorage(base: UnsafeRawPointer(p), byteCount: size, isMapped: true) { munmap(p, size) }
     }
-
-    private var isMapped = false
 
     /// Drops a mapped file's pages in `range` (bytes, widened to whole pages) from this
     /// process; they stay in the page cache. Once the load has verified them, the process
