@@ -145,6 +145,16 @@ def best_peers(ok_peers, n):
             max(pe, key=lambda p: ((p.get("recall") or 0) + (p.get("precision") or 0)), default=None))
 
 
+def peer_cell(peer, value):
+    """A peer named beside one of its figures ("ahocorasick-rs (47.3)"), or a dash."""
+    return "%s (%s)" % (peer["tool"], value) if peer else "–"
+
+
+def quality_cell(peer):
+    """A peer's recall / precision with its name, or a dash."""
+    return ("%s / %s (%s)" % (f(peer.get("recall"), 3), f(peer.get("precision"), 3), peer["tool"])) if peer else "–"
+
+
 def peer_rows(path, sizes):
     if not path or not os.path.exists(path):
         return [], {}
@@ -268,11 +278,11 @@ def main():
             w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
                 n,
                 f(j1["mbps_tag"]) if j1 else "–",
-                ("%s (%s)" % (fast["tool"], f(fast["mbps"]))) if fast else "–",
+                peer_cell(fast, fast and f(fast["mbps"])),
                 ratio_str(j1["mbps_tag"] if j1 else None, fast["mbps"] if fast else None),
                 f(j1["mbps_cpu"]) if j1 else "–",
                 f(j1["mbps_e2e"]) if j1 else "–",
-                ("%s (%s)" % (e2e["tool"], f(e2e.get("mbps_incl_load")))) if e2e else "–",
+                peer_cell(e2e, e2e and f(e2e.get("mbps_incl_load"))),
                 ratio_str(j1["mbps_e2e"] if j1 else None, e2e.get("mbps_incl_load") if e2e else None),
                 ("%s (%s)" % (f(j2["mbps_tag"]), ratio_str(j1["tag_s"], j2["tag_s"]))) if j1 and j2 else "–",
                 f(d["lex"]["load_s"], 3),
@@ -280,7 +290,7 @@ def main():
                 f(j1["rss_mb"], 0) if j1 else "–",
                 ("%s (%s)" % (f(prss, 0), rssp["tool"])) if rssp else "–",
                 "%s / %s" % (f(s.get("recall"), 4), f(s.get("precision"), 4)) if s else "–",
-                ("%s / %s (%s)" % (f(qual.get("recall"), 3), f(qual.get("precision"), 3), qual["tool"])) if qual else "–"))
+                quality_cell(qual)))
         w("")
         if not ok_peers:
             w("(No peer results in this run: `SKIP_PEERS=1` without an earlier `peers.json`, or no `PEERS_JSON`.)")
@@ -306,13 +316,13 @@ def main():
             fast, e2e, _, _, qual = best_peers(ok_peers, n)
             w("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s / %s | %s |" % (
                 n, f(r.get("mbps")),
-                ("%s (%s)" % (fast["tool"], f(fast["mbps"]))) if fast else "–",
+                peer_cell(fast, fast and f(fast["mbps"])),
                 ratio_str(r.get("mbps"), fast["mbps"] if fast else None),
                 f(r.get("load_s"), 3), f(r.get("mbps_incl_load")),
-                ("%s (%s)" % (e2e["tool"], f(e2e.get("mbps_incl_load")))) if e2e else "–",
+                peer_cell(e2e, e2e and f(e2e.get("mbps_incl_load"))),
                 ratio_str(r.get("mbps_incl_load"), e2e.get("mbps_incl_load") if e2e else None),
                 f(r.get("rss_peak_mb"), 0), f(r.get("recall"), 4), f(r.get("precision"), 4),
-                ("%s / %s (%s)" % (f(qual.get("recall"), 3), f(qual.get("precision"), 3), qual["tool"])) if qual else "–"))
+                quality_cell(qual)))
         w("")
         w("Peak RSS here includes the corpus held in memory as Swift strings (about 50 MB of text), as "
           "the peers' figures include theirs.")

@@ -1263,16 +1263,3 @@ public final class Tagger: Sendable {
         return out
     }
 }
-
-extension Array where Element == UInt8 {
-    @inline(__always)
-    func ends(with suffix: [UInt8]) -> Bool {
-        guard suffix.count <= count else { return false }
-        var i = count - suffix.count
-        for b in suffix {
-            if self[i] != b { return false }
-            i += 1
-        }
-        return true
-    }
-}

@@ -168,9 +168,9 @@ final class WordMemo {
         let stored = n > 16 ? n : 0
         if count >= limit || keyCount + stored > keyCapacity {
             if stored > keyCapacity { return facts }
+            // Every slot is empty now, the word's first among them.
             clear()
             i = Int(truncatingIfNeeded: h) & mask
-            while slots[i] >= 0 { i = (i + 1) & mask }
         }
         (keys + keyCount).update(from: p, count: stored)
         (entries + count).initialize(to: Entry(hash: h, head: head, keyStart: Int32(keyCount), keyLength: Int32(n), facts: facts))
