@@ -7,7 +7,8 @@
 # Environment:
 #   SKIP_TSAN=1 / SKIP_ASAN=1   skip one of the runs
 #   SANITIZER_FILTER=REGEX      run only the matching tests (swift test --filter)
-#   SANITIZER_LOG_DIR=DIR       keep the logs there (default: a temporary folder, printed)
+#   SANITIZER_LOG_DIR=DIR       keep the logs there (default: a temporary folder, printed,
+#                               and removed when both runs pass)
 # The whole script is one function, read before it runs: editing this file while it
 # runs cannot change what it does.
 main() {
@@ -71,6 +72,11 @@ if [ ${#failed[@]} -ne 0 ]; then
   echo "sanitizers: FAILED: ${failed[*]} (logs in $logs)"
   exit 1
 fi
-echo "sanitizers: passed (logs in $logs)"
+if [ -z "${SANITIZER_LOG_DIR:-}" ]; then
+  rm -rf "$logs"
+  echo "sanitizers: passed"
+else
+  echo "sanitizers: passed (logs in $logs)"
+fi
 }
 main "$@"

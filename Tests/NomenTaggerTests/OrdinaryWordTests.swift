@@ -79,7 +79,7 @@ import NomenTestSupport
 /// reported with its file and line.
 @Suite struct RulesFileTests {
     static func folder(_ files: [String: String]) throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-rules-\(UUID().uuidString)")
+        let dir = CLI.temporaryDirectory("nomen-rules")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
         return dir

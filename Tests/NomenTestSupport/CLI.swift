@@ -35,10 +35,22 @@ public enum CLI {
         return candidates.first { fm.isExecutableFile(atPath: $0.path) } ?? candidates.last!
     }()
 
+    /// The folder that holds every file the test process writes, removed when the process
+    /// exits, so repeated runs leave nothing behind in the system's temporary folder.
+    public static let scratchRoot: URL = {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-tests-\(getpid())")
+        try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        atexit {
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-tests-\(getpid())")
+            try? FileManager.default.removeItem(at: dir)
+        }
+        return dir
+    }()
+
     /// A cache folder private to the test run, so tests never share a compiled index
     /// with a user's, and parallel tests agree on one.
     public static let cacheDirectory: URL = {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-test-cache-\(getpid())")
+        let dir = scratchRoot.appendingPathComponent("cache")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }()
@@ -85,9 +97,9 @@ public enum CLI {
         try run(arguments, stdin: Array(input.utf8))
     }
 
-    /// A fresh temporary folder.
+    /// A fresh temporary folder, inside ``scratchRoot``.
     public static func temporaryDirectory(_ name: String = "nomen-test") -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("\(name)-\(UUID().uuidString)")
+        let dir = scratchRoot.appendingPathComponent("\(name)-\(UUID().uuidString)")
         try? FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         return dir
     }
