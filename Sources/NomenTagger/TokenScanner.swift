@@ -138,6 +138,19 @@ final class TokenScanner {
             count += 1
         }
 
+        static let highBits: UInt64 = 0x8080_8080_8080_8080
+
+        /// The high bit of each byte of `w` that is in `lo...hi` (ASCII bounds): two borrow-free
+        /// subtractions, after setting every byte's high bit; a byte of 0x80 or more is in no range.
+        @inline(__always)
+        static func inRange(_ w: UInt64, _ lo: UInt8, _ hi: UInt8) -> UInt64 {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let set = w | highBits
+            let atLeastLo = set &- ones &* UInt64(lo)
+            let aboveHi = set &- ones &* UInt64(hi &+ 1)
+            return atLeastLo & ~aboveHi & ~w & highBits
+        }
+
         /// Appends a scalar's UTF-8 (room for four bytes reserved).
         @inline(__always)
         mutating func appendUTF8(_ v: UInt32) {
@@ -314,6 +327,28 @@ final class TokenScanner {
                         let firstLetter = l == 0
                         let start = c
                         let (low0, up0) = (low, up)
+                        // Eight bytes at a time while eight can be read: which are lower-case,
+                        // upper-case, digits; the upper-case ones lowered by adding 0x20 each;
+                        // all eight stored (bytes past the run are overwritten later, and the
+                        // buffer has room: see reserve).
+                        if let base = text.baseAddress {
+                            let raw = UnsafeRawPointer(base)
+                            while j &+ 8 <= n {
+                                let w = raw.loadUnaligned(fromByteOffset: j, as: UInt64.self)
+                                let lower = Self.inRange(w, 0x61, 0x7A)
+                                let upper = Self.inRange(w, 0x41, 0x5A)
+                                let alnum = lower | upper | Self.inRange(w, 0x30, 0x39)
+                                UnsafeMutableRawPointer(o + c).storeBytes(of: w &+ (upper >> 2), as: UInt64.self)
+                                let stop = ~alnum & Self.highBits
+                                let k = stop == 0 ? 8 : stop.trailingZeroBitCount >> 3
+                                let taken: UInt64 = k == 8 ? .max : (1 << UInt64(k &* 8)) &- 1
+                                low &+= (lower & taken).nonzeroBitCount
+                                up &+= (upper & taken).nonzeroBitCount
+                                c &+= k
+                                j &+= k
+                                if k < 8 { break }
+                            }
+                        }
                         while j < n {
                             let b = text[j]
                             if b &- 0x61 < 26 {
