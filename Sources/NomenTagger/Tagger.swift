@@ -594,7 +594,9 @@ public final class Tagger: Sendable {
                 }
             }
             if var best {
-                if best.last > best.first, tokens[best.first].id >= 0, descriptors.contains(tokens[best.first].id) {
+                // The descriptor as the walk read it: inflected too (рухом «Талібан»: рух).
+                let head = best.id(of: best.first, tokens)
+                if best.last > best.first, head >= 0, descriptors.contains(head) {
                     let entities = Set(best.names.map { lexicon.nameEntity[Int($0)] })
                     var shrinks = false
                     explore(tokens, first: best.first + 1, at: best.first + 1, state: 0, choices: 0, previousTrimEnd: 0) { last, names, _ in
@@ -1234,6 +1236,11 @@ public final class Tagger: Sendable {
                             // The name as written, with the period the surface gained (U.S.).
                             if appendsPeriod && m.extendFirst < 0 {
                                 return name.count == core.count + 1 && name.last == 0x2E && name.prefix(core.count).elementsEqual(core)
+                            }
+                            if m.shrunk {
+                                // The name's words after the descriptor left out (рух «Талібан»), as written.
+                                guard name.count > core.count else { return false }
+                                return (1...(name.count - core.count)).contains { memcmp(name.baseAddress! + $0, core.baseAddress!, core.count) == 0 }
                             }
                             return name.count == core.count && memcmp(name.baseAddress!, core.baseAddress!, core.count) == 0
                         }

@@ -81,6 +81,19 @@ import NomenTestSupport
         TagCase("La position de l'Iran et qu'Islamabad", [Mentioned("Iran", "iran"), Mentioned("Islamabad", "islamabad")], note: "l' and qu'"),
     ]
 
+    /// A generic word before a name (movement, channel, group, agency) is left out when the
+    /// rest names the same entity, whether the word is written as listed or inflected.
+    static let descriptors: [TagCase] = [
+        TagCase("Країна під керуванням руху «Талібан».", [Mentioned("Талібан", "taliban")], note: "uk руху: рух inflected"),
+        TagCase("Рух «Талібан» заявив про це.", [Mentioned("Талібан", "taliban", .exact)], note: "uk рух, sentence start"),
+        TagCase("Суд приостановил запрет на деятельность движения «Талибан».", [Mentioned("Талибан", "taliban")], note: "ru движения"),
+        TagCase("وقال المتحدث باسم حركة طالبان إن الوفد وصل.", [Mentioned("طالبان", "taliban", .exact)], note: "ar حركة"),
+        TagCase("ذكرت قناة الجزيرة أن الوفد وصل.", [Mentioned("الجزيرة", "al-jazeera", .exact)], note: "ar قناة"),
+        TagCase("L'attentat a été revendiqué par le groupe État islamique.", [Mentioned("État islamique", "islamic-state", .exact)],
+                note: "fr groupe"),
+    ]
+
+    @Test(arguments: descriptors) func descriptorsAreLeftOut(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: arabic) func arabicProclitics(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: persian) func persianLettersAndZWNJ(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: pashto) func pashto(_ c: TagCase) { expectTagging(c) }
