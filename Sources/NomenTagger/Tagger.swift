@@ -324,24 +324,20 @@ public final class Tagger: Sendable {
         facts.isFunctionWord = functionWords.contains(key)
         facts.foldsLikeExactWord = exactWordKeys.contains(key)
         if let set {
-            let readings = inflect(key, set: set, token: token, bytes: bytes).filter { $0.0 != facts.id }
-            if readings.count > 0 { facts.first = readings[0] }
-            if readings.count > 1 { facts.second = readings[1] }
+            for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
+                facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2)
+            }
         }
         // Each reading's record: one read a reading (see WordInfo).
-        for v in 0..<3 {
-            let id = v == 0 ? facts.id : v == 1 ? facts.first.id : facts.second.id
+        for v in 0..<WordFacts.readings {
+            let id = facts.reading(v).id
             let info = id >= 0 ? lexicon.wordInfo[Int(id)] : Self.noWord
             if WordInfo.partialRow(info) >= 0 { facts.partialMask |= 1 << v }
             if WordInfo.continues(info) { facts.continuesMask |= 1 << v }
             if WordInfo.endsName(info) { facts.endsNameMask |= 1 << v }
             // An Arabic reading that takes the article off the word.
             if v > 0, token.script == .arabic, id >= 0, dropsArticle(key, id) { facts.articleMask |= 1 << v }
-            switch v {
-            case 0: facts.starts.0 = WordInfo.start(info)
-            case 1: facts.starts.1 = WordInfo.start(info)
-            default: facts.starts.2 = WordInfo.start(info)
-            }
+            facts.setStart(v, WordInfo.start(info))
         }
         return facts
     }
@@ -379,15 +375,18 @@ public final class Tagger: Sendable {
         return (source, map)
     }
 
-    /// Up to two readings of a folded word through the inflection rules: (vocabulary id,
-    /// scalars trimmed at the start, scalars trimmed at the end), distinct ids, in the order
-    /// the rules find them (suffixes, then prefixes with or without a suffix).
-    private func inflect(_ key: UnsafeBufferPointer<UInt8>, set: RuleSet, token: Token, bytes: UnsafeBufferPointer<UInt8>) -> [(Int32, Int32, Int32)] {
+    /// Up to three readings of a folded word through the inflection rules: (vocabulary id,
+    /// scalars trimmed at the start, scalars trimmed at the end), distinct ids other than
+    /// `except` (the word as written), in the order the rules find them (suffixes, then
+    /// prefixes with or without a suffix).
+    private func inflect(_ key: UnsafeBufferPointer<UInt8>, set: RuleSet, token: Token, bytes: UnsafeBufferPointer<UInt8>,
+                         except: Int32) -> [(Int32, Int32, Int32)] {
         guard let last = key.last else { return [] }
+        let most = WordFacts.readings - 1
         var found: [(Int32, Int32, Int32)] = []
         func keep(_ r: (Int32, Int32, Int32)) -> Bool {
-            if !found.contains(where: { $0.0 == r.0 }) { found.append(r) }
-            return found.count >= 2
+            if r.0 != except, !found.contains(where: { $0.0 == r.0 }) { found.append(r) }
+            return found.count >= most
         }
         let vocabulary = lexicon.vocabulary
         let room = key.count + 2 * set.longestReplacement
@@ -436,7 +435,7 @@ public final class Tagger: Sendable {
                 } else if r.afterZWNJ { return false }
                 return keep((id, 0, trimEnd))
             }
-            if found.count >= 2 { return found }
+            if found.count >= most { return found }
             set.prefixesByByte.forEach(UInt8(truncatingIfNeeded: RuleSet.firstScalarLastByte(key))) { k in
                 let p = set.prefixes[k]
                 guard key.count > p.surface.count, has(key, p.surface, at: 0) else { return false }
@@ -534,7 +533,7 @@ public final class Tagger: Sendable {
         // A suffix trimmed after a zero-width non-joiner may end a name; inside one it is
         // Persian ezafe (وزارت خارجه‌ی روسیه) and belongs to the span.
         if j > first && !joinable(tokens[j - 1], t) { return }
-        for variant in 0..<3 {
+        for variant in 0..<WordFacts.readings {
             let r = t.reading(variant)
             let id = r.id
             if id < 0 { continue }
@@ -589,7 +588,7 @@ public final class Tagger: Sendable {
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
                 // The longest wins; of equally long readings, the one with fewer inflected words.
-                if best == nil || last > best!.last || (last == best!.last && choices.nonzeroBitCount < best!.choices.nonzeroBitCount) {
+                if best == nil || last > best!.last || (last == best!.last && WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(best!.choices)) {
                     best = Match(first: i, last: last, names: names, choices: choices)
                 }
             }
@@ -623,7 +622,7 @@ public final class Tagger: Sendable {
         for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if byEnd[last] == nil || choices.nonzeroBitCount < byEnd[last]!.choices.nonzeroBitCount {
+                if byEnd[last] == nil || WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(byEnd[last]!.choices) {
                     byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
                 }
             }
@@ -909,14 +908,14 @@ public final class Tagger: Sendable {
         for length in 1...lx.maxHonorificLength where index - length >= 0 {
             let start = index - length
             let first = tokens[start]
-            guard (0..<3).contains(where: { first.reading($0).id >= 0 && honorificStarts.contains(first.reading($0).id) }) else { continue }
+            guard (0..<WordFacts.readings).contains(where: { first.reading($0).id >= 0 && honorificStarts.contains(first.reading($0).id) }) else { continue }
             var ok = true
             for t in start..<index {
                 if !tokens[t].isKnown || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
             }
             if !ok { continue }
             // Honorifics inflect too (муллы Барадара): try the words as written, then as read.
-            for reading in 0..<3 {
+            for reading in 0..<WordFacts.readings {
                 let key = tokens[start..<index].map { String(reading > 0 && $0.reading(reading).id >= 0 ? $0.reading(reading).id : $0.id) }.joined(separator: ",")
                 if let h = lx.honorificIndex[key] { best = (start, h); break }
             }
@@ -940,7 +939,7 @@ public final class Tagger: Sendable {
             let t = tokens[i]
             var entries = lexicon.partialEntries[0..<0]
             var choices: UInt64 = 0
-            for v in 0..<3 where entries.isEmpty && t.partialMask & (1 << v) != 0 {
+            for v in 0..<WordFacts.readings where entries.isEmpty && t.partialMask & (1 << v) != 0 {
                 entries = partialEntries(t.reading(v).id)
                 choices = UInt64(v)
             }

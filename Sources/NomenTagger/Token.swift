@@ -97,31 +97,19 @@ struct Token {
     var continuesMask: UInt8 { facts.continuesMask }
 
     /// Whether some name starts with a reading of this token.
-    var startsName: Bool { facts.starts.0 >= 0 || facts.starts.1 >= 0 || facts.starts.2 >= 0 }
+    var startsName: Bool { facts.startsName }
 
     /// The automaton's state after reading `v` from the start (see ``WordFacts/starts``).
     @inline(__always)
-    func start(_ v: Int) -> Int32 {
-        switch v {
-        case 0: return facts.starts.0
-        case 1: return facts.starts.1
-        default: return facts.starts.2
-        }
-    }
+    func start(_ v: Int) -> Int32 { facts.start(v) }
 
-    /// Reading 0 is the word as written, 1 and 2 its inflected readings (Кабуловым →
+    /// Reading 0 is the word as written, 1 to 3 its inflected readings (Кабуловым →
     /// кабулов, لروسيا → روسيا), with the scalars at the token's start and end that a
     /// mention through them leaves out. A word can have both: России is a word of
     /// "МИД России" and the genitive of Россия.
     @inline(__always)
-    func reading(_ v: Int) -> (id: Int32, trimStart: Int32, trimEnd: Int32) {
-        switch v {
-        case 0: return (facts.id, 0, 0)
-        case 1: return facts.first
-        default: return facts.second
-        }
-    }
+    func reading(_ v: Int) -> (id: Int32, trimStart: Int32, trimEnd: Int32) { facts.reading(v) }
 
     /// Whether the token has any reading.
-    var isKnown: Bool { facts.id >= 0 || facts.first.id >= 0 || facts.second.id >= 0 }
+    var isKnown: Bool { facts.isKnown }
 }

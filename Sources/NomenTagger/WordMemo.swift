@@ -1,15 +1,25 @@
 import Foundation
 
-/// What the tagger learnt about a folded word: its vocabulary id, up to two inflected
+/// What the tagger learnt about a folded word: its vocabulary id, up to three inflected
 /// readings, and whether it is a sentence-initial function word. Stored inline, so a
 /// hit copies a few integers and allocates nothing.
+///
+/// Reading 0 is the word as written, 1 to 3 its inflected readings in the order the
+/// rules find them. Three, because an adjective's ending can stand for several (German
+/// Islamischen: Islamische, Islamisches, Islamischer, each the start of some name).
 struct WordFacts {
+    /// Readings a word has at most: as written, and three inflected.
+    static let readings = 4
+
     var id: Int32 = -1
-    var first: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
-    var second: (id: Int32, trimStart: Int32, trimEnd: Int32) = (-1, 0, 0)
+    /// The inflected readings' vocabulary ids, -1 for none.
+    var inflected: (Int32, Int32, Int32) = (-1, -1, -1)
+    /// Per inflected reading, the scalars its mention leaves out at the token's start (low
+    /// byte) and end (high byte).
+    var trims: (UInt16, UInt16, UInt16) = (0, 0, 0)
     var isFunctionWord = false
-    /// Bit v is set when reading v (0 as written, 1 and 2 inflected) is a word that
-    /// names someone on its own: a surname or given name with partial-name entries.
+    /// Bit v is set when reading v is a word that names someone on its own: a surname
+    /// or given name with partial-name entries.
     var partialMask: UInt8 = 0
     /// The word folds like one of the exact words (exact-words.txt): whether the token is
     /// one is checked on its bytes as written.
@@ -20,7 +30,7 @@ struct WordFacts {
     var articleMask: UInt8 = 0
     /// For each reading, the automaton's state after it from the start (-1 when no name
     /// starts with the word): most words start none, and then need no walk at all.
-    var starts: (Int32, Int32, Int32) = (-1, -1, -1)
+    var starts: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     /// Bit v is set when reading v is a word some name has after its first: a word
     /// without it ends every name walk before it, with no step to look up.
     var continuesMask: UInt8 = 0
@@ -33,7 +43,65 @@ struct WordFacts {
     /// as many (no diacritic that folding dropped).
     var sourceScalars: Int32 = 0
 
-    var hasTrims: Bool { (first.trimStart | first.trimEnd | second.trimStart | second.trimEnd) != 0 }
+    var hasTrims: Bool { (trims.0 | trims.1 | trims.2) != 0 }
+
+    /// Reading `v`: its vocabulary id (-1 for none) and the scalars a mention through it
+    /// leaves out at the token's start and end.
+    @inline(__always)
+    func reading(_ v: Int) -> (id: Int32, trimStart: Int32, trimEnd: Int32) {
+        let (id, trim): (Int32, UInt16)
+        switch v {
+        case 0: return (self.id, 0, 0)
+        case 1: (id, trim) = (inflected.0, trims.0)
+        case 2: (id, trim) = (inflected.1, trims.1)
+        default: (id, trim) = (inflected.2, trims.2)
+        }
+        return (id, Int32(trim & 0xFF), Int32(trim >> 8))
+    }
+
+    /// Sets inflected reading `v` (1 to 3); trims above 255 scalars are not stored (the
+    /// reading is left out: no rule trims so much).
+    mutating func setInflected(_ v: Int, id: Int32, trimStart: Int32, trimEnd: Int32) {
+        guard (0...255).contains(trimStart), (0...255).contains(trimEnd) else { return }
+        let trim = UInt16(trimStart) | UInt16(trimEnd) << 8
+        switch v {
+        case 1: (inflected.0, trims.0) = (id, trim)
+        case 2: (inflected.1, trims.1) = (id, trim)
+        default: (inflected.2, trims.2) = (id, trim)
+        }
+    }
+
+    /// The automaton's state after reading `v` from the start, or -1.
+    @inline(__always)
+    func start(_ v: Int) -> Int32 {
+        switch v {
+        case 0: return starts.0
+        case 1: return starts.1
+        case 2: return starts.2
+        default: return starts.3
+        }
+    }
+
+    mutating func setStart(_ v: Int, _ state: Int32) {
+        switch v {
+        case 0: starts.0 = state
+        case 1: starts.1 = state
+        case 2: starts.2 = state
+        default: starts.3 = state
+        }
+    }
+
+    /// Whether some name starts with a reading of the word (a negative state has its top bit set).
+    var startsName: Bool { (starts.0 & starts.1 & starts.2 & starts.3) >= 0 }
+
+    /// Whether the word has any reading.
+    var isKnown: Bool { (id & inflected.0 & inflected.1 & inflected.2) >= 0 }
+
+    /// Words read through an inflection in a walk's `choices` (two bits a token, 0 as written).
+    @inline(__always)
+    static func inflectedWords(_ choices: UInt64) -> Int {
+        ((choices | choices >> 1) & 0x5555_5555_5555_5555).nonzeroBitCount
+    }
 }
 
 /// A per-thread memo from folded words to their ``WordFacts``.

@@ -57,6 +57,19 @@ import NomenTestSupport
                 [Mentioned("Росії", "russia", .inflected), Mentioned("Афганістану", "afghanistan", .inflected)]),
     ]
 
+    /// German adjectives inflect by their ending, and one ending stands for several
+    /// dictionary forms that start names (Islamischen: Islamische Republik, Islamisches
+    /// Emirat, Islamischer Staat): every one is tried.
+    static let german: [TagCase] = [
+        TagCase("Moskau kämpft gegen den Islamischen Staat.", [Mentioned("Moskau", "moscow"), Mentioned("Islamischen Staat", "islamic-state", .inflected)],
+                note: "Islamischen for Islamischer, the third reading of its ending"),
+        TagCase("Kämpfer des Islamischen Staates griffen an.", [Mentioned("Islamischen Staates", "islamic-state", .inflected)], note: "genitive"),
+        TagCase("Die Anerkennung des Islamischen Emirats Afghanistan.",
+                [Mentioned("Islamischen Emirats Afghanistan", "islamic-emirate-of-afghanistan", .inflected)], note: "Islamischen for Islamisches"),
+    ]
+
+    @Test(arguments: german) func german(_ c: TagCase) { expectTagging(c) }
+
     @Test(arguments: russian) func russian(_ c: TagCase) { expectTagging(c) }
 
     @Test(arguments: ukrainian) func ukrainian(_ c: TagCase) { expectTagging(c) }
