@@ -954,7 +954,12 @@ public final class Tagger: Sendable {
                 unknownClaims[tokenID] = i
                 continue
             }
-            let candidates = Set(entries.map { Int($0 >> 2) })
+            // A given name that several persons of the lexicon carry (محمد, Ahmad, Abdul) is a
+            // common one, which names no one alone: only its persons by surname stay.
+            let givenNames = entries.lazy.filter { $0 & 3 == 1 }.count
+            let carriers = Set(entries.map { Int($0 >> 2) })
+            let candidates = givenNames < 2 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
+            if candidates.isEmpty { continue }
             // Full mentions before this word, in text order, each entity at its latest.
             while nextFull < sorted.count && sorted[nextFull].first < i {
                 lastSeen[sorted[nextFull].entity] = sorted[nextFull].first
@@ -972,7 +977,7 @@ public final class Tagger: Sendable {
             }
             // No antecedent: only a capitalised surname (or a name after an honorific)
             // that one entity alone carries.
-            guard cased, candidates.count == 1, let e = candidates.first else { continue }
+            guard cased, carriers.count == 1, let e = carriers.first else { continue }
             guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
             if unknownClaims[tokenID] != nil { continue }
             // Nor when a capitalised word that no name found covers follows: the word is part

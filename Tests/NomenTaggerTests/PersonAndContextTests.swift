@@ -51,6 +51,12 @@ import NomenTestSupport
         TagCase("Sergey Lavrov spoke about a lavrov.", [Mentioned("Sergey Lavrov", "sergey-lavrov")], note: "a lowercase word equal to a surname"),
         TagCase("Zabihullah Mujahid spoke to a mujahid.", [Mentioned("Zabihullah Mujahid", "zabihullah-mujahid")],
                 note: "a lowercase ordinary word equal to a surname"),
+        TagCase("Hibatullah Akhundzada issued a decree. Hibatullah also met elders.",
+                [Mentioned("Hibatullah Akhundzada", "hibatullah-akhundzada"), Mentioned("Hibatullah", "hibatullah-akhundzada", .partial)],
+                note: "a given name that one person of the lexicon carries"),
+        TagCase("Mohammad Hassan Akhund spoke in Kabul. Later, Mohammad added that talks would go on.",
+                [Mentioned("Mohammad Hassan Akhund", "mohammad-hassan-akhund"), Mentioned("Kabul", "kabul")],
+                note: "a given name that several persons of the lexicon carry names no one alone"),
     ]
 
     static let disambiguation: [TagCase] = [
