@@ -42,6 +42,14 @@ import NomenTestSupport
                 [Mentioned("Министерства иностранных дел России", "russian-foreign-ministry", .inflected)], note: "genitive of a four-word name"),
         TagCase("Переговоры прошли в Министерстве иностранных дел России.",
                 [Mentioned("Министерстве иностранных дел России", "russian-foreign-ministry", .inflected)], note: "locative of a four-word name"),
+        TagCase("Переговоры прошли в Исламском Эмирате.", [Mentioned("Исламском Эмирате", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "locative of an adjective in -ский"),
+        TagCase("Его обвинили в связях с Исламским государством.", [Mentioned("Исламским государством", "islamic-state", .inflected)],
+                note: "instrumental of a neuter adjective"),
+        TagCase("Дело рассмотрели в Верховном суде России.", [Mentioned("Верховном суде России", "supreme-court-of-russia", .inflected)],
+                note: "locative of an adjective in -ый"),
+        TagCase("Боевики Исламского движения Узбекистана ушли.",
+                [Mentioned("Исламского движения Узбекистана", "islamic-movement-of-uzbekistan", .inflected)], note: "genitive of a neuter noun in -ие"),
     ]
 
     static let ukrainian: [TagCase] = [
