@@ -10,7 +10,7 @@ public struct GapFlags: OptionSet, Sendable {
     public static let apostrophe = GapFlags(rawValue: 1 << 3)
     public static let hyphen = GapFlags(rawValue: 1 << 4)
     public static let period = GapFlags(rawValue: 1 << 5)
-    /// Punctuation that no name spans: , ; : ( ) [ ] / | dashes and the like.
+    /// Punctuation that no name spans: , ; : ( ) [ ] | dashes and the like.
     public static let breaker = GapFlags(rawValue: 1 << 6)
     /// A sentence ends in the gap (. ! ? followed by a space, or the text starts).
     public static let sentenceStart = GapFlags(rawValue: 1 << 7)
@@ -20,6 +20,8 @@ public struct GapFlags: OptionSet, Sendable {
     public static let none = GapFlags(rawValue: 1 << 9)
     /// A name-internal middle dot (古尔·哈桑).
     public static let middleDot = GapFlags(rawValue: 1 << 10)
+    /// A slash, which a name may span (RFE/RL).
+    public static let slash = GapFlags(rawValue: 1 << 11)
 }
 
 /// Letter-case shape of a token in the text.

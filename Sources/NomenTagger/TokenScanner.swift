@@ -488,6 +488,8 @@ final class TokenScanner {
             gap.insert(.quote)
         case 0xB7, 0x30FB, 0x2027, 0x2022, 0x2219, 0x22C5, 0x2E31:
             gap.insert(.middleDot)
+        case 0x2F, 0xFF0F:
+            gap.insert(.slash)
         case 0x200C, 0x200D, 0x200B, 0xFEFF, 0xAD, 0x0640:
             break // invisible between words
         default:

@@ -24,6 +24,14 @@ import NomenTestSupport
         return out.sorted { $0.0 < $1.0 || ($0.0 == $1.0 && $0.1 < $1.1) }
     }()
 
+    /// The curated folder loads on its own (its ids refer to none of the generated
+    /// lexicons), and gives the names planted below.
+    @Test func theCuratedLexiconLoadsAlone() throws {
+        let folder = CLI.repositoryRoot.appendingPathComponent("Lexicons/curated").path
+        _ = try Lexicon.load(paths: [folder], warnings: false)
+        #expect(Self.plantableNames.count > 1000)
+    }
+
     /// Neutral fillers between planted names: punctuation and function words of several
     /// languages that are no part of any name.
     static let fillers = [" ", " and ", ". ", ", ", " — ", " (", ") ", "; ", " и ", " و ", " 和 ", " und ", " ve ", "\n", " «", "» ",
@@ -165,7 +173,7 @@ import NomenTestSupport
                 count += noise.unicodeScalars.count + 1
                 continue
             }
-            let name = plantableNames[Int.random(in: 0..<plantableNames.count, using: &rng)]
+            guard let name = plantableNames.randomElement(using: &rng) else { break }
             planted.append((count, count + name.text.unicodeScalars.count, name.id))
             text += name.text
             count += name.text.unicodeScalars.count
