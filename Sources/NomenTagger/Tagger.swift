@@ -101,9 +101,27 @@ public final class Tagger: Sendable {
         functionWords = WordList(rules.functionWords)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
+        bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
+    }
+
+    /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
+    /// (外交部 → 外交部长, the foreign minister; 安全局 → 局长; 银行 → 行长). Before 长, such a
+    /// name is part of a title, not a mention of the body: 俄罗斯外交部长拉夫罗夫 names Russia.
+    static let bodyCharacters = ["部", "局", "院", "署", "厅", "廳", "处", "處", "社", "台", "会", "會", "行", "馆", "館", "所", "委"]
+    /// Vocabulary ids of ``bodyCharacters``.
+    let bodiesWithHeads: Set<Int32>
+    /// 长 and 長, "head".
+    static let headTitle = WordList(["长", "長"])
+
+    /// Whether a name ending at token `last` is the body of a head's title that follows
+    /// (see ``bodyCharacters``).
+    private func endsBeforeHeadTitle(_ tokens: Tokens, _ last: Int) -> Bool {
+        guard last + 1 < tokens.count, tokens[last + 1].facts.isHeadTitle, tokens[last + 1].gap.contains(.none),
+              tokens[last].script == .han else { return false }
+        return bodiesWithHeads.contains(tokens[last].id)
     }
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
@@ -323,6 +341,7 @@ public final class Tagger: Sendable {
         facts.id = lexicon.vocabulary.id(of: key)
         facts.isFunctionWord = functionWords.contains(key)
         facts.foldsLikeExactWord = exactWordKeys.contains(key)
+        facts.isHeadTitle = Self.headTitle.contains(key)
         if let set {
             for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
                 facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2)
@@ -587,6 +606,7 @@ public final class Tagger: Sendable {
             guard mayStartName(tokens, i) else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                if endsBeforeHeadTitle(tokens, last) { return }
                 // The longest wins; of equally long readings, the one with fewer inflected words.
                 if best == nil || last > best!.last || (last == best!.last && WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(best!.choices)) {
                     best = Match(first: i, last: last, names: names, choices: choices)
@@ -622,6 +642,7 @@ public final class Tagger: Sendable {
         for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                if endsBeforeHeadTitle(tokens, last) { return }
                 if byEnd[last] == nil || WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(byEnd[last]!.choices) {
                     byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
                 }

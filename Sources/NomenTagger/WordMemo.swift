@@ -28,6 +28,8 @@ struct WordFacts {
     /// (البنك read as بنك): such a reading is a name of one word only, since the first
     /// word of a name in construct (بنك إيلي, وزارة الخارجية) never takes the article.
     var articleMask: UInt8 = 0
+    /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
+    var isHeadTitle = false
     /// For each reading, the automaton's state after it from the start (-1 when no name
     /// starts with the word): most words start none, and then need no walk at all.
     var starts: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)

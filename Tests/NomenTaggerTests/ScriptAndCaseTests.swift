@@ -22,6 +22,12 @@ import NomenTestSupport
         TagCase("喀布尔和莫斯科", [Mentioned("喀布尔", "kabul"), Mentioned("莫斯科", "moscow")]),
         TagCase("俄羅斯與阿富汗", [Mentioned("俄羅斯", "russia"), Mentioned("阿富汗", "afghanistan")], note: "Traditional"),
         TagCase("阿富汗伊斯蘭酋長國", [Mentioned("阿富汗伊斯蘭酋長國", "islamic-emirate-of-afghanistan")], note: "Traditional, longest"),
+        TagCase("俄罗斯外交部长拉夫罗夫说", [Mentioned("俄罗斯", "russia"), Mentioned("拉夫罗夫", "sergey-lavrov")],
+                note: "外交部长 is the minister's title: the country is mentioned, not the ministry"),
+        TagCase("塔利班外交部长穆塔基表示", [Mentioned("塔利班", "taliban"), Mentioned("穆塔基", "amir-khan-muttaqi")], note: "no 外交部 in 外交部长"),
+        TagCase("俄罗斯联邦安全局局长博尔特尼科夫", [Mentioned("俄罗斯联邦安全局", "fsb"), Mentioned("博尔特尼科夫", "alexander-bortnikov")],
+                note: "a body's name before 局长 is still a mention of it"),
+        TagCase("中国长城", [Mentioned("中国", "china")], note: "长 after a name that is no body"),
     ]
 
     static let leftmostLongest: [TagCase] = [
