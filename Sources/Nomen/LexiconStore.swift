@@ -11,7 +11,7 @@ import Foundation
 ///
 /// Compiled indexes are cached in `$NOMEN_CACHE_DIR`, else `$XDG_CACHE_HOME/nomen`,
 /// else `~/.cache/nomen`, named by a hash of the source paths; an index whose sources
-/// changed size or time is rebuilt automatically.
+/// changed size or time, or that another build of nomen compiled, is rebuilt automatically.
 public enum LexiconStore {
     public struct Error: Swift.Error, CustomStringConvertible {
         public let message: String
@@ -91,12 +91,16 @@ public enum LexiconStore {
                 files.append(p)
             }
         }
-        return files.sorted().map { f in
+        func stamp(_ f: String) -> String {
             let attrs = try? fm.attributesOfItem(atPath: f)
             let size = (attrs?[.size] as? Int) ?? -1
             let time = (attrs?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
             return "\(f)\t\(size)\t\(Int(time * 1000))"
         }
+        // The program that compiles is a source too: another build of nomen may compile
+        // the same lexicons differently, so its cached index is not this one's.
+        let compiler = Bundle.main.executableURL.map { "compiler\t" + stamp($0.resolvingSymlinksInPath().path) } ?? "compiler\tunknown"
+        return files.sorted().map(stamp) + [compiler]
     }
 
     /// Loads the index for `paths` from the cache, or compiles and caches it.

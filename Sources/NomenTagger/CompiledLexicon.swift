@@ -214,6 +214,9 @@ public final class CompiledLexicon: Sendable {
         var honorificSeqs: [[Int32]] = []
         var honorificKeyList: [String] = []
         var honorificTokenSet = Set<Int32>()
+        // Honorifics that are also names (Sheikh: Sheikh Hasina): a partial name skips them
+        // only when two words of the name remain after them.
+        var alsoNameHonorificTokens = Set<Int32>()
         for h in honorifics.honorifics where !h.follows && !h.courtesy {
             var seen = Set<[Int32]>()
             for form in h.forms {
@@ -222,6 +225,7 @@ public final class CompiledLexicon: Sendable {
                 honorificSeqs.append(seq)
                 honorificKeyList.append(h.key)
                 if seq.count == 1 && !h.alsoName { honorificTokenSet.insert(seq[0]) }
+                if seq.count == 1 && h.alsoName { alsoNameHonorificTokens.insert(seq[0]) }
             }
         }
         var particleTokens = Set<Int32>()
@@ -276,7 +280,10 @@ public final class CompiledLexicon: Sendable {
                 // are not ambiguous and not written in characters without spaces.
                 if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
-                    while let first = core.first, honorificTokenSet.contains(first) { core = core.dropFirst() }
+                    while let first = core.first,
+                          honorificTokenSet.contains(first) || (core.count > 2 && alsoNameHonorificTokens.contains(first)) {
+                        core = core.dropFirst()
+                    }
                     if core.count >= 2 {
                         let last = core.last!
                         let first = core.first!

@@ -312,6 +312,29 @@ import NomenTestSupport
         #expect(first == second)
     }
 
+    /// A cached index is reused by the nomen that compiled it and rebuilt by another build
+    /// of nomen (here the same program under another name), which may compile differently.
+    @Test func anotherBuildOfNomenRebuildsTheCachedIndex() throws {
+        let cache = CLI.temporaryDirectory("nomen-cache").path
+        let env = ["NOMEN_CACHE_DIR": cache]
+        let other = CLI.executable.deletingLastPathComponent().appendingPathComponent("nomen-other-build-\(getpid())")
+        try? FileManager.default.removeItem(at: other)
+        try FileManager.default.linkItem(at: CLI.executable, to: other)
+        defer { try? FileManager.default.removeItem(at: other) }
+        func tag(_ program: URL) throws -> CLI.Result {
+            try CLI.run(["tag", "--lexicon", "\(Self.fixtures)/good", "-"], stdin: Array(Self.sample.utf8), environment: env, program: program)
+        }
+        let first = try tag(CLI.executable)
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stderr.contains("compiling"))
+        let again = try tag(CLI.executable)
+        #expect(!again.stderr.contains("compiling"), "\(again.stderr)")
+        #expect(again.stdout == first.stdout)
+        let rebuilt = try tag(other)
+        #expect(rebuilt.stderr.contains("compiling"), "\(rebuilt.stderr)")
+        #expect(rebuilt.stdout == first.stdout)
+    }
+
     /// A damaged index given as --lexicon: exit 65 and one line naming the file.
     @Test(arguments: ["truncated", "flipped", "version", "magic", "empty"])
     func damagedIndexExits65WithOneLine(_ damage: String) throws {
