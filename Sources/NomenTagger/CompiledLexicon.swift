@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 11
+    public static let formatVersion: UInt32 = 12
 
     // Entities
     let entityIDs: StringTable
@@ -54,6 +54,9 @@ public final class CompiledLexicon: Sendable {
     /// Honorific sequences as "id,id,…" for lookup.
     let honorificIndex: [String: Int]
     let maxHonorificLength: Int
+    /// Vocabulary ids of one-word courtesy titles (M., Mme, Mr, Dr, г-н), sorted: such a
+    /// word before a surname is no given name of another person (M. Lavrov).
+    let courtesyTokens: Table<Int32>
 
     static let ambiguousFlag: UInt8 = 1
     static let exactCaseFlag: UInt8 = 2
@@ -70,7 +73,7 @@ public final class CompiledLexicon: Sendable {
          nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
          nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
          partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>, wordInfo: Table<UInt64>,
-         honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable) {
+         honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable, courtesyTokens: Table<Int32>) {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
         self.entityTypes = entityTypes
@@ -96,6 +99,7 @@ public final class CompiledLexicon: Sendable {
         self.honorificStart = honorificStart
         self.honorificTokens = honorificTokens
         self.honorificKeys = honorificKeys
+        self.courtesyTokens = courtesyTokens
         var index: [String: Int] = [:]
         var longest = 0
         if honorificStart.count > 1 {
@@ -217,6 +221,13 @@ public final class CompiledLexicon: Sendable {
         // Honorifics that are also names (Sheikh: Sheikh Hasina): a partial name skips them
         // only when two words of the name remain after them.
         var alsoNameHonorificTokens = Set<Int32>()
+        var courtesyTokenSet = Set<Int32>()
+        for h in honorifics.honorifics where h.courtesy {
+            for form in h.forms {
+                let seq = tokenIDs(form.text).ids
+                if seq.count == 1 { courtesyTokenSet.insert(seq[0]) }
+            }
+        }
         for h in honorifics.honorifics where !h.follows && !h.courtesy {
             var seen = Set<[Int32]>()
             for form in h.forms {
@@ -335,7 +346,8 @@ public final class CompiledLexicon: Sendable {
             vocabulary: StringIndex.build(vocabList), trie: trie,
             partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
             wordInfo: Table(WordInfo.build(vocabularyCount: vocabList.count, trie: trie, partialTokens: partialTokens)),
-            honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build())
+            honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build(),
+            courtesyTokens: Table(courtesyTokenSet.sorted()))
     }
 
     /// Arabic-script compounds are written fused, with a zero-width non-joiner, or
@@ -419,6 +431,7 @@ public final class CompiledLexicon: Sendable {
         writer.add("hon.start", honorificStart)
         writer.add("hon.tok", honorificTokens)
         table("hon.key", honorificKeys)
+        writer.add("hon.courtesy", courtesyTokens)
     }
 
     /// Reads the tagger's sections of a verified archive, checking that every
@@ -436,7 +449,8 @@ public final class CompiledLexicon: Sendable {
             trie: TokenTrie(edges: try r.array("trie.edges"), outputStart: try r.array("trie.out.start"), outputs: try r.array("trie.out")),
             partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
             wordInfo: try r.array("word.info"),
-            honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"))
+            honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"),
+            courtesyTokens: try r.array("hon.courtesy"))
         try c.validate()
         return c
     }
@@ -475,7 +489,7 @@ public final class CompiledLexicon: Sendable {
         else { throw fail("word records") }
         guard honorificStart.first == 0, zip(honorificStart, honorificStart.dropFirst()).allSatisfy({ $0 <= $1 }),
               Int(honorificStart.last ?? 0) == honorificTokens.count, honorificKeys.count == honorificStart.count - 1,
-              honorificTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
+              honorificTokens.allSatisfy({ $0 >= 0 && Int($0) < v }), courtesyTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
         else { throw fail("honorifics") }
     }
 }

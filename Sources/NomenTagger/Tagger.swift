@@ -101,6 +101,7 @@ public final class Tagger: Sendable {
         functionWords = WordList(rules.functionWords)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
+        courtesyTitles = Set(lexicon.courtesyTokens)
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
@@ -111,6 +112,8 @@ public final class Tagger: Sendable {
     /// (外交部 → 外交部长, the foreign minister; 安全局 → 局长; 银行 → 行长). Before 长, such a
     /// name is part of a title, not a mention of the body: 俄罗斯外交部长拉夫罗夫 names Russia.
     static let bodyCharacters = ["部", "局", "院", "署", "厅", "廳", "处", "處", "社", "台", "会", "會", "行", "馆", "館", "所", "委"]
+    /// Vocabulary ids of one-word courtesy titles (see ``CompiledLexicon/courtesyTokens``).
+    let courtesyTitles: Set<Int32>
     /// Vocabulary ids of ``bodyCharacters``.
     let bodiesWithHeads: Set<Int32>
     /// 长 and 長, "head".
@@ -969,9 +972,10 @@ public final class Tagger: Sendable {
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A capitalised unknown word right before the surname: another person's full name.
+            // A courtesy title is none (M. Lavrov, Mme Zakharova).
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
-               honorificBefore(i, tokens) == nil {
+               !courtesyTitles.contains(tokens[i - 1].id), honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
                 continue
             }
@@ -1020,8 +1024,9 @@ public final class Tagger: Sendable {
     }
 
     /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
+    /// A courtesy title (Präsident, Mme) is none: it stands before names, in no name.
     private func nameLike(_ t: Token) -> Bool {
-        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !courtesyTitles.contains(t.id)
     }
 
     /// Sentence-initial words that are never given names (Later, Then, But, Позже …),
@@ -1072,9 +1077,12 @@ public final class Tagger: Sendable {
                         let letters = Int(tokens[a].letters)
                         guard letters >= 4, surnames.contains(where: { abs($0.letters - letters) <= 2 }) else { continue }
                     } else {
-                        // Exactly one word unknown, and another a known given name or surname.
+                        // Exactly one word unknown, and another a known given name or surname; or
+                        // every word a given name or surname, in a combination no name lists (a
+                        // German given name before a Turkish surname: Siradschuddin Hakkani).
                         let unknown = (a...b).filter { !tokens[$0].isKnown }.count
-                        guard unknown == 1, (a...b).contains(where: { tokens[$0].partialMask != 0 }) else { continue }
+                        let nameParts = (a...b).filter { tokens[$0].partialMask != 0 }.count
+                        guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
                     }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.

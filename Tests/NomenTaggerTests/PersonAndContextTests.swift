@@ -51,6 +51,10 @@ import NomenTestSupport
         TagCase("Sergey Lavrov spoke about a lavrov.", [Mentioned("Sergey Lavrov", "sergey-lavrov")], note: "a lowercase word equal to a surname"),
         TagCase("Zabihullah Mujahid spoke to a mujahid.", [Mentioned("Zabihullah Mujahid", "zabihullah-mujahid")],
                 note: "a lowercase ordinary word equal to a surname"),
+        TagCase("Sergueï Lavrov est arrivé. Le président a reçu Mme Zakharova puis M. Lavrov.",
+                [Mentioned("Sergueï Lavrov", "sergey-lavrov"), Mentioned("Zakharova", "maria-zakharova", .partial),
+                 Mentioned("M. Lavrov", "sergey-lavrov", .partial)],
+                note: "a courtesy title before a surname is no other person's given name (M. reads as an initial)"),
         TagCase("Hibatullah Akhundzada issued a decree. Hibatullah also met elders.",
                 [Mentioned("Hibatullah Akhundzada", "hibatullah-akhundzada"), Mentioned("Hibatullah", "hibatullah-akhundzada", .partial)],
                 note: "a given name that one person of the lexicon carries"),
@@ -85,6 +89,10 @@ import NomenTestSupport
         TagCase("Foreign Minister Amir Khan Mutaqi spoke.", [Mentioned("Amir Khan Mutaqi", "amir-khan-muttaqi", .fuzzy)]),
         TagCase("John Smith said.", note: "a person the lexicon does not know"),
         TagCase("Abdul Karim said.", note: "a common name near many lexicon names"),
+        TagCase("Der Innenminister Siradschuddin Hakkani sprach.", [Mentioned("Siradschuddin Hakkani", "sirajuddin-haqqani", .fuzzy)],
+                note: "a given name and a surname the lexicon knows, in a combination it does not list"),
+        TagCase("Der Präsident Emomali Rachmon sagte.", [Mentioned("Emomali Rachmon", "emomali-rahmon", .fuzzy)],
+                note: "a courtesy title is no part of the new spelling"),
     ]
 
     @Test(arguments: fuzzy) func fuzzy(_ c: TagCase) { expectTagging(c) }
