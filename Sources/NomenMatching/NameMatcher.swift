@@ -288,7 +288,11 @@ public struct NameMatcher: Sendable {
             let (score, _, complete) = self.score(q, name: n, in: &workspace)
             if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
         }
-        let ranked = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }.prefix(limit)
+        let sorted = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+        let ranked = sorted.prefix(limit)
+        // A part of a name that two entities share equally (Khan: Imran Khan and Mohammad
+        // Sadiq Khan) names neither of them, whatever the number of candidates asked for.
+        let sharedPart = sorted.count > 1 && !sorted[0].value.complete && sorted[1].value.score >= sorted[0].value.score
         return ranked.map { e, v in
             let detail = self.score(q, name: v.name, explain: true, in: &workspace).1
             var parts: [String] = []
@@ -299,7 +303,8 @@ public struct NameMatcher: Sendable {
             let schemeNote = scheme.isEmpty ? "" : ", \(language)→Latin (\(scheme)): \(ix.nameLatin[v.name])"
             parts.append("variant \"\(ix.nameTexts[v.name])\" (\(language)\(schemeNote))")
             for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
-            return MatchCandidate(entity: e, score: (v.score * 1000).rounded() / 1000, isMatch: v.score >= threshold,
+            return MatchCandidate(entity: e, score: (v.score * 1000).rounded() / 1000,
+                                  isMatch: v.score >= threshold && !(sharedPart && !v.complete && v.score >= sorted[0].value.score),
                                   variant: ix.nameTexts[v.name], language: language,
                                   explanation: parts.joined(separator: "; "), honorifics: q.honorifics, isComplete: v.complete)
         }

@@ -44,6 +44,16 @@ import NomenTestSupport
         #expect(!matched.contains(id), "\(query) must not match \(id)")
     }
 
+    /// A part of a name that several persons share equally names none of them, however
+    /// many candidates are asked for; one that a single person carries still matches.
+    @Test(arguments: [("Khan", 1), ("Khan", 5), ("Haqqani", 1), ("Haqqani", 5)])
+    func aSharedPartMatchesNoOne(_ query: String, _ limit: Int) {
+        let candidates = SharedIndex.matcher.lookup(query, limit: limit)
+        #expect(!candidates.isEmpty)
+        #expect(candidates.filter(\.isMatch).isEmpty, "\(query)")
+        #expect(SharedIndex.matcher.lookup("Kabulov", limit: limit).first?.isMatch == true)
+    }
+
     @Test func explanationsSayHowItMatched() throws {
         let c = try #require(SharedIndex.matcher.lookup("Moulvi Gul Hasan", limit: 1).first)
         #expect(c.explanation.contains("honorific \"mawlawi\" ignored"))
