@@ -119,11 +119,14 @@ public final class Tagger: Sendable {
     /// 长 and 長, "head".
     static let headTitle = WordList(["长", "長"])
 
-    /// Whether a name ending at token `last` is the body of a head's title that follows
-    /// (see ``bodyCharacters``).
-    private func endsBeforeHeadTitle(_ tokens: Tokens, _ last: Int) -> Bool {
-        guard last + 1 < tokens.count, tokens[last + 1].facts.isHeadTitle, tokens[last + 1].gap.contains(.none),
-              tokens[last].script == .han else { return false }
+    /// Whether a name ending at token `last` is only the start of a longer name: the body
+    /// of a head's title that follows (see ``bodyCharacters``), or a name with a number
+    /// hyphenated to it (Rossiya-1, Sputnik-2: a channel, a craft, not the country).
+    private func endsInsideLongerName(_ tokens: Tokens, _ last: Int) -> Bool {
+        guard last + 1 < tokens.count else { return false }
+        let next = tokens[last + 1]
+        if next.letters == 0, next.gap == .hyphen { return true }
+        guard next.facts.isHeadTitle, next.gap.contains(.none), tokens[last].script == .han else { return false }
         return bodiesWithHeads.contains(tokens[last].id)
     }
 
@@ -609,7 +612,7 @@ public final class Tagger: Sendable {
             guard mayStartName(tokens, i) else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if endsBeforeHeadTitle(tokens, last) { return }
+                if endsInsideLongerName(tokens, last) { return }
                 // The longest wins; of equally long readings, the one with fewer inflected words.
                 if best == nil || last > best!.last || (last == best!.last && WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(best!.choices)) {
                     best = Match(first: i, last: last, names: names, choices: choices)
@@ -645,7 +648,7 @@ public final class Tagger: Sendable {
         for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if endsBeforeHeadTitle(tokens, last) { return }
+                if endsInsideLongerName(tokens, last) { return }
                 if byEnd[last] == nil || WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(byEnd[last]!.choices) {
                     byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
                 }

@@ -73,6 +73,8 @@ import NomenTestSupport
         TagCase("Tehrik-i-Taliban Pakistan and ISIS-K",
                 [Mentioned("Tehrik-i-Taliban Pakistan", "tehrik-i-taliban-pakistan"), Mentioned("ISIS-K", "islamic-state-khorasan")],
                 note: "hyphenated names are one mention, not Taliban inside"),
+        TagCase("He told the channel Rossiya-1 that Russia agreed.", [Mentioned("Russia", "russia")],
+                note: "a name with a number hyphenated to it is another name (a channel)"),
         TagCase("The Kabul/Kandahar road, RFE/RL reported.",
                 [Mentioned("Kabul", "kabul"), Mentioned("Kandahar", "kandahar"), Mentioned("RFE/RL", "radio-free-europe-radio-liberty", .exact)],
                 note: "a name may span a slash; names on either side of one stay two"),
