@@ -53,6 +53,10 @@ import NomenTestSupport
         TagCase("Rusya'nın elçisi konuştu.", [Mentioned("Rusya", "russia")], note: "genitive"),
         TagCase("Taliban’ın lideri konuştu.", [Mentioned("Taliban", "taliban")], note: "typographic apostrophe"),
         TagCase("İran'ın tutumu ve Moskova'daki görüşme", [Mentioned("İran", "iran"), Mentioned("Moskova", "moscow")], note: "dotted capital İ"),
+        TagCase("Rusya Dışişleri Bakanlığından yapılan açıklamada Taliban'a destek verildi.",
+                [Mentioned("Rusya Dışişleri Bakanlığından", "russian-foreign-ministry", .inflected), Mentioned("Taliban", "taliban")],
+                note: "an institution's name takes its ending without an apostrophe"),
+        TagCase("Ghana'da ve Kabil'de", [Mentioned("Kabil", "kabul")], note: "no Turkish ending read into a name that has none"),
     ]
 
     static let german: [TagCase] = [
