@@ -90,8 +90,11 @@ public struct InflectionRules: Sendable {
                     case "latin": script = .latin
                     case "arabic": script = .arabic
                     case "greek": script = .greek
+                    case "devanagari": script = .devanagari
+                    case "bengali": script = .bengali
                     default:
-                        diagnostics.append(Diagnostic(.error, .malformedField, at: at, "unknown script \"\(value)\" (cyrillic, latin, arabic, greek)"))
+                        diagnostics.append(Diagnostic(.error, .malformedField, at: at,
+                                                      "unknown script \"\(value)\" (cyrillic, latin, arabic, greek, devanagari, bengali)"))
                     }
                     continue
                 }
@@ -113,8 +116,11 @@ public struct InflectionRules: Sendable {
                     }
                     continue
                 }
-                let parts = line.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false)
-                let head = parts.first.map { $0.split(separator: " ", omittingEmptySubsequences: true) } ?? []
+                // Split on scalars, not characters: an ending may start with a combining vowel
+                // sign (Bengali ের, Hindi ों), which would join the space before it into one character.
+                func text(_ s: Substring.UnicodeScalarView.SubSequence) -> String { String(String.UnicodeScalarView(s)) }
+                let parts = line.unicodeScalars.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).map(text)
+                let head = parts.first.map { $0.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map(text) } ?? []
                 guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj"].contains(String(head[0])) else {
                     diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj SURFACE > REPLACEMENT`"))
                     continue
@@ -170,7 +176,7 @@ public struct InflectionRules: Sendable {
 
     /// The rules of each script class, indexed by its raw value: one array read a token.
     var byScriptIndex: [(prefixes: [Rule], suffixes: [Rule])?] {
-        (0...10).map { ScriptClass(rawValue: UInt8($0)).flatMap { byScript[$0] } }
+        (0..<ScriptClass.count).map { ScriptClass(rawValue: UInt8($0)).flatMap { byScript[$0] } }
     }
 }
 

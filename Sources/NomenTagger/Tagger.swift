@@ -1028,6 +1028,13 @@ public final class Tagger: Sendable {
 
     /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
     /// A courtesy title (Präsident, Mme) is none: it stands before names, in no name.
+    /// A word of three letters or fewer. In Devanagari and Bengali a vowel is a sign on its
+    /// consonant, a mark rather than a letter, so there scalars count (কাবুলে has three
+    /// consonants and six scalars).
+    static func isShortWord(_ t: Token) -> Bool {
+        t.script == .devanagari || t.script == .bengali ? t.scalarEnd - t.scalarStart <= 3 : t.letters <= 3
+    }
+
     private func nameLike(_ t: Token) -> Bool {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !courtesyTitles.contains(t.id)
     }
@@ -1285,7 +1292,7 @@ public final class Tagger: Sendable {
                 }
                 // A word of three letters or fewer matches only as written (case aside): once
                 // folded, short names collide with ordinary words (الى for إلى, "to").
-                if m.first == m.last, !m.shrunk, tokens[m.first].letters <= 3, kind != .exact {
+                if m.first == m.last, !m.shrunk, Self.isShortWord(tokens[m.first]), kind != .exact {
                     var written = String(decoding: surface, as: UTF8.self)
                     if appendsPeriod { written += "." }
                     written = written.lowercased()

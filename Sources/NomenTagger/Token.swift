@@ -40,7 +40,10 @@ public struct CaseShape: OptionSet, Sendable {
 
 /// A broad script class per token, for rule selection.
 public enum ScriptClass: UInt8, Sendable {
-    case other = 0, latin, cyrillic, arabic, han, greek, hebrew, devanagari, hangul, kana, thai
+    case other = 0, latin, cyrillic, arabic, han, greek, hebrew, devanagari, hangul, kana, thai, bengali
+
+    /// How many classes there are (raw values 0 to count − 1).
+    static let count = 12
 
     init(icuCode: Int32) {
         switch icuCode {
@@ -54,6 +57,7 @@ public enum ScriptClass: UInt8, Sendable {
         case 18: self = .hangul
         case 20, 22: self = .kana
         case 38: self = .thai
+        case 4: self = .bengali
         default: self = .other
         }
     }

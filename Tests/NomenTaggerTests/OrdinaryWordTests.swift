@@ -85,6 +85,14 @@ import NomenTestSupport
         return dir
     }
 
+    /// An ending that starts with a combining vowel sign (Bengali ের, Hindi ों) is read as one:
+    /// split by characters, the space before it would have joined it.
+    @Test func endingsThatStartWithAVowelSignAreRead() throws {
+        let dir = try Self.folder(["bn.rules": "script: bengali\nsuffix ের >\nsuffix ে >\n", "hi.rules": "script: devanagari\nsuffix ों >\n"])
+        let rules = try InflectionRules.load(directory: dir)
+        #expect(rules.count == 3)
+    }
+
     @Test func gateLinesAreRead() throws {
         let dir = try Self.folder(["de.rules": "script: latin\nletters: ä ö\nwords: der Und\nsuffix s >\n"])
         let rules = try InflectionRules.load(directory: dir)
