@@ -14,9 +14,14 @@ struct LexiconOptions: ParsableArguments {
 
     /// Warns when the data files shipped beside the executable are missing: without them
     /// inflected and clitic forms (Кабулову, لروسيا) go untagged.
+    /// A rules file that cannot be read is named with its line, not taken for missing files.
     func checkDataFiles(_ tagger: Tagger) {
-        if tagger.rules.count == 0 && !quiet {
+        guard tagger.rules.count == 0 && !quiet else { return }
+        do {
+            _ = try InflectionRules.shipped()
             printError("nomen: warning: inflection rules not found; inflected forms will not be tagged (ship the *.resources folders beside nomen, or set NOMEN_DATA_DIR)")
+        } catch {
+            printError("nomen: warning: inflection rules could not be read; inflected forms will not be tagged:\n\(error)")
         }
     }
 

@@ -65,6 +65,20 @@ import NomenTestSupport
 
     // MARK: tag: encodings
 
+    /// A broken inflection rules file (in `$NOMEN_DATA_DIR`) is named with its line; the
+    /// tagging goes on without inflection rather than failing.
+    @Test func aBrokenRulesFileIsNamedWithItsLine() throws {
+        let shipped = CLI.executable.deletingLastPathComponent().appendingPathComponent("Nomen_NomenTagger.resources/Inflection")
+        let data = CLI.temporaryDirectory("nomen-data")
+        let rules = data.appendingPathComponent("Inflection")
+        try FileManager.default.copyItem(at: shipped, to: rules)
+        try "script: latin\nsufix s >\n".write(to: rules.appendingPathComponent("xx.rules"), atomically: true, encoding: .utf8)
+        let r = try CLI.run(["tag", "-", "--format", "jsonl"], stdin: Array("Kabul".utf8), environment: ["NOMEN_DATA_DIR": data.path])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stderr.contains("xx.rules:2:1: error"), "\(r.stderr)")
+        #expect(r.stdout.contains("\"kabul\""))
+    }
+
     @Test func invalidUTF8InAFile() throws {
         let file = try Self.write(Array("Kabul\nKabul Mos".utf8) + [0xFF] + Array("cow\n".utf8))
         let r = try Self.nomen(["tag", file.path])

@@ -78,6 +78,21 @@ import NomenTestSupport
 
     @Test(arguments: german) func german(_ c: TagCase) { expectTagging(c) }
 
+    /// Bengali fuses its case endings to the name; Hindi writes postpositions apart, but
+    /// fuses the oblique plural.
+    static let indic: [TagCase] = [
+        TagCase("রাশিয়ার সরকার তালেবানের সঙ্গে কাবুলে বৈঠক করেছে।",
+                [Mentioned("রাশিয়ার", "russia", .inflected), Mentioned("তালেবানের", "taliban", .inflected), Mentioned("কাবুলে", "kabul", .inflected)],
+                note: "bn genitive -র, -ের and locative -ে"),
+        TagCase("পুতিনকে অভিনন্দন জানানো হয়।", [Mentioned("পুতিনকে", "vladimir-putin", .inflected)], note: "bn objective -কে"),
+        TagCase("रूस ने तालिबान सरकार को मान्यता दी।", [Mentioned("रूस", "russia", .exact), Mentioned("तालिबान", "taliban", .exact)],
+                note: "hi postpositions stand apart"),
+        TagCase("तालिबानों का प्रतिनिधिमंडल मॉस्को पहुंचा।", [Mentioned("तालिबानों", "taliban", .inflected), Mentioned("मॉस्को", "moscow")],
+                note: "hi oblique plural"),
+    ]
+
+    @Test(arguments: indic) func bengaliAndHindi(_ c: TagCase) { expectTagging(c) }
+
     @Test(arguments: russian) func russian(_ c: TagCase) { expectTagging(c) }
 
     @Test(arguments: ukrainian) func ukrainian(_ c: TagCase) { expectTagging(c) }
