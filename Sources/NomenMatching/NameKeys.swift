@@ -74,7 +74,17 @@ public enum NameKeys {
     /// A folded token in Latin letters by `t`, folded again.
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
-        folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+        let latin = folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+        return endsInSilentVowel(raw) && latin.hasSuffix("a") ? String(latin.dropLast()) : latin
+    }
+
+    /// Whether a Devanagari or Bengali word ends in a bare consonant, whose inherent vowel
+    /// Hindi and Bengali do not say at the end of a word: the transliteration writes it
+    /// (पुतिन → putina, রাশিয়া aside), the press does not (Putin, Kabul, Taliban).
+    static func endsInSilentVowel(_ raw: String) -> Bool {
+        guard let last = raw.unicodeScalars.last?.value else { return false }
+        return (0x0915...0x0939).contains(last) || (0x0958...0x095F).contains(last) || (0x0978...0x097F).contains(last)
+            || (0x0995...0x09B9).contains(last) || (0x09DC...0x09DF).contains(last)
     }
 
     /// The folded non-Latin words of a name, each with its transliteration: what an

@@ -89,6 +89,15 @@ import NomenTestSupport
         #expect(kabulov.map(NameKeys.skeleton) == [NameKeys.skeleton("kabulov")])
     }
 
+    /// Hindi and Bengali do not say the inherent vowel of a word's last consonant, and the
+    /// keys drop it as the press does (पुतिन is Putin, not putina: "Vladimir Potanin" had
+    /// matched व्लादिमीर पुतिन read as vladimira putina); a written final vowel stays.
+    @Test func indicKeysDropTheSilentFinalVowel() {
+        #expect(NameKeys.latinTokens("व्लादिमीर पुतिन").tokens == ["vladimir", "putin"])
+        #expect(NameKeys.latinTokens("কাবুল").tokens == ["kabul"])
+        #expect(NameKeys.latinTokens("मॉस्को").tokens.first?.hasSuffix("o") == true)
+    }
+
     @Test func asciiNamesSplitAsFoldedText() {
         // ASCII takes a path of its own; with a non-ASCII word after it, the same text
         // goes through folding: the tokens must agree.
