@@ -221,17 +221,16 @@ public final class CompiledLexicon: Sendable {
         // Honorifics that are also names (Sheikh: Sheikh Hasina): a partial name skips them
         // only when two words of the name remain after them.
         var alsoNameHonorificTokens = Set<Int32>()
+        // One-word courtesy titles, which are no honorific sequence (they stay out of spans).
         var courtesyTokenSet = Set<Int32>()
-        for h in honorifics.honorifics where h.courtesy {
-            for form in h.forms {
-                let seq = tokenIDs(form.text).ids
-                if seq.count == 1 { courtesyTokenSet.insert(seq[0]) }
-            }
-        }
-        for h in honorifics.honorifics where !h.follows && !h.courtesy {
+        for h in honorifics.honorifics where h.courtesy || !h.follows {
             var seen = Set<[Int32]>()
             for form in h.forms {
                 let seq = tokenIDs(form.text).ids
+                if h.courtesy {
+                    if seq.count == 1 { courtesyTokenSet.insert(seq[0]) }
+                    continue
+                }
                 if seq.isEmpty || !seen.insert(seq).inserted { continue }
                 honorificSeqs.append(seq)
                 honorificKeyList.append(h.key)

@@ -112,7 +112,8 @@ public final class Tagger: Sendable {
     /// (外交部 → 外交部长, the foreign minister; 安全局 → 局长; 银行 → 行长). Before 长, such a
     /// name is part of a title, not a mention of the body: 俄罗斯外交部长拉夫罗夫 names Russia.
     static let bodyCharacters = ["部", "局", "院", "署", "厅", "廳", "处", "處", "社", "台", "会", "會", "行", "馆", "館", "所", "委"]
-    /// Vocabulary ids of one-word courtesy titles (see ``CompiledLexicon/courtesyTokens``).
+    /// Vocabulary ids of one-word courtesy titles (see ``CompiledLexicon/courtesyTokens``),
+    /// read once per word into ``WordFacts/isCourtesyTitle``.
     let courtesyTitles: Set<Int32>
     /// Vocabulary ids of ``bodyCharacters``.
     let bodiesWithHeads: Set<Int32>
@@ -348,6 +349,7 @@ public final class Tagger: Sendable {
         facts.isFunctionWord = functionWords.contains(key)
         facts.foldsLikeExactWord = exactWordKeys.contains(key)
         facts.isHeadTitle = Self.headTitle.contains(key)
+        facts.isCourtesyTitle = facts.id >= 0 && courtesyTitles.contains(facts.id)
         if let set {
             for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
                 facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2)
@@ -550,7 +552,8 @@ public final class Tagger: Sendable {
     }
 
     /// Walks the automaton from token `first`, each token read as written or through its
-    /// inflected form; calls `found` for every name that ends somewhere.
+    /// inflected form; calls `found` for every name that ends somewhere (not inside a
+    /// longer name: see ``endsInsideLongerName(_:_:)``).
     private func explore(_ tokens: Tokens, first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
                          found: (Int, [Int32], UInt64) -> Void) {
         guard j < tokens.count, j - first < 32 else { return }
@@ -581,7 +584,7 @@ public final class Tagger: Sendable {
             let bit = UInt64(variant) << UInt64(2 * (j - first))
             // Whether names end here is known from the step (or the word's record): the
             // outputs table (a cache miss in a large lexicon) is read only when some do.
-            let outs = endsName ? lexicon.trie.outputs(of: next) : 0..<0
+            let outs = endsName && !endsInsideLongerName(tokens, j) ? lexicon.trie.outputs(of: next) : 0..<0
             if !outs.isEmpty {
                 let names = validNames(outs, tokens, first, j, choices | bit)
                 if !names.isEmpty { found(j, names, choices | bit) }
@@ -612,7 +615,6 @@ public final class Tagger: Sendable {
             guard mayStartName(tokens, i) else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if endsInsideLongerName(tokens, last) { return }
                 // The longest wins; of equally long readings, the one with fewer inflected words.
                 if best == nil || last > best!.last || (last == best!.last && WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(best!.choices)) {
                     best = Match(first: i, last: last, names: names, choices: choices)
@@ -648,7 +650,6 @@ public final class Tagger: Sendable {
         for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if endsInsideLongerName(tokens, last) { return }
                 if byEnd[last] == nil || WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(byEnd[last]!.choices) {
                     byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
                 }
@@ -978,7 +979,7 @@ public final class Tagger: Sendable {
             // A courtesy title is none (M. Lavrov, Mme Zakharova).
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
-               !courtesyTitles.contains(tokens[i - 1].id), honorificBefore(i, tokens) == nil {
+               !tokens[i - 1].facts.isCourtesyTitle, honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
                 continue
             }
@@ -1026,8 +1027,6 @@ public final class Tagger: Sendable {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
     }
 
-    /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased script.
-    /// A courtesy title (Präsident, Mme) is none: it stands before names, in no name.
     /// A word of three letters or fewer. In Devanagari and Bengali a vowel is a sign on its
     /// consonant, a mark rather than a letter, so there scalars count (কাবুলে has three
     /// consonants and six scalars).
@@ -1035,8 +1034,10 @@ public final class Tagger: Sendable {
         t.script == .devanagari || t.script == .bengali ? t.scalarEnd - t.scalarStart <= 3 : t.letters <= 3
     }
 
+    /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased
+    /// script. A courtesy title (Präsident, Mme) is none: it stands before names, in no name.
     private func nameLike(_ t: Token) -> Bool {
-        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !courtesyTitles.contains(t.id)
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !t.facts.isCourtesyTitle
     }
 
     /// Sentence-initial words that are never given names (Later, Then, But, Позже …),
