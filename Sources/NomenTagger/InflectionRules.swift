@@ -27,6 +27,9 @@ public struct InflectionRules: Sendable {
     public let descriptors: [String]
     /// Folded sentence-initial function words that are not given names (function-words.txt).
     public let functionWords: [String]
+    /// Folded titles that stand before surnames (titles.txt); an entry that starts with `-`
+    /// is an ending: any word that is or ends in it (German Außenminister, Kremlchef).
+    public let titles: [String]
     /// Common words that match a name's word only as the name writes them (exact-words.txt):
     /// each as written (NFC) and folded.
     public let exactWords: [(written: String, folded: String)]
@@ -38,12 +41,13 @@ public struct InflectionRules: Sendable {
     /// line): German `der`, `und`; Pashto `د`, `په`.
     public let gateWords: [String: [String]]
 
-    init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [],
+    init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [], titles: [String] = [],
          exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
          gateWords: [String: [String]] = [:]) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
+        self.titles = titles
         self.exactWords = exactWords
         self.gateLetters = gateLetters
         self.gateWords = gateWords
@@ -162,6 +166,7 @@ public struct InflectionRules: Sendable {
         }
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
         return InflectionRules(byScript: rules, descriptors: words("descriptors.txt"), functionWords: words("function-words.txt"),
+                               titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
                                gateWords: gateWords)
     }

@@ -102,6 +102,8 @@ public final class Tagger: Sendable {
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
         courtesyTitles = Set(lexicon.courtesyTokens)
+        titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
+        titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
@@ -113,8 +115,11 @@ public final class Tagger: Sendable {
     /// name is part of a title, not a mention of the body: 俄罗斯外交部长拉夫罗夫 names Russia.
     static let bodyCharacters = ["部", "局", "院", "署", "厅", "廳", "处", "處", "社", "台", "会", "會", "行", "馆", "館", "所", "委"]
     /// Vocabulary ids of one-word courtesy titles (see ``CompiledLexicon/courtesyTokens``),
-    /// read once per word into ``WordFacts/isCourtesyTitle``.
+    /// read once per word into ``WordFacts/isTitle``.
     let courtesyTitles: Set<Int32>
+    /// Folded titles of titles.txt, and its endings (German compounds: Außenminister).
+    let titleWords: WordList
+    let titleEndings: [[UInt8]]
     /// Vocabulary ids of ``bodyCharacters``.
     let bodiesWithHeads: Set<Int32>
     /// 长 and 長, "head".
@@ -349,7 +354,8 @@ public final class Tagger: Sendable {
         facts.isFunctionWord = functionWords.contains(key)
         facts.foldsLikeExactWord = exactWordKeys.contains(key)
         facts.isHeadTitle = Self.headTitle.contains(key)
-        facts.isCourtesyTitle = facts.id >= 0 && courtesyTitles.contains(facts.id)
+        facts.isTitle = (facts.id >= 0 && courtesyTitles.contains(facts.id)) || titleWords.contains(key)
+            || titleEndings.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
         if let set {
             for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
                 facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2)
@@ -976,10 +982,10 @@ public final class Tagger: Sendable {
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A capitalised unknown word right before the surname: another person's full name.
-            // A courtesy title is none (M. Lavrov, Mme Zakharova).
+            // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin).
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
-               !tokens[i - 1].facts.isCourtesyTitle, honorificBefore(i, tokens) == nil {
+               !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
                 continue
             }
@@ -1035,9 +1041,9 @@ public final class Tagger: Sendable {
     }
 
     /// A token that may be part of a name the lexicon lacks: a capitalised word of a cased
-    /// script. A courtesy title (Präsident, Mme) is none: it stands before names, in no name.
+    /// script. A title (Präsident, Mme, Außenminister) is none: it stands before names, in no name.
     private func nameLike(_ t: Token) -> Bool {
-        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !t.facts.isCourtesyTitle
+        t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !t.facts.isTitle
     }
 
     /// Sentence-initial words that are never given names (Later, Then, But, Позже …),

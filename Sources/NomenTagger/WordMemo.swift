@@ -30,8 +30,10 @@ struct WordFacts {
     var articleMask: UInt8 = 0
     /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
     var isHeadTitle = false
-    /// The word as written is a one-word courtesy title (M., Mme, Präsident).
-    var isCourtesyTitle = false
+    /// The word is a title that stands before names: a one-word courtesy title of the
+    /// lexicon (M., Mme, Präsident) as written, or a title of titles.txt (Minister,
+    /// Außenminister, Bakanı).
+    var isTitle = false
     /// For each reading, the automaton's state after it from the start (-1 when no name
     /// starts with the word): most words start none, and then need no walk at all.
     var starts: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
