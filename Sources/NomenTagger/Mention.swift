@@ -2,7 +2,8 @@
 public enum MatchKind: String, Sendable, Codable, CaseIterable {
     /// The text is a lexicon name exactly.
     case exact
-    /// The text equals a lexicon name once folded (case, diacritics, letter variants).
+    /// The text equals a lexicon name once folded (case, diacritics, letter variants), or
+    /// once a middle initial is left out (Sergey V. Lavrov).
     case normalized
     /// A word of the name is inflected or carries a clitic (Кабуловым, لروسيا, Afghanistans).
     case inflected

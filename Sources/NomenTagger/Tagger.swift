@@ -981,6 +981,15 @@ public final class Tagger: Sendable {
             let tokenID = t.reading(Int(choices)).id
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
+            // A middle initial between a given name and a surname of one person (Sergey V.
+            // Lavrov): the person's name with the initial left out, from the given name on.
+            if cased, let (names, readings) = namesAcrossInitial(i, tokens, covered: covered) {
+                var m = Match(first: i - 2, last: i, names: names, kind: .normalized, choices: readings)
+                m.assign(Int(lexicon.nameEntity[Int(names[0])]), lexicon)
+                added.append(m)
+                lastSeen[m.entity] = i
+                continue
+            }
             // A capitalised unknown word right before the surname: another person's full name.
             // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin).
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
@@ -1024,6 +1033,29 @@ public final class Tagger: Sendable {
         }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// The names of one person that a given name, a middle initial and surname `i` make
+    /// with the initial left out (Vladimir V. Putin, George W. Bush), with the readings of the
+    /// given name and the surname (`choices` of a match from the given name on).
+    private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool]) -> (names: [Int32], choices: UInt64)? {
+        guard i >= 2, !covered[i - 1], !covered[i - 2] else { return nil }
+        let initial = tokens[i - 1], given = tokens[i - 2], surname = tokens[i]
+        guard initial.letters == 1, initial.shape.contains(.firstUpper), surname.gap.contains(.period),
+              !initial.gap.contains(.period), given.shape.contains(.firstUpper),
+              joinable(given, initial), joinable(initial, surname) else { return nil }
+        let trie = lexicon.trie
+        for g in 0..<WordFacts.readings where given.facts.start(g) >= 0 {
+            for v in 0..<WordFacts.readings where surname.partialMask & (1 << v) != 0 {
+                let state = trie.next(given.facts.start(g), surname.reading(v).id)
+                guard state >= 0 else { continue }
+                let names = trie.outputs(of: state).map { TokenTrie.name(trie.outputs[$0]) }
+                if !names.isEmpty, Set(names.map { lexicon.nameEntity[Int($0)] }).count == 1 {
+                    return (names, UInt64(g) | UInt64(v) << 4)
+                }
+            }
+        }
+        return nil
     }
 
     // MARK: Fuzzy mentions
