@@ -189,6 +189,29 @@ final class ScalarTable {
             default: break
             }
         }
+        if options.contains(.unifyArabicLetters) {
+            // Pashto and Urdu write the same retroflex consonants with different letters.
+            switch v {
+            case 0x067C: return ["\u{0679}"] // ټ → ٹ
+            case 0x0689: return ["\u{0688}"] // ډ → ڈ
+            case 0x0693: return ["\u{0691}"] // ړ → ڑ
+            default: break
+            }
+        }
+        if options.contains(.stripDiacritics) {
+            // Hindi spells borrowed names with and without the nukta (अफ़ग़ानिस्तान,
+            // अफगानिस्तान), with candrabindu or anusvara, with the anusvara or a nasal
+            // consonant's half form (अखुंद, अखुन्द), and English o and e with ॉ ॅ or ा े.
+            switch v {
+            case 0x093C: return []
+            case 0x0901, 0x0902: return ["\u{0928}", "\u{094D}"]
+            case 0x0949: return ["\u{093E}"]
+            case 0x0911: return ["\u{0906}"]
+            case 0x0945: return ["\u{0947}"]
+            case 0x090D: return ["\u{090F}"]
+            default: break
+            }
+        }
         if options.contains(.tehMarbutaToHeh), v == 0x0629 { return ["\u{0647}"] }
         if options.contains(.foldLatinLetters) {
             switch v {

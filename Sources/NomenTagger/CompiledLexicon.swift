@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 12
+    public static let formatVersion: UInt32 = 13
 
     // Entities
     let entityIDs: StringTable
@@ -225,8 +225,8 @@ public final class CompiledLexicon: Sendable {
         var courtesyTokenSet = Set<Int32>()
         for h in honorifics.honorifics where h.courtesy || !h.follows {
             var seen = Set<[Int32]>()
-            for form in h.forms {
-                let seq = tokenIDs(form.text).ids
+            for form in h.forms.flatMap({ f in Self.spellings(f.text).map { (f, $0) } }) {
+                let seq = tokenIDs(form.1).ids
                 if h.courtesy {
                     if seq.count == 1 { courtesyTokenSet.insert(seq[0]) }
                     continue
@@ -262,7 +262,7 @@ public final class CompiledLexicon: Sendable {
             var seenTexts = Set<String>()
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
             for (v, isDemonym) in variants {
-              for text in [v.text] + arabicScriptJoinVariants(v.text) {
+              for text in Self.spellings(v.text) {
                 let (seq, mask, scripts) = tokenIDs(text)
                 if seq.isEmpty || seq.count > 64 { continue }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
@@ -347,6 +347,22 @@ public final class CompiledLexicon: Sendable {
             wordInfo: Table(WordInfo.build(vocabularyCount: vocabList.count, trie: trie, partialTokens: partialTokens)),
             honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build(),
             courtesyTokens: Table(courtesyTokenSet.sorted()))
+    }
+
+    /// A name as the lexicon writes it, then the other spellings it is compiled in: joined
+    /// and split Arabic-script compounds, and ة written ه.
+    static func spellings(_ text: String) -> [String] {
+        let joins = [text] + arabicScriptJoinVariants(text)
+        return joins + joins.compactMap(tehMarbutaVariant)
+    }
+
+    /// A text with ة written ه, as Persian, Pashto and Urdu write Arabic words (الدولة
+    /// الإسلامية, الدوله الاسلامیه), or nil when it has no ة. The tagger keeps ة apart
+    /// from ه (see ``TokenScanner``), so a name in ة matches either spelling and a
+    /// name in ه only its own.
+    public static func tehMarbutaVariant(_ text: String) -> String? {
+        guard text.unicodeScalars.contains("\u{0629}") else { return nil }
+        return String(String.UnicodeScalarView(text.unicodeScalars.map { $0 == "\u{0629}" ? "\u{0647}" : $0 }))
     }
 
     /// Arabic-script compounds are written fused, with a zero-width non-joiner, or

@@ -399,7 +399,7 @@ public final class Tagger: Sendable {
     private func foldMap(_ bytes: UnsafeBufferPointer<UInt8>, _ t: Token) -> (source: [Unicode.Scalar], map: [Int]) {
         let slice = UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)])
         let source = Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
-        let lookup = ScalarLookup(.name)
+        let lookup = ScalarLookup(.nameStrict)
         var map: [Int] = []
         for (i, s) in source.enumerated() {
             lookup.forEachFolded(s.value) { _ in map.append(i) }

@@ -25,7 +25,10 @@ final class TokenScanner {
     private var buffer: UnsafeMutablePointer<UInt8>
     private var capacity: Int
     private var foldedCount = 0
-    private let lookup = ScalarLookup(.name)
+    /// ة stays ة (``FoldingProfile/nameStrict``): an Arabic word in ة (روسية, "Russian",
+    /// fem.; القاعدة, "the base") is no Persian, Pashto or Urdu name in ه (روسیه, القاعده).
+    /// Names in ة are compiled in ه as well (``CompiledLexicon/tehMarbutaVariant(_:)``).
+    private let lookup = ScalarLookup(.nameStrict)
 
     /// For each scalar below U+0800 (two UTF-8 bytes at most), a packed entry when it is a
     /// plain letter: one that folds to one scalar below U+0800, of a script whose words are

@@ -18,6 +18,15 @@ import NomenNormalization
         // Pashto ګ and Urdu ہ / ے
         ("ګل", "گل"),
         ("اللہ", "الله"),
+        // Pashto and Urdu retroflex letters
+        ("ټي ټي پي", "ٹی ٹی پی"),
+        ("اسحاق ډار", "اسحاق ڈار"),
+        ("کنړ", "کنڑ"),
+        // Hindi nukta, candrabindu and anusvara, the nasal's half form, ॉ
+        ("अफ़ग़ानिस्तान", "अफगानिस्तान"),
+        ("ज़बीहुल्लाह", "जबीहुल्लाह"),
+        ("अखुंदजादा", "अखुन्दजादा"),
+        ("मॉस्को", "मास्को"),
         // Cyrillic ё and case
         ("Ёлкин", "елкин"),
         ("ЗАМИР КАБУЛОВ", "замир кабулов"),

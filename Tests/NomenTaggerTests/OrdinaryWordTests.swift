@@ -14,6 +14,15 @@ import NomenTestSupport
         TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
         TagCase("Москве предстоит трудная зима.", [Mentioned("Москве", "moscow", .inflected)],
                 note: "a curated name may start a sentence in an oblique case"),
+        TagCase("وقالت وسائل إعلام روسية إن شركة تركية ستبني القاعدة الجديدة.", [],
+                note: "Arabic adjectives and nouns in ة are not the Persian names in ه (روسیه, ترکیه, القاعده)"),
+        TagCase("گروه القاعده در افغانستان فعال است.", [Mentioned("القاعده", "al-qaeda"), Mentioned("افغانستان", "afghanistan")],
+                note: "the Persian spelling in ه"),
+        TagCase("أعلنت روسيا الاعتراف بالإمارة الإسلامية.",
+                [Mentioned("روسيا", "russia"), Mentioned("الإمارة الإسلامية", "islamic-emirate-of-afghanistan", .inflected)]),
+        TagCase("امارت اسلامي د الاماره الاسلاميه په نوم.", [Mentioned("امارت اسلامي", "islamic-emirate-of-afghanistan", .normalized),
+                Mentioned("الاماره الاسلاميه", "islamic-emirate-of-afghanistan", .normalized)],
+                note: "an Arabic name in ة, written in ه as Pashto writes it"),
     ]
 
     @Test(arguments: curated) func curatedNames(_ c: TagCase) { expectTagging(c) }
