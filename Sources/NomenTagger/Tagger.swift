@@ -136,6 +136,9 @@ public final class Tagger: Sendable {
         return bodiesWithHeads.contains(tokens[last].id)
     }
 
+    /// Folds the letters of names as the scanner folds words (see ``initialAgrees(_:folded:entities:)``).
+    let initialFolder = Folder(.nameStrict)
+
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
     let honorificStarts: Set<Int32>
@@ -291,7 +294,7 @@ public final class Tagger: Sendable {
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
-        if options.partialNames { addPartials(&matches, tokens: tokens) }
+        if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
@@ -730,8 +733,10 @@ public final class Tagger: Sendable {
             // name's head of its own (Совбеза России).
             if i > 0, !covered[i - 1], !tokens[i - 1].isKnown, capitalised(tokens[i - 1]), joinable(tokens[i - 1], tokens[i]),
                !tokens[i - 1].gap.contains(.sentenceStart) { return true }
+            // After it, a word no name found covers that is no known person's name part either
+            // (президент России Путин, в Москве Лавров: the surname links later).
             if i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(tokens[i], tokens[i + 1]),
-               !tokens[i + 1].gap.contains(.sentenceStart) { return true }
+               !tokens[i + 1].gap.contains(.sentenceStart), tokens[i + 1].partialMask == 0 { return true }
             return false
         }
         for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
@@ -957,7 +962,7 @@ public final class Tagger: Sendable {
         return best
     }
 
-    private func addPartials(_ matches: inout [Match], tokens: Tokens) {
+    private func addPartials(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
         guard !lx.partialTokens.isEmpty else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -993,6 +998,7 @@ public final class Tagger: Sendable {
             // A capitalised unknown word right before the surname: another person's full name.
             // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin).
             if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
+               !(isInitial(i - 1, tokens) && initialAgrees(tokens[i - 1], folded: folded, entities: Set(entries.map { Int($0 >> 2) }))),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
                 unknownClaims[tokenID] = i
@@ -1033,6 +1039,37 @@ public final class Tagger: Sendable {
         }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// An initial: one capital letter and a period (С. Лавров), which stands for the given
+    /// name of the person whose surname follows, not for another person's.
+    private func isInitial(_ k: Int, _ tokens: Tokens) -> Bool {
+        let t = tokens[k]
+        return t.scalarEnd - t.scalarStart == 1 && t.shape.contains(.firstUpper) && k + 1 < tokens.count
+            && tokens[k + 1].gap.contains(.period) && !tokens[k + 1].gap.contains(.breaker)
+    }
+
+    /// Whether an initial is the first letter of a given name of one of `entities`: of a
+    /// word before the last in one of its names, in any script (С. for Сергей Лавров, S.
+    /// for Sergey Lavrov). Another letter is another person's initial (Y. Akalyan).
+    private func initialAgrees(_ initial: Token, folded: UnsafeBufferPointer<UInt8>, entities: Set<Int>) -> Bool {
+        let letter = String(decoding: folded[Int(initial.foldStart)..<Int(initial.foldEnd)], as: UTF8.self)
+        let lx = lexicon
+        for e in entities {
+            // Names are stored entity by entity: find e's with a binary search.
+            var lo = 0, hi = lx.nameEntity.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if Int(lx.nameEntity[mid]) < e { lo = mid + 1 } else { hi = mid }
+            }
+            var n = lo
+            while n < lx.nameEntity.count, Int(lx.nameEntity[n]) == e {
+                let words = lx.nameTexts[n].split(separator: " ")
+                if words.dropLast().contains(where: { $0.first.map { initialFolder.key(String($0)) == letter } ?? false }) { return true }
+                n += 1
+            }
+        }
+        return false
     }
 
     /// The names of one person that a given name, a middle initial and surname `i` make
