@@ -44,6 +44,11 @@ Locale directory names are converted to BCP 47 tags (see ``locale_to_bcp47``):
     en@quot, en@boldquot                -> dropped (English with typographic quotes only)
     anything else with an unknown @modifier -> dropped, with a warning on stderr
 
+Languages: only the catalogs of ``KEPT_LANGUAGES`` (the languages of the news Nomen is for
+and the other large languages of world news). Other catalogs are skipped: their names are no
+help on that news, and some are ordinary words of it (Franco-Provençal "Ende" for India is
+German "end").
+
 Quality filters (upstream translation errors; the tagger should not learn them):
 
 - Catalogs listed in ``EXCLUDED_LOCALES`` are skipped: iso-codes 4.15's Amharic catalog
@@ -102,6 +107,22 @@ DEPRECATED_LANGUAGES = {
     "iw": ("he", None),
     "in": ("id", None),
     "ji": ("yi", None),
+}
+
+# The languages whose names are kept: the languages of the news Nomen is for (the region's
+# and the international press's), and the other large languages of world news. Catalogs of
+# other languages are skipped: their names are no help on that news and some are ordinary
+# words of it (Franco-Provençal "Ende" for India is German "end", Somali "Masar" for Egypt
+# is part of Masar-e Scharif, Afrikaans "Pole" for Poland, Breton "Sina" for China).
+KEPT_LANGUAGES = {
+    # the region and the languages Nomen has rules or tests for
+    "en", "ru", "uk", "be", "ar", "fa", "ps", "ur", "tr", "de", "fr", "zh", "hi", "bn",
+    "uz", "kk", "ky", "tg", "tk", "az", "ckb", "kmr", "ug", "sd", "pa", "ne", "he", "ka", "hy", "mn",
+    "as",  # Assamese: the Bengali script, and spellings Bengali writers share (আফগানিস্থান)
+    # other large languages of world news
+    "es", "it", "pt", "nl", "pl", "cs", "sk", "ro", "hu", "bg", "sr", "hr", "bs", "mk", "sl", "el",
+    "sv", "da", "nb", "nn", "fi", "et", "lv", "lt", "ja", "ko", "id", "ms", "vi", "th", "ta", "te",
+    "ml", "mr", "gu", "kn", "si", "my", "km", "sq",
 }
 
 # Locale directories whose iso_3166-1 catalog is unusable, with the reason.
@@ -183,6 +204,9 @@ def load_catalogs(locale_dir: str) -> dict[str, list[dict[str, str]]]:
             continue
         tag = locale_to_bcp47(locale)
         if tag is None or tag == "en":
+            continue
+        if tag.split("-")[0] not in KEPT_LANGUAGES:
+            print(f"note: skipping locale {locale!r}: not a language of the news Nomen is for", file=sys.stderr)
             continue
         with open(path, "rb") as handle:
             translations = gettext.GNUTranslations(handle)

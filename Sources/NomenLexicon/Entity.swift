@@ -18,6 +18,9 @@ public struct NameVariant: Hashable, Sendable {
     public var caseRule: CaseRule
     /// Made by a script or a scheme rather than curated by hand.
     public var generated: Bool
+    /// Taken from a gazetteer of many alternate names (GeoNames), some of them ordinary
+    /// words somewhere: the tagger takes it neither at a sentence's start nor inflected.
+    public var gazetteer: Bool = false
     public var location: SourceLocation?
 
     public init(_ text: String, language: String, ambiguous: Bool = false, caseRule: CaseRule = .natural,
@@ -85,10 +88,15 @@ public struct Entity: Hashable, Sendable {
     /// Whether a curator wrote it (rather than a generator or an import).
     public var isCurated: Bool { source == "curated" }
 
-    /// Whether a generator made it from a gazetteer (GeoNames, iso-codes): many names,
-    /// some of them ordinary words somewhere, so the tagger is stricter with them.
-    /// Lexicons a user imports (TSV, spaCy, JRC-Names) are not generated.
+    /// Whether a generator made it from public data (GeoNames, iso-codes), so the tagger
+    /// is stricter with its short names. Lexicons a user imports (TSV, spaCy, JRC-Names)
+    /// are not generated.
     public var isGenerated: Bool { source == "geonames" || source == "iso-codes" }
+
+    /// Whether it comes from GeoNames, whose alternate names include ordinary words of
+    /// many languages: its names are taken neither at a sentence's start nor inflected.
+    /// iso-codes' country names, in the languages the generator keeps, are not such.
+    public var isGazetteer: Bool { source == "geonames" }
 
     /// Every variant, with the canonical name first when the variants lack it.
     public var allNames: [NameVariant] {

@@ -85,6 +85,7 @@ public struct Lexicon: Sendable {
                 for var v in entities[j].names where seen.insert("\(v.language)\u{1}\(v.text)").inserted {
                     if let owner = curatedKeys[folder.key(v.text)], owner != i { continue }
                     v.generated = true
+                    v.gazetteer = entities[j].isGazetteer
                     entities[i].names.append(v)
                 }
                 if entities[i].population == nil { entities[i].population = entities[j].population }

@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 13
+    public static let formatVersion: UInt32 = 14
 
     // Entities
     let entityIDs: StringTable
@@ -63,6 +63,8 @@ public final class CompiledLexicon: Sendable {
     static let generatedFlag: UInt8 = 4
     /// A demonym (Russian, الروسية): context for disambiguation, not a mention.
     static let demonymFlag: UInt8 = 8
+    /// A GeoNames name (``NomenLexicon/NameVariant/gazetteer``): not at a sentence's start, not inflected.
+    static let gazetteerFlag: UInt8 = 16
 
     public var entityCount: Int { entityIDs.count }
     public var nameCount: Int { nameEntity.count }
@@ -269,6 +271,7 @@ public final class CompiledLexicon: Sendable {
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || entity.isGenerated { f |= generatedFlag }
+                if v.gazetteer || entity.isGazetteer { f |= gazetteerFlag }
                 // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
                 if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
@@ -353,7 +356,22 @@ public final class CompiledLexicon: Sendable {
     /// and split Arabic-script compounds, and ة written ه.
     static func spellings(_ text: String) -> [String] {
         let joins = [text] + arabicScriptJoinVariants(text)
-        return joins + joins.compactMap(tehMarbutaVariant)
+        return joins + joins.compactMap(tehMarbutaVariant) + joins.compactMap(finalHehVariant)
+    }
+
+    /// A name of several words with each word-final ه written ة, as Arabic writers spell
+    /// Persian names (أخوند زادة for اخوندزاده, زاده), or nil when it has none. Not for one
+    /// word alone: Arabic روسية ("Russian") and القاعدة ("the base") are not روسیه, القاعده.
+    static func finalHehVariant(_ text: String) -> String? {
+        let words = text.split(separator: " ", omittingEmptySubsequences: false)
+        guard words.count > 1 else { return nil }
+        var changed = false
+        let out = words.map { w -> String in
+            guard w.unicodeScalars.last == "\u{0647}", !w.hasSuffix("لله") else { return String(w) }
+            changed = true
+            return String(String.UnicodeScalarView(w.unicodeScalars.dropLast() + ["\u{0629}"]))
+        }
+        return changed ? out.joined(separator: " ") : nil
     }
 
     /// A text with ة written ه, as Persian, Pashto and Urdu write Arabic words (الدولة

@@ -540,13 +540,20 @@ public final class Tagger: Sendable {
             }
         }
         if flags & CompiledLexicon.generatedFlag != 0 && first == last {
-            // Generated names (GeoNames, iso-codes): not a lone short, sentence-initial or inflected word.
+            // Generated names (GeoNames, iso-codes): not a lone short word, nor an inflected one
+            // in a script without case; GeoNames' also not a sentence-initial or inflected one.
             let t = tokens[first]
             // Without letter case to tell a name from a word (مالی is Mali and "financial"), longer still.
             let minimum = options.minGeneratedNameLength + (t.shape.contains(.cased) || t.script == .han ? 0 : 1)
             if Int(t.letters) < minimum { return false }
-            if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
-            if choices & 3 != 0 { return false }
+            if flags & CompiledLexicon.gazetteerFlag != 0 {
+                if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
+                if choices & 3 != 0 { return false }
+            } else if choices & 3 != 0 && !t.shape.contains(.cased) {
+                // Inflected, without a capital to say it is a name: Pashto پلاوی ("delegation")
+                // read as Urdu پلاؤ (Palau).
+                return false
+            }
         }
         return true
     }
@@ -624,8 +631,11 @@ public final class Tagger: Sendable {
             guard mayStartName(tokens, i) else { i += 1; continue }
             var best: Match?
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                // The longest wins; of equally long readings, the one with fewer inflected words.
-                if best == nil || last > best!.last || (last == best!.last && WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(best!.choices)) {
+                // The longest wins; of equally long readings, in a cased script a name over a
+                // demonym (German Indiens is India's genitive, not the French demonym indiens:
+                // only German documents read it so; Pashto پاکستاني is the adjective), then the
+                // one with fewer inflected words.
+                if best == nil || last > best!.last || (last == best!.last && preferred(names, choices, over: best!, tokens)) {
                     best = Match(first: i, last: last, names: names, choices: choices)
                 }
             }
@@ -654,12 +664,22 @@ public final class Tagger: Sendable {
         return out
     }
 
+    /// Of two readings of the same words, whether `names` read with `choices` beats `other`.
+    private func preferred(_ names: [Int32], _ choices: UInt64, over other: Match, _ tokens: Tokens) -> Bool {
+        func onlyDemonyms(_ names: [Int32]) -> Bool {
+            names.allSatisfy { lexicon.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
+        }
+        let (demonyms, otherDemonyms) = (onlyDemonyms(names), onlyDemonyms(other.names))
+        if demonyms != otherDemonyms, tokens[other.first].shape.contains(.cased) { return otherDemonyms }
+        return WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(other.choices)
+    }
+
     private func findAll(_ tokens: Tokens) -> [Match] {
         var out: [Match] = []
         for i in tokens.indices where mayStartName(tokens, i) {
             var byEnd: [Int: Match] = [:]
             explore(tokens, first: i, at: i, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
-                if byEnd[last] == nil || WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(byEnd[last]!.choices) {
+                if byEnd[last] == nil || preferred(names, choices, over: byEnd[last]!, tokens) {
                     byEnd[last] = Match(first: i, last: last, names: names, choices: choices)
                 }
             }
