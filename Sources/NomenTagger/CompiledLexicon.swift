@@ -172,10 +172,11 @@ public final class CompiledLexicon: Sendable {
         let scanner = TokenScanner()
         var vocabList: [String] = []
         var vocabIndex: [String: Int32] = [:]
-        func tokenIDs(_ text: String) -> (ids: [Int32], caseMask: UInt64, scripts: [ScriptClass]) {
+        func tokenIDs(_ text: String) -> (ids: [Int32], caseMask: UInt64, scripts: [ScriptClass], capitals: UInt64) {
             var s = text
             var ids: [Int32] = []
             var mask: UInt64 = 0
+            var capitals: UInt64 = 0
             var scripts: [ScriptClass] = []
             s.withUTF8 { scanner.scan($0) }
             for (k, t) in scanner.tokens.enumerated() {
@@ -189,8 +190,9 @@ public final class CompiledLexicon: Sendable {
                 ids.append(id)
                 scripts.append(t.script)
                 if k < 64, t.shape.contains(.cased), t.shape.contains(.firstUpper) { mask |= 1 << UInt64(k) }
+                if k < 64, t.shape.contains(.allUpper) { capitals |= 1 << UInt64(k) }
             }
-            return (ids, mask, scripts)
+            return (ids, mask, scripts, capitals)
         }
 
         var typeList: [String] = []
@@ -265,8 +267,15 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
             for (v, isDemonym) in variants {
               for text in Self.spellings(v.text) {
-                let (seq, mask, scripts) = tokenIDs(text)
+                let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
+                var mask = writtenMask
                 if seq.isEmpty || seq.count > 64 { continue }
+                // Russian, Ukrainian and Belarusian capitalise only the first word of a body's or
+                // a place's name (Исламский эмират, Содружество независимых государств) where the
+                // curated lexicon may follow English (Исламский Эмират): only the first word and
+                // abbreviations (ООН) must be capitals. Other lexicons are taken as written (a
+                // bulk list's Банк Ходе is not "банк ходе", "in the course of").
+                if entity.isCurated, entity.type != .person, seq.count > 1, scripts.allSatisfy({ $0 == .cyrillic }) { mask &= 1 | capitals }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag }
                 if v.caseRule == .exact { f |= exactCaseFlag }

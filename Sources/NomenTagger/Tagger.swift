@@ -1394,8 +1394,9 @@ public final class Tagger: Sendable {
                     written = written.lowercased()
                     if !names.contains(where: { lx.nameTexts[Int($0)].lowercased() == written }) { continue }
                 }
-                // Nor is a one-word name of three letters read through an ending (наш in Наши).
-                if kind == .inflected, m.first == m.last,
+                // Nor is a one-word name of three letters read through an ending (наш in Наши),
+                // unless a curator chose it (Bengali চীন: চীনের, চীনে).
+                if kind == .inflected, m.first == m.last, !names.allSatisfy({ lx.isCurated(Int(lx.nameEntity[Int($0)])) }),
                    lx.vocabulary.strings.bytes.withUnsafeBufferPointer({ all in
                        Self.scalarCount(UnsafeBufferPointer(rebasing: all[lx.vocabulary.strings.range(Int(m.id(of: m.first, tokens)))]))
                    }) <= 3 {

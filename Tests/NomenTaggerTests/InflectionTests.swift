@@ -7,6 +7,13 @@ import NomenTestSupport
 /// and the mention says it was found through inflection.
 @Suite struct InflectionTests {
     static let russian: [TagCase] = [
+        TagCase("На Ближнем Востоке, в Среднюю Азию и Соединенным Штатам.",
+                [Mentioned("Ближнем Востоке", "middle-east", .inflected), Mentioned("Среднюю Азию", "central-asia", .inflected),
+                 Mentioned("Соединенным Штатам", "united-states", .inflected)], note: "soft-stem and plural adjectives"),
+        TagCase("Лидеры Содружества независимых государств и Исламского эмирата.",
+                [Mentioned("Содружества независимых государств", "commonwealth-of-independent-states", .inflected),
+                 Mentioned("Исламского эмирата", "islamic-emirate-of-afghanistan", .inflected)],
+                note: "Russian capitalises only the first word of a body's name"),
         // Persons: given name and surname both inflected.
         TagCase("Посол вручил грамоты Замиру Кабулову.", [Mentioned("Замиру Кабулову", "zamir-kabulov", .inflected)], note: "dative"),
         TagCase("Встреча с Замиром Кабуловым прошла в Москве.",
@@ -53,6 +60,11 @@ import NomenTestSupport
     ]
 
     static let ukrainian: [TagCase] = [
+        TagCase("Він був у Києві, на Близькому Сході, у Пактиці, з Китаєм і Сполученим Штатам.",
+                [Mentioned("Києві", "kyiv", .inflected), Mentioned("Близькому Сході", "middle-east", .inflected),
+                 Mentioned("Пактиці", "paktika", .inflected), Mentioned("Китаєм", "china", .inflected),
+                 Mentioned("Сполученим Штатам", "united-states", .inflected)],
+                note: "і → о/є alternation, к → ц, stems in -й, plural adjectives"),
         TagCase("Делегація прибула до Москви.", [Mentioned("Москви", "moscow", .inflected)], note: "genitive"),
         TagCase("Переговори відбулися у Москві.", [Mentioned("Москві", "moscow", .inflected)], note: "locative"),
         TagCase("Заява Заміра Кабулова пролунала вчора.", [Mentioned("Заміра Кабулова", "zamir-kabulov", .inflected)], note: "genitive"),
@@ -81,6 +93,12 @@ import NomenTestSupport
     /// Bengali fuses its case endings to the name; Hindi writes postpositions apart, but
     /// fuses the oblique plural.
     static let indic: [TagCase] = [
+        TagCase("তালেবানদের সঙ্গে চীনের সম্পর্ক, ভারতেও এবং কাবুলেই।",
+                [Mentioned("তালেবানদের", "taliban", .inflected), Mentioned("চীনের", "china", .inflected),
+                 Mentioned("ভারতেও", "india", .inflected), Mentioned("কাবুলেই", "kabul", .inflected)],
+                note: "Bengali plural, a curated name of three letters, emphatic endings after a case"),
+        TagCase("د افغانستان پلاوی له کابله راستون شو.", [Mentioned("افغانستان", "afghanistan"), Mentioned("کابله", "kabul", .inflected)],
+                note: "Pashto ablative after له"),
         TagCase("রাশিয়ার সরকার তালেবানের সঙ্গে কাবুলে বৈঠক করেছে।",
                 [Mentioned("রাশিয়ার", "russia", .inflected), Mentioned("তালেবানের", "taliban", .inflected), Mentioned("কাবুলে", "kabul", .inflected)],
                 note: "bn genitive -র, -ের and locative -ে"),
