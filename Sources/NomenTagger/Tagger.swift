@@ -702,26 +702,41 @@ public final class Tagger: Sendable {
         @inline(__always) func key(_ t: Token) -> (UnsafePointer<UInt8>, Int) { (base + Int(t.foldStart), Int(t.foldEnd - t.foldStart)) }
         var drop = Set<Int>()
 
-        // The candidates' words, by hash, then one pass over the words the document writes in lower case.
+        // The candidates, in groups of the same word (by hash, then bytes), then one pass over
+        // the words of the document: a group whose word the document writes in lower case is
+        // dropped, unless the document also capitalises it inside a sentence, where it is a
+        // name too (Turkish Kabil'de ... kabil, "possible" ... Kabil'e).
+        var groups: [[Int]] = []
         var byHash: [UInt64: [Int]] = [:]
         // Bit n: some candidate's word has n bytes (63: 63 or more); none, no pass.
         var lengths: UInt64 = 0
         for k in candidates {
             let (p, n) = key(tokens[matches[k].first])
-            byHash[WordMemo.hash(p, n, salt: 0), default: []].append(k)
+            let h = WordMemo.hash(p, n, salt: 0)
+            if let g = byHash[h]?.first(where: { g in
+                let (q, m) = key(tokens[matches[groups[g][0]].first])
+                return m == n && memcmp(q, p, n) == 0
+            }) {
+                groups[g].append(k)
+            } else {
+                byHash[h, default: []].append(groups.count)
+                groups.append([k])
+            }
             lengths |= 1 << UInt64(min(n, 63))
         }
-        for u in tokens where lengths != 0 && u.shape.contains(.cased) && !u.shape.contains(.firstUpper) {
+        var lowered = Set<Int>()
+        var named = Set<Int>()
+        for u in tokens where lengths != 0 && u.shape.contains(.cased) {
+            let lower = !u.shape.contains(.firstUpper)
+            guard lower || (!u.gap.contains(.sentenceStart) && !u.shape.contains(.allUpper)) else { continue }
             let (p, n) = key(u)
-            guard lengths & (1 << UInt64(min(n, 63))) != 0 else { continue }
-            let h = WordMemo.hash(p, n, salt: 0)
-            guard let ks = byHash[h] else { continue }
-            // Each candidate is dropped once, then no longer looked at.
-            let (same, other) = (ks.filter { memcmp(key(tokens[matches[$0].first]).0, p, n) == 0 },
-                                 ks.filter { memcmp(key(tokens[matches[$0].first]).0, p, n) != 0 })
-            drop.formUnion(same)
-            byHash[h] = other.isEmpty ? nil : other
+            guard lengths & (1 << UInt64(min(n, 63))) != 0, let gs = byHash[WordMemo.hash(p, n, salt: 0)] else { continue }
+            for g in gs {
+                let (q, m) = key(tokens[matches[groups[g][0]].first])
+                if m == n && memcmp(q, p, n) == 0 { if lower { lowered.insert(g) } else { named.insert(g) } }
+            }
         }
+        for g in lowered.subtracting(named) { drop.formUnion(groups[g]) }
 
         // A word read through an ending that replaces part of the name (Москве for Москва)
         // needs the document to name the same entity elsewhere: an inflected ordinary word
@@ -987,8 +1002,10 @@ public final class Tagger: Sendable {
         guard !lx.partialTokens.isEmpty else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in m.first...m.last { covered[t] = true } }
-        // Full mentions in document order, for antecedents.
+        // Full mentions in document order, for antecedents; each entity's first.
         let sorted = matches.sorted { $0.first < $1.first }
+        var firstFull: [Int: Int] = [:]
+        for m in sorted where firstFull[m.entity] == nil { firstFull[m.entity] = m.first }
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
@@ -1045,15 +1062,23 @@ public final class Tagger: Sendable {
                 lastSeen[a.entity] = i
                 continue
             }
-            // No antecedent: only a capitalised surname (or a name after an honorific)
-            // that one entity alone carries.
-            guard cased, carriers.count == 1, let e = carriers.first else { continue }
-            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
             if unknownClaims[tokenID] != nil { continue }
             // Nor when a capitalised word that no name found covers follows: the word is part
             // of another name (Meni District, Shabe Group, Balo Totanova).
-            if i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(t, tokens[i + 1]),
+            if cased, i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(t, tokens[i + 1]),
                !tokens[i + 1].gap.contains(.sentenceStart) { continue }
+            // No antecedent: a full mention later in the document, of one candidate only (a
+            // lead that names the person by surname before the story gives the full name).
+            let later = candidates.filter { firstFull[$0].map { $0 > i } ?? false }
+            if later.count == 1, let e = later.first {
+                added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.85, choices: choices))
+                lastSeen[e] = i
+                continue
+            }
+            // Else only a capitalised surname (or a name after an honorific) that one entity
+            // alone carries.
+            guard cased, carriers.count == 1, let e = carriers.first else { continue }
+            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
         }

@@ -14,6 +14,8 @@ import NomenTestSupport
         TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
         TagCase("Москве предстоит трудная зима.", [Mentioned("Москве", "moscow", .inflected)],
                 note: "a curated name may start a sentence in an oblique case"),
+        TagCase("Kabil'de toplantı yapıldı. Bu kabil değil. Heyet Kabil'e gitti.", [Mentioned("Kabil", "kabul"), Mentioned("Kabil", "kabul")],
+                note: "a word the document also writes in lower case, but capitalises inside a sentence too, is a name"),
         TagCase("Italy said it agreed. Министр прибыл из Италии в Испанию.",
                 [Mentioned("Italy", "iso3166-it"), Mentioned("Италии", "iso3166-it", .inflected), Mentioned("Испанию", "iso3166-es", .inflected)],
                 note: "iso-codes' country names start sentences and inflect, as curated names do"),
