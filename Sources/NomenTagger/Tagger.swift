@@ -1056,8 +1056,15 @@ public final class Tagger: Sendable {
             for e in candidates {
                 if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
             }
+            // A capitalised word that no name covers right after: part of another name.
+            let beforeUnknownName = cased && i + 1 < tokens.count && !covered[i + 1] && capitalised(tokens[i + 1])
+                && joinable(t, tokens[i + 1]) && !tokens[i + 1].gap.contains(.sentenceStart)
             if let a = antecedent {
                 if let claim = unknownClaims[tokenID], claim > a.at { continue }
+                // The person's given name before another surname is another person (John Kirby,
+                // then John Smith); a surname may stand before a noun (German Lawrow Journalisten).
+                let role = entries.filter { Int($0 >> 2) == a.entity }.reduce(Int32(0)) { $0 | ($1 & 3) }
+                if beforeUnknownName && role == 1 { continue }
                 added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
                 lastSeen[a.entity] = i
                 continue
@@ -1065,8 +1072,7 @@ public final class Tagger: Sendable {
             if unknownClaims[tokenID] != nil { continue }
             // Nor when a capitalised word that no name found covers follows: the word is part
             // of another name (Meni District, Shabe Group, Balo Totanova).
-            if cased, i + 1 < tokens.count, !covered[i + 1], capitalised(tokens[i + 1]), joinable(t, tokens[i + 1]),
-               !tokens[i + 1].gap.contains(.sentenceStart) { continue }
+            if beforeUnknownName { continue }
             // No antecedent: a full mention later in the document, of one candidate only (a
             // lead that names the person by surname before the story gives the full name).
             let later = candidates.filter { firstFull[$0].map { $0 > i } ?? false }

@@ -82,6 +82,8 @@ import NomenTestSupport
                 [Mentioned("Haqqani", "sirajuddin-haqqani", .partial), Mentioned("Pakistan", "pakistan"),
                  Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani")],
                 note: "a surname before the full mention that names it (a shared surname: Anas Haqqani too)"),
+        TagCase("John Kirby said. Later John Smith spoke.", [Mentioned("John Kirby", "john-kirby")],
+                note: "the given name before another surname is another person"),
         TagCase("Hibatullah Akhundzada issued a decree. Hibatullah also met elders.",
                 [Mentioned("Hibatullah Akhundzada", "hibatullah-akhundzada"), Mentioned("Hibatullah", "hibatullah-akhundzada", .partial)],
                 note: "a given name that one person of the lexicon carries"),
