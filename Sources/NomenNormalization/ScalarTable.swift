@@ -199,6 +199,20 @@ final class ScalarTable {
             }
         }
         if options.contains(.stripDiacritics) {
+            // Ukrainian and Russian write the same foreign names with і and и, є and е, е and э,
+            // ґ and г (Шаріф, Шариф; Ердоган, Эрдоган): one letter each.
+            switch v {
+            case 0x0456: return ["\u{0438}"]
+            case 0x0454, 0x044D: return ["\u{0435}"]
+            case 0x0491: return ["\u{0433}"]
+            // Bengali writes foreign names with the short and the long i and u alike (হাক্কানি,
+            // হাক্কানী).
+            case 0x09C0: return ["\u{09BF}"]
+            case 0x09C2: return ["\u{09C1}"]
+            case 0x0988: return ["\u{0987}"]
+            case 0x098A: return ["\u{0989}"]
+            default: break
+            }
             // Hindi spells borrowed names with and without the nukta (अफ़ग़ानिस्तान,
             // अफगानिस्तान), with candrabindu or anusvara, with the anusvara or a nasal
             // consonant's half form (अखुंद, अखुन्द), and English o and e with ॉ ॅ or ा े.

@@ -108,6 +108,7 @@ public final class Tagger: Sendable {
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
+        orgType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "ORG" } ?? 255)
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -143,9 +144,10 @@ public final class Tagger: Sendable {
     /// starts no honorific, and the index keys need not be built.
     let honorificStarts: Set<Int32>
 
-    /// Type indices of PERSON and GPE in the lexicon's type table (255 when absent).
+    /// Type indices of PERSON, GPE and ORG in the lexicon's type table (255 when absent).
     let personType: UInt8
     let gpeType: UInt8
+    let orgType: UInt8
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -774,14 +776,24 @@ public final class Tagger: Sendable {
                !tokens[i + 1].gap.contains(.sentenceStart), tokens[i + 1].partialMask == 0 { return true }
             return false
         }
+        // Curated names are exempt: МЗС України Георгій Тихий names Ukraine.
         for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
-            && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k]) {
+            && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k])
+            && !matches[k].names.allSatisfy({ lexicon.isCurated(Int(lexicon.nameEntity[Int($0)])) }) {
             drop.insert(k)
         }
         // Curated entities are exempt: a curator chose their names, while a bulk lexicon of a
         // million names has some that an inflected ordinary word reads as.
         func curated(_ m: Match) -> Bool { m.names.allSatisfy { lx.isCurated(Int(lx.nameEntity[Int($0)])) } }
-        let doubtful = candidates.filter { !drop.contains($0) && replacesPart(matches[$0]) && !curated(matches[$0]) }
+        // So does a generated country name of four letters or fewer at a sentence's start: a
+        // few are common words of a language that has the name too (Russian and Ukrainian Того,
+        // "that", is Togo).
+        func shortGenerated(_ m: Match) -> Bool {
+            tokens[m.first].letters <= 4 && m.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.generatedFlag != 0 }
+        }
+        let doubtful = candidates.filter {
+            !drop.contains($0) && ((replacesPart(matches[$0]) && !curated(matches[$0])) || shortGenerated(matches[$0]))
+        }
         if !doubtful.isEmpty {
             // How many matches name each entity.
             var mentions: [Int32: Int] = [:]
@@ -926,13 +938,20 @@ public final class Tagger: Sendable {
         return ambiguous ? nil : Int(e)
     }
 
-    /// The place (GPE) mentioned right next to a match: "Russia's Supreme Court",
+    /// The place (GPE), or body (ORG), mentioned right next to a match: "Russia's Supreme Court",
     /// "Supreme Court of Pakistan", "Верховный суд Ирана". At most two words between.
     private func localPlace(around m: Match, in matches: [Match], tokens: Tokens) -> Int? {
         let lx = lexicon
-        func placeOf(_ other: Match) -> Int? {
+        let ownedByBodies = m.names.contains { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }
+        func placeOf(_ other: Match, distance: Int) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
-            guard entities.count == 1, let e = entities.first, lx.entityTypes[e] == gpeType else { return nil }
+            // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
+            // named unambiguously (not "the Foreign Ministry and the Justice Ministry").
+            guard entities.count == 1, let e = entities.first else { return nil }
+            if lx.entityTypes[e] == gpeType { return e }
+            // Right next to it: "وكالتا ريا نوفوستي وتاس" lists two agencies, it owns neither.
+            guard ownedByBodies, distance == 1, lx.entityTypes[e] == orgType,
+                  other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) else { return nil }
             return e
         }
         func clearGap(_ from: Int, _ to: Int) -> Bool {
@@ -950,12 +969,12 @@ public final class Tagger: Sendable {
         }
         let window = matches[max(0, lo - 3)..<min(matches.count, lo + 4)]
         for other in window where other.first != m.first {
-            if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first), let p = placeOf(other) {
+            if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first), let p = placeOf(other, distance: m.first - other.last) {
                 let d = m.first - other.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p) }
             }
             // After the name, one word at most between ("Supreme Court of Pakistan", "وزارة الخارجية الباكستانية").
-            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first), let p = placeOf(other) {
+            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first), let p = placeOf(other, distance: other.first - m.last) {
                 let d = other.first - m.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p) }
             }

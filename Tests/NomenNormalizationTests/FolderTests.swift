@@ -27,6 +27,12 @@ import NomenNormalization
         ("ज़बीहुल्लाह", "जबीहुल्लाह"),
         ("अखुंदजादा", "अखुन्दजादा"),
         ("मॉस्को", "मास्को"),
+        // Ukrainian and Russian spellings of foreign names
+        ("Шаріф", "Шариф"),
+        ("Ердоган", "Эрдоган"),
+        ("Ґані", "Гани"),
+        // Bengali short and long vowels in foreign names
+        ("হাক্কানী", "হাক্কানি"),
         // Cyrillic ё and case
         ("Ёлкин", "елкин"),
         ("ЗАМИР КАБУЛОВ", "замир кабулов"),
@@ -55,7 +61,8 @@ import NomenNormalization
         #expect(!key.isEmpty)
         if s == "йод" { #expect(key == "йод") }
         if s == "सूर्य" { #expect(key == "सूर्य") }
-        if s == "Їжак" { #expect(key == "іжак") }
+        // Ukrainian ї loses its diaeresis, and і is Russian и (Шаріф, Шариф).
+        if s == "Їжак" { #expect(key == "ижак") }
     }
 
     @Test func decomposedAndPrecomposedAgree() {

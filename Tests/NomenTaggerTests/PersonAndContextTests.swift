@@ -107,6 +107,13 @@ import NomenTestSupport
         TagCase("China's Foreign Ministry said.", [Mentioned("China", "china"), Mentioned("Foreign Ministry", "chinese-foreign-ministry")]),
         TagCase("Iran's Foreign Ministry said.", [Mentioned("Iran", "iran")], note: "a ministry the lexicon does not have"),
         TagCase("В Кабуле МИД заявил.", [Mentioned("Кабуле", "kabul"), Mentioned("МИД", "afghan-foreign-ministry")]),
+        TagCase("МЗС талібів заявило. Згодом МЗС Китаю відповіло.",
+                [Mentioned("МЗС", "afghan-foreign-ministry"), Mentioned("талібів", "taliban", .inflected),
+                 Mentioned("МЗС Китаю", "chinese-foreign-ministry")],
+                note: "a body right after a generic ministry owns it, whatever the rest of the document names"),
+        TagCase("Главы МИД Содружества независимых государств встретились в Москве.",
+                [Mentioned("Содружества независимых государств", "commonwealth-of-independent-states", .inflected), Mentioned("Москве", "moscow", .inflected)],
+                note: "the ministers of another body's members: no Russian ministry"),
     ]
 
     /// New romanisations and typos of multi-word names link through the matcher; common
