@@ -1040,6 +1040,8 @@ public final class Tagger: Sendable {
             }
             if entries.isEmpty { continue }
             let tokenID = t.reading(Int(choices)).id
+            // A title names no one alone, though a name has it (امیر, "emir", in Amir Khan Muttaqi).
+            if t.facts.isTitle { continue }
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A middle initial between a given name and a surname of one person (Sergey V.
