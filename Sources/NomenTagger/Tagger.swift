@@ -1021,10 +1021,18 @@ public final class Tagger: Sendable {
         guard !lx.partialTokens.isEmpty else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in m.first...m.last { covered[t] = true } }
-        // Full mentions in document order, for antecedents; each entity's first.
+        // Full mentions in document order, for antecedents; each entity's first, when a word
+        // without an antecedent asks (most words have one, or are no surname at all).
         let sorted = matches.sorted { $0.first < $1.first }
-        var firstFull: [Int: Int] = [:]
-        for m in sorted where firstFull[m.entity] == nil { firstFull[m.entity] = m.first }
+        var firstFullCache: [Int: Int]?
+        func firstFull(_ e: Int) -> Int? {
+            if firstFullCache == nil {
+                var first: [Int: Int] = [:]
+                for m in sorted where first[m.entity] == nil { first[m.entity] = m.first }
+                firstFullCache = first
+            }
+            return firstFullCache![e]
+        }
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
@@ -1096,7 +1104,7 @@ public final class Tagger: Sendable {
             if beforeUnknownName { continue }
             // No antecedent: a full mention later in the document, of one candidate only (a
             // lead that names the person by surname before the story gives the full name).
-            let later = candidates.filter { firstFull[$0].map { $0 > i } ?? false }
+            let later = candidates.filter { firstFull($0).map { $0 > i } ?? false }
             if later.count == 1, let e = later.first {
                 added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.85, choices: choices))
                 lastSeen[e] = i
