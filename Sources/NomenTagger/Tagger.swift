@@ -298,6 +298,7 @@ public final class Tagger: Sendable {
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
+        if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -1173,6 +1174,32 @@ public final class Tagger: Sendable {
             }
         }
         return nil
+    }
+
+    /// Two pieces of one person's name side by side are one mention of the person (سراج
+    /// حقانی, a short form no name lists: a given name and a surname found apart; Mullah Yaqub
+    /// Mujahid). At least one piece is a partial name; the merged mention is one too.
+    private func mergeAdjacentPieces(_ matches: inout [Match], tokens: Tokens) {
+        guard matches.count > 1 else { return }
+        var out: [Match] = []
+        out.reserveCapacity(matches.count)
+        for m in matches {
+            if var last = out.last, last.entity == m.entity, last.entity >= 0, last.last + 1 == m.first,
+               last.kind == .partial || m.kind == .partial, lexicon.entityTypes[m.entity] == personType,
+               m.extendFirst < 0, m.honorific < 0, joinable(tokens[last.last], tokens[m.first]),
+               !tokens[m.first].gap.contains(.quote),
+               m.last - last.first < 32 {
+                last.choices |= m.choices << UInt64(2 * (m.first - last.first))
+                last.last = m.last
+                last.kind = .partial
+                last.names = []
+                last.score = min(last.score, m.score)
+                out[out.count - 1] = last
+            } else {
+                out.append(m)
+            }
+        }
+        matches = out
     }
 
     // MARK: Fuzzy mentions
