@@ -229,8 +229,8 @@ public final class CompiledLexicon: Sendable {
         var courtesyTokenSet = Set<Int32>()
         for h in honorifics.honorifics where h.courtesy || !h.follows {
             var seen = Set<[Int32]>()
-            for form in h.forms.flatMap({ f in Self.spellings(f.text).map { (f, $0) } }) {
-                let seq = tokenIDs(form.1).ids
+            for text in h.forms.flatMap({ Self.spellings($0.text) }) {
+                let seq = tokenIDs(text).ids
                 if h.courtesy {
                     if seq.count == 1 { courtesyTokenSet.insert(seq[0]) }
                     continue

@@ -165,7 +165,7 @@ public struct InflectionRules: Sendable {
             }
         }
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
-        return InflectionRules(byScript: rules, descriptors: words("descriptors.txt").flatMap { [$0] + [CompiledLexicon.tehMarbutaVariant($0)].compactMap { $0 } }, functionWords: words("function-words.txt"),
+        return InflectionRules(byScript: rules, descriptors: words("descriptors.txt").flatMap { [$0, CompiledLexicon.tehMarbutaVariant($0)].compactMap { $0 } }, functionWords: words("function-words.txt"),
                                titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
                                gateWords: gateWords)

@@ -667,6 +667,12 @@ public final class Tagger: Sendable {
         return out
     }
 
+    /// Whether every name is a curated entity's: a curator chose it, so the doubts the tagger
+    /// has about a bulk lexicon's names do not apply.
+    private func allCurated(_ names: [Int32]) -> Bool {
+        names.allSatisfy { lexicon.isCurated(Int(lexicon.nameEntity[Int($0)])) }
+    }
+
     /// Of two readings of the same words, whether `names` read with `choices` beats `other`.
     private func preferred(_ names: [Int32], _ choices: UInt64, over other: Match, _ tokens: Tokens) -> Bool {
         func onlyDemonyms(_ names: [Int32]) -> Bool {
@@ -780,12 +786,11 @@ public final class Tagger: Sendable {
         // Curated names are exempt: МЗС України Георгій Тихий names Ukraine.
         for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
             && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k])
-            && !matches[k].names.allSatisfy({ lexicon.isCurated(Int(lexicon.nameEntity[Int($0)])) }) {
+            && !allCurated(matches[k].names) {
             drop.insert(k)
         }
         // Curated entities are exempt: a curator chose their names, while a bulk lexicon of a
         // million names has some that an inflected ordinary word reads as.
-        func curated(_ m: Match) -> Bool { m.names.allSatisfy { lx.isCurated(Int(lx.nameEntity[Int($0)])) } }
         // So does a generated country name of four letters or fewer at a sentence's start: a
         // few are common words of a language that has the name too (Russian and Ukrainian Того,
         // "that", is Togo).
@@ -793,7 +798,7 @@ public final class Tagger: Sendable {
             tokens[m.first].letters <= 4 && m.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.generatedFlag != 0 }
         }
         let doubtful = candidates.filter {
-            !drop.contains($0) && ((replacesPart(matches[$0]) && !curated(matches[$0])) || shortGenerated(matches[$0]))
+            !drop.contains($0) && ((replacesPart(matches[$0]) && !allCurated(matches[$0].names)) || shortGenerated(matches[$0]))
         }
         if !doubtful.isEmpty {
             // How many matches name each entity.
@@ -1159,8 +1164,7 @@ public final class Tagger: Sendable {
     private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool]) -> (names: [Int32], choices: UInt64)? {
         guard i >= 2, !covered[i - 1], !covered[i - 2] else { return nil }
         let initial = tokens[i - 1], given = tokens[i - 2], surname = tokens[i]
-        guard initial.letters == 1, initial.shape.contains(.firstUpper), surname.gap.contains(.period),
-              !initial.gap.contains(.period), given.shape.contains(.firstUpper),
+        guard isInitial(i - 1, tokens), !initial.gap.contains(.period), given.shape.contains(.firstUpper),
               joinable(given, initial), joinable(initial, surname) else { return nil }
         let trie = lexicon.trie
         for g in 0..<WordFacts.readings where given.facts.start(g) >= 0 {
@@ -1181,25 +1185,27 @@ public final class Tagger: Sendable {
     /// Mujahid). At least one piece is a partial name; the merged mention is one too.
     private func mergeAdjacentPieces(_ matches: inout [Match], tokens: Tokens) {
         guard matches.count > 1 else { return }
-        var out: [Match] = []
-        out.reserveCapacity(matches.count)
-        for m in matches {
-            if var last = out.last, last.entity == m.entity, last.entity >= 0, last.last + 1 == m.first,
+        // Kept matches are compacted to the front: `kept` is the last one.
+        var kept = 0
+        for k in 1..<matches.count {
+            let m = matches[k]
+            let last = matches[kept]
+            if last.entity == m.entity, last.entity >= 0, last.last + 1 == m.first,
                last.kind == .partial || m.kind == .partial, lexicon.entityTypes[m.entity] == personType,
                m.extendFirst < 0, m.honorific < 0, joinable(tokens[last.last], tokens[m.first]),
                !tokens[m.first].gap.contains(.quote),
                m.last - last.first < 32 {
-                last.choices |= m.choices << UInt64(2 * (m.first - last.first))
-                last.last = m.last
-                last.kind = .partial
-                last.names = []
-                last.score = min(last.score, m.score)
-                out[out.count - 1] = last
+                matches[kept].choices |= m.choices << UInt64(2 * (m.first - last.first))
+                matches[kept].last = m.last
+                matches[kept].kind = .partial
+                matches[kept].names = []
+                matches[kept].score = min(last.score, m.score)
             } else {
-                out.append(m)
+                kept += 1
+                if kept != k { matches[kept] = m }
             }
         }
-        matches = out
+        matches.removeSubrange((kept + 1)...)
     }
 
     // MARK: Fuzzy mentions
@@ -1359,10 +1365,7 @@ public final class Tagger: Sendable {
             } else if m.trimStart(tokens) == 0 {
                 // Initials before a surname (С. В. Лавров, S. Lavrov) belong to the name.
                 var start = m.first
-                while start > 0, start > m.first - 3, !taken[start - 1] {
-                    let t = tokens[start - 1]
-                    let isInitial = t.scalarEnd - t.scalarStart == 1 && t.shape.contains(.firstUpper)
-                    guard isInitial, tokens[start].gap.contains(.period), !tokens[start].gap.contains(.breaker) else { break }
+                while start > 0, start > m.first - 3, !taken[start - 1], isInitial(start - 1, tokens) {
                     start -= 1
                 }
                 if start < m.first { matches[k].extendFirst = start }
@@ -1483,7 +1486,7 @@ public final class Tagger: Sendable {
                 }
                 // Nor is a one-word name of three letters read through an ending (наш in Наши),
                 // unless a curator chose it (Bengali চীন: চীনের, চীনে).
-                if kind == .inflected, m.first == m.last, !names.allSatisfy({ lx.isCurated(Int(lx.nameEntity[Int($0)])) }),
+                if kind == .inflected, m.first == m.last, !allCurated(names),
                    lx.vocabulary.strings.bytes.withUnsafeBufferPointer({ all in
                        Self.scalarCount(UnsafeBufferPointer(rebasing: all[lx.vocabulary.strings.range(Int(m.id(of: m.first, tokens)))]))
                    }) <= 3 {
