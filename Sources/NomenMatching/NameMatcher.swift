@@ -214,6 +214,57 @@ public struct NameMatcher: Sendable {
     public func lookup(_ name: String, limit: Int = 5, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
                        candidates: Int? = nil) -> [MatchCandidate] {
         guard let q = prepare(name) else { return [] }
+        let ranking = rank(q, includeGenerated: includeGenerated, includeAmbiguous: includeAmbiguous, candidates: candidates)
+        let ix = index
+        let scratch = Self.scratch.value
+        var workspace = scratch.workspace
+        scratch.workspace = Workspace()
+        defer { scratch.workspace = workspace }
+        return ranking.entities.prefix(limit).map { e in
+            let detail = self.score(q, name: e.name, explain: true, in: &workspace).1
+            var parts: [String] = []
+            if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
+            let scheme = ix.schemes[Int(ix.nameScheme[e.name])]
+            let language = ix.languages[Int(ix.nameLanguage[e.name])]
+            parts.append(detail)
+            let schemeNote = scheme.isEmpty ? "" : ", \(language)→Latin (\(scheme)): \(ix.nameLatin[e.name])"
+            parts.append("variant \"\(ix.nameTexts[e.name])\" (\(language)\(schemeNote))")
+            for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
+            return MatchCandidate(entity: e.entity, score: Self.rounded(e.score), isMatch: ranking.isMatch(e),
+                                  variant: ix.nameTexts[e.name], language: language,
+                                  explanation: parts.joined(separator: "; "), honorifics: q.honorifics, isComplete: e.complete)
+        }
+    }
+
+    /// The entity `name` denotes best, as ``lookup(_:limit:includeGenerated:includeAmbiguous:candidates:)``
+    /// ranks it first, without the explanation and variant a caller that only links needs
+    /// not (the tagger's fuzzy pass): (entity, score, isMatch, isComplete), nil for none.
+    public func best(_ name: String, includeGenerated: Bool = true, includeAmbiguous: Bool = true,
+                     candidates: Int? = nil) -> (entity: Int, score: Double, isMatch: Bool, isComplete: Bool)? {
+        guard let q = prepare(name) else { return nil }
+        let ranking = rank(q, includeGenerated: includeGenerated, includeAmbiguous: includeAmbiguous, candidates: candidates)
+        guard let e = ranking.entities.first else { return nil }
+        return (e.entity, Self.rounded(e.score), ranking.isMatch(e), e.complete)
+    }
+
+    /// Scores as shown: three decimals.
+    private static func rounded(_ score: Double) -> Double { (score * 1000).rounded() / 1000 }
+
+    /// Each entity's best-scoring name, best entity first.
+    private struct Ranking {
+        struct Entry { let entity: Int; let score: Double; let name: Int; let complete: Bool }
+        let entities: [Entry]
+        let threshold: Double
+
+        /// Whether `e` passes the threshold. A part of a name that two entities share
+        /// equally (Khan: Imran Khan and Mohammad Sadiq Khan) names neither of them.
+        func isMatch(_ e: Entry) -> Bool {
+            let sharedPart = entities.count > 1 && !entities[0].complete && entities[1].score >= entities[0].score
+            return e.score >= threshold && !(sharedPart && !e.complete && e.score >= entities[0].score)
+        }
+    }
+
+    private func rank(_ q: Query, includeGenerated: Bool, includeAmbiguous: Bool, candidates: Int?) -> Ranking {
         // Votes per name in per-thread memory as long as the index (cleared through the
         // list of names touched): no hashing per posting.
         let scratch = Self.scratch.value
@@ -289,25 +340,8 @@ public struct NameMatcher: Sendable {
             if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
         }
         let sorted = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
-        let ranked = sorted.prefix(limit)
-        // A part of a name that two entities share equally (Khan: Imran Khan and Mohammad
-        // Sadiq Khan) names neither of them, whatever the number of candidates asked for.
-        let sharedPart = sorted.count > 1 && !sorted[0].value.complete && sorted[1].value.score >= sorted[0].value.score
-        return ranked.map { e, v in
-            let detail = self.score(q, name: v.name, explain: true, in: &workspace).1
-            var parts: [String] = []
-            if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
-            let scheme = ix.schemes[Int(ix.nameScheme[v.name])]
-            let language = ix.languages[Int(ix.nameLanguage[v.name])]
-            parts.append(detail)
-            let schemeNote = scheme.isEmpty ? "" : ", \(language)→Latin (\(scheme)): \(ix.nameLatin[v.name])"
-            parts.append("variant \"\(ix.nameTexts[v.name])\" (\(language)\(schemeNote))")
-            for h in q.honorifics { parts.append("honorific \"\(h)\" ignored") }
-            return MatchCandidate(entity: e, score: (v.score * 1000).rounded() / 1000,
-                                  isMatch: v.score >= threshold && !(sharedPart && !v.complete && v.score >= sorted[0].value.score),
-                                  variant: ix.nameTexts[v.name], language: language,
-                                  explanation: parts.joined(separator: "; "), honorifics: q.honorifics, isComplete: v.complete)
-        }
+        return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete) },
+                       threshold: threshold)
     }
 
     /// How two tokens compare: their similarity, and whether it rests on more than

@@ -1332,7 +1332,7 @@ public final class Tagger: Sendable {
 
     private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
         if let hit = scratch.fuzzy[text] { return hit }
-        let best = matcher.lookup(text, limit: 1, includeGenerated: false, includeAmbiguous: false, candidates: 40).first
+        let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40)
         // Words the name lacks, or name words the span lacks, make it another name: only
         // complete matches count, except a single word, which may be a surname.
         let single = !text.contains(" ") && !text.contains("-")
