@@ -104,6 +104,7 @@ public final class Tagger: Sendable {
         courtesyTitles = Set(lexicon.courtesyTokens)
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
+        lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
@@ -121,6 +122,9 @@ public final class Tagger: Sendable {
     /// Folded titles of titles.txt, and its endings (German compounds: Außenminister).
     let titleWords: WordList
     let titleEndings: [[UInt8]]
+    /// Vocabulary ids of the generic words that may be lower case inside a curated place's
+    /// or body's name (lower-heads.txt).
+    let lowerHeads: Set<Int32>
     /// Vocabulary ids of ``bodyCharacters``.
     let bodiesWithHeads: Set<Int32>
     /// 长 and 長, "head".
@@ -536,7 +540,9 @@ public final class Tagger: Sendable {
             while m != 0 && first + k <= last {
                 if m & 1 != 0 {
                     let shape = tokens[first + k].shape
-                    if shape.contains(.cased) && !shape.contains(.firstUpper) { return false }
+                    if shape.contains(.cased) && !shape.contains(.firstUpper) && !(k > 0 && isLowerHead(output, tokens[first + k], choices >> UInt64(2 * k))) {
+                        return false
+                    }
                 }
                 m >>= 1
                 k += 1
@@ -559,6 +565,14 @@ public final class Tagger: Sendable {
             }
         }
         return true
+    }
+
+    /// Whether `t`, read as `choices` says (its two low bits), is a generic word written in
+    /// lower case inside a curated place's or body's name (the Kajaki dam, the Haqqani network).
+    private func isLowerHead(_ output: UInt64, _ t: Token, _ choices: UInt64) -> Bool {
+        guard !lowerHeads.isEmpty, lowerHeads.contains(t.reading(Int(choices & 3)).id) else { return false }
+        let e = Int(lexicon.nameEntity[Int(TokenTrie.name(output))])
+        return lexicon.entityFlags[e] & 1 != 0 && lexicon.entityTypes[e] != personType
     }
 
     private func validNames(_ outs: Range<Int>, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
