@@ -1229,6 +1229,18 @@ public final class Tagger: Sendable {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
     }
 
+    /// A short word as written, for comparison: lower case, and the Arabic keyboard's yeh
+    /// and kaf (ي ك) as the Persian keyboard's (ی ک), which write the same letters.
+    static func asWritten(_ word: String) -> String {
+        String(String.UnicodeScalarView(word.lowercased().unicodeScalars.map { s in
+            switch s.value {
+            case 0x064A: return "\u{06CC}"
+            case 0x0643: return "\u{06A9}"
+            default: return s
+            }
+        }))
+    }
+
     /// A word of three letters or fewer. In Devanagari and Bengali a vowel is a sign on its
     /// consonant, a mark rather than a letter, so there scalars count (কাবুলে has three
     /// consonants and six scalars).
@@ -1490,13 +1502,14 @@ public final class Tagger: Sendable {
                     }
                     kind = exact ? .exact : .normalized
                 }
-                // A word of three letters or fewer matches only as written (case aside): once
-                // folded, short names collide with ordinary words (الى for إلى, "to").
+                // A word of three letters or fewer matches only as written (case, and the Arabic
+                // and Persian keyboards' yeh and kaf aside: چين is چین): once folded, short names
+                // collide with ordinary words (الى for إلى, "to").
                 if m.first == m.last, !m.shrunk, Self.isShortWord(tokens[m.first]), kind != .exact {
                     var written = String(decoding: surface, as: UTF8.self)
                     if appendsPeriod { written += "." }
-                    written = written.lowercased()
-                    if !names.contains(where: { lx.nameTexts[Int($0)].lowercased() == written }) { continue }
+                    written = Self.asWritten(written)
+                    if !names.contains(where: { Self.asWritten(lx.nameTexts[Int($0)]) == written }) { continue }
                 }
                 // Nor is a one-word name of three letters read through an ending (наш in Наши),
                 // unless a curator chose it (Bengali চীন: চীনের, চীনে).

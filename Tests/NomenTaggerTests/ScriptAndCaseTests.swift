@@ -51,6 +51,9 @@ import NomenTestSupport
         TagCase("ګل حسن", [Mentioned("ګل حسن", "gul-hasan", .exact)], note: "listed for ps"),
         TagCase("Мулла Барадар прибыл", [Mentioned("Мулла Барадар", "abdul-ghani-baradar", .normalized, honorific: "mullah")],
                 note: "capitalised form of мулла Барадар"),
+        TagCase("روسيې پرته ايران، چين او پاکستان", [Mentioned("روسيې", "russia", .inflected), Mentioned("ايران", "iran", .normalized),
+                                                    Mentioned("چين", "china", .normalized), Mentioned("پاکستان", "pakistan", .exact)],
+                note: "a short name typed with the Arabic keyboard's yeh is still as written"),
     ]
 
     /// Lowercase uses where the language writes the name so.
