@@ -257,10 +257,11 @@ public struct NameMatcher: Sendable {
         let threshold: Double
 
         /// Whether `e` passes the threshold. A part of a name that two entities share
-        /// equally (Khan: Imran Khan and Mohammad Sadiq Khan) names neither of them.
+        /// equally (Khan: Imran Khan and Mohammad Sadiq Khan) names neither of them, nor
+        /// any entity it fits less well (Shafqat Ali Khan, whose name is ambiguous).
         func isMatch(_ e: Entry) -> Bool {
             let sharedPart = entities.count > 1 && !entities[0].complete && entities[1].score >= entities[0].score
-            return e.score >= threshold && !(sharedPart && !e.complete && e.score >= entities[0].score)
+            return e.score >= threshold && !(sharedPart && !e.complete)
         }
     }
 
