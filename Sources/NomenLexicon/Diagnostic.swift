@@ -45,6 +45,7 @@ public struct Diagnostic: Error, Hashable, Sendable, CustomStringConvertible {
         public static let sharedName = Code("shared-name")
         public static let emptyAfterNormalization = Code("empty-after-normalization")
         public static let unknownField = Code("unknown-field")
+        public static let breakingPunctuation = Code("breaking-punctuation")
     }
 
     public let severity: Severity

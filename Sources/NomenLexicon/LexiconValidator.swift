@@ -2,6 +2,9 @@ import NomenNormalization
 
 /// The curator's warnings: things that load but deserve a look.
 enum LexiconValidator {
+    /// Punctuation that ends a name in running text (the tagger's breakers).
+    static let breaking = Set(",;:!?()[]{}،؛؟、，；：！？（）".unicodeScalars)
+
     static func warnings(_ entities: [Entity]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let folder = Folder(.name)
@@ -13,6 +16,12 @@ enum LexiconValidator {
                 if key.isEmpty {
                     out.append(Diagnostic(.warning, .emptyAfterNormalization, at: at, "name \"\(v.text)\" of \"\(e.id)\" normalises to nothing"))
                     continue
+                }
+                // The tagger reads a comma, a colon, a bracket … as the end of a name: a name that
+                // has one is never found in running text.
+                if e.isCurated, !v.generated, let p = v.text.unicodeScalars.first(where: { Self.breaking.contains($0) }) {
+                    out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
+                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(p)\", which ends a name in running text: the tagger never finds it"))
                 }
                 // Generated names (GeoNames, iso-codes) are many and untagged by language: only curated ones are checked.
                 if !v.generated, e.isCurated, let expected = LanguageTag.expectedScripts(v.language) {

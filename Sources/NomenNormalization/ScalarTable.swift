@@ -223,6 +223,11 @@ final class ScalarTable {
             case 0x0911: return ["\u{0906}"]
             case 0x0945: return ["\u{0947}"]
             case 0x090D: return ["\u{090F}"]
+            // Like Bengali, the short and the long i and u alike (तालिबान, तालीबान).
+            case 0x0940: return ["\u{093F}"]
+            case 0x0942: return ["\u{0941}"]
+            case 0x0908: return ["\u{0907}"]
+            case 0x090A: return ["\u{0909}"]
             default: break
             }
         }

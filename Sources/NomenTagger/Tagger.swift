@@ -468,8 +468,12 @@ public final class Tagger: Sendable {
                 guard id >= 0 else { return false }
                 var trimEnd: Int32 = 0
                 let (source, map) = foldMap(bytes, token)
-                // Folded scalars of the stem, in the original word.
-                let stemEnd = scalars - Self.scalarCount(r.surface)
+                // Folded scalars of the stem, in the original word. What the replacement
+                // restores of the surface (the ه of هی > ه, the Persian ezafe after a silent h)
+                // is the stem's, so a non-joiner after it still leaves the ending out.
+                var restored = zip(r.surface, r.replacement).prefix { $0 == $1 }.count
+                while restored > 0, restored < r.surface.count, r.surface[restored] & 0xC0 == 0x80 { restored -= 1 }
+                let stemEnd = scalars - Self.scalarCount(r.surface[restored...])
                 if stemEnd >= 0, stemEnd < map.count {
                     let sourceAt = map[stemEnd]
                     let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
@@ -821,6 +825,36 @@ public final class Tagger: Sendable {
             for k in doubtful where !Set(matches[k].names.map { lx.nameEntity[Int($0)] }).contains(where: { mentions[$0, default: 0] > 1 }) {
                 drop.insert(k)
             }
+        }
+        // A person's name of its own joined by a middle dot to a word outside it is a piece of
+        // another person's name, which Chinese writes X·Y: 阿卜杜勒·加尼 is Abdul Ghani, not
+        // Ashraf Ghani (加尼), and 阿里·穆贾希德 is not Zabihullah Mujahid.
+        // (Before entities are resolved: every name the match found is a person's.)
+        for k in matches.indices where !drop.contains(k) && tokens[matches[k].first].script == .han
+            && matches[k].names.allSatisfy({ lx.entityTypes[Int(lx.nameEntity[Int($0)])] == personType }) {
+            let m = matches[k]
+            let first = m.first
+            // An honorific before the dot is the same person's (毛拉·巴拉达尔, Mullah Baradar).
+            if (first > 0 && tokens[first].gap.contains(.middleDot) && tokens[first - 1].script == .han && honorificBefore(first, tokens) == nil)
+                || (m.last + 1 < tokens.count && tokens[m.last + 1].gap.contains(.middleDot) && tokens[m.last + 1].script == .han) {
+                drop.insert(k)
+            }
+        }
+        // A word said twice in a row in Bengali or Hindi is reduplication, an idiom, not a name
+        // (কাতারে কাতারে, "in droves", is not Qatar twice).
+        for k in matches.indices where matches[k].first == matches[k].last {
+            let i = matches[k].first
+            guard tokens[i].script == .bengali || tokens[i].script == .devanagari else { continue }
+            let (p, n) = key(tokens[i])
+            func same(_ j: Int) -> Bool {
+                guard j >= 0, j < tokens.count, tokens[j].script == tokens[i].script else { return false }
+                // Side by side in one line: not a heading's last word repeated below it.
+                let later = tokens[max(i, j)]
+                guard joinable(tokens[min(i, j)], later), !later.gap.contains(.newline) else { return false }
+                let (q, m) = key(tokens[j])
+                return m == n && memcmp(p, q, n) == 0
+            }
+            if same(i - 1) || same(i + 1) { drop.insert(k) }
         }
         if drop.isEmpty { return }
         matches = matches.indices.filter { !drop.contains($0) }.map { matches[$0] }

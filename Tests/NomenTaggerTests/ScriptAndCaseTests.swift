@@ -28,6 +28,10 @@ import NomenTestSupport
         TagCase("俄罗斯联邦安全局局长博尔特尼科夫", [Mentioned("俄罗斯联邦安全局", "fsb"), Mentioned("博尔特尼科夫", "alexander-bortnikov")],
                 note: "a body's name before 局长 is still a mention of it"),
         TagCase("中国长城", [Mentioned("中国", "china")], note: "长 after a name that is no body"),
+        TagCase("塔利班发言人阿卜杜勒·加尼表示", [Mentioned("塔利班", "taliban")],
+                note: "加尼 (Ghani) after a middle dot is another person's surname: Abdul Ghani"),
+        TagCase("毛拉·巴拉达尔表示", [Mentioned("毛拉·巴拉达尔", "abdul-ghani-baradar", honorific: "mullah")],
+                note: "an honorific before the dot is the same person's"),
     ]
 
     static let leftmostLongest: [TagCase] = [
@@ -64,6 +68,7 @@ import NomenTestSupport
                 [Mentioned("Iran", "iran"), Mentioned("Kamal Khan dam", "kamal-khan-dam"), Mentioned("Helmand river", "helmand-river")],
                 note: "a generic head in lower case inside a place's name (lower-heads.txt): the river, not the province"),
         TagCase("Kabil havalimanı kapandı.", [Mentioned("Kabil havalimanı", "kabul-airport")], note: "Turkish"),
+        TagCase("Tolo news reported.", [Mentioned("Tolo news", "tolonews")], note: "a medium's generic head"),
         TagCase("Clashes in Kunar province.", [Mentioned("Kunar", "kunar")],
                 note: "a generic word that names the same place is no head: the span stays the name"),
         TagCase("The river Helmand and the dam.", [Mentioned("Helmand", "helmand")], note: "only after the name's first word"),
