@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 16
+    public static let formatVersion: UInt32 = 17
 
     // Entities
     let entityIDs: StringTable
@@ -266,7 +266,7 @@ public final class CompiledLexicon: Sendable {
             var seenTexts = Set<String>()
             let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
             for (v, isDemonym) in variants {
-              for text in Self.spellings(v.text) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.fusedVariants(v.text) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var mask = writtenMask
                 if seq.isEmpty || seq.count > 64 { continue }
@@ -366,6 +366,25 @@ public final class CompiledLexicon: Sendable {
     static func spellings(_ text: String) -> [String] {
         let joins = [text] + arabicScriptJoinVariants(text)
         return joins + joins.compactMap(tehMarbutaVariant) + joins.compactMap(finalHehVariant)
+    }
+
+    /// A curated Arabic-script name of two to four words with some of its spaces left out,
+    /// as text that lost its non-joiners or was typed without them writes it (ملګروملتو for
+    /// ملګرو ملتو, دهلینو for دهلی نو, دفترخارجہ for دفتر خارجہ): every way of fusing
+    /// neighbours but the name as written. Not for a bulk lexicon, whose many names would
+    /// grow the index for forms few texts use.
+    static func fusedVariants(_ text: String) -> [String] {
+        let words = text.split(separator: " ").map(String.init)
+        guard (2...4).contains(words.count),
+              words.allSatisfy({ $0.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }) else { return [] }
+        var out: [String] = []
+        // Bit k of `fused`: the space after word k is left out.
+        for fused in 1..<(1 << (words.count - 1)) {
+            var s = words[0]
+            for k in 1..<words.count { s += (fused & (1 << (k - 1)) != 0 ? "" : " ") + words[k] }
+            out.append(s)
+        }
+        return out
     }
 
     /// A name of several words with each word-final ه written ة, as Arabic writers spell

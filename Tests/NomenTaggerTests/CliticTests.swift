@@ -34,6 +34,8 @@ import NomenTestSupport
         TagCase("روسیه‌ی امروز قدرتمند است.", [Mentioned("روسیه", "russia", .inflected)], note: "ezafe after a ZWNJ outside the span"),
         TagCase("طالبان‌ها به کابل رسیدند.", [Mentioned("طالبان", "taliban"), Mentioned("کابل", "kabul", .exact)],
                 note: "plural after a ZWNJ outside the span"),
+        TagCase("حناربانی کھر نے کہا۔", [Mentioned("حناربانی کھر", "hina-rabbani-khar", .normalized)],
+                note: "two words of a curated name fused, as text typed without the space writes them"),
         TagCase("طالبانها به کابل رسیدند.", [Mentioned("طالبانها", "taliban", .inflected), Mentioned("کابل", "kabul", .exact)],
                 note: "the plural fused, in text that lost its ZWNJ"),
         TagCase("سخنگوی وزارت خارجهی روسیه گفت.", [Mentioned("وزارت خارجهی روسیه", "russian-foreign-ministry", .inflected)],
