@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 17
+    public static let formatVersion: UInt32 = 18
 
     // Entities
     let entityIDs: StringTable
@@ -65,6 +65,10 @@ public final class CompiledLexicon: Sendable {
     static let demonymFlag: UInt8 = 8
     /// A GeoNames name (``NomenLexicon/NameVariant/gazetteer``): not at a sentence's start, not inflected.
     static let gazetteerFlag: UInt8 = 16
+    /// A person's surname in a script written without spaces, from a full name with a middle
+    /// dot (谢里夫 of 夏巴兹·谢里夫): it names the person only in a document that names them
+    /// in full, as partial names do in scripts with spaces (see ``surnameName(_:)``).
+    static let surnameFlag: UInt8 = 32
 
     public var entityCount: Int { entityIDs.count }
     public var nameCount: Int { nameEntity.count }
@@ -264,8 +268,9 @@ public final class CompiledLexicon: Sendable {
             flags.append((entity.isCurated ? 1 : 0) | (entity.isGenerated ? 2 : 0))
 
             var seenTexts = Set<String>()
-            let variants = entity.allNames.map { ($0, false) } + entity.demonyms.map { ($0, true) }
-            for (v, isDemonym) in variants {
+            let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
+                + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
+            for (v, isDemonym, isSurname) in variants {
               for text in Self.spellings(v.text) + (entity.isCurated ? Self.fusedVariants(v.text) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var mask = writtenMask
@@ -281,6 +286,7 @@ public final class CompiledLexicon: Sendable {
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || entity.isGenerated { f |= generatedFlag }
                 if v.gazetteer || entity.isGazetteer { f |= gazetteerFlag }
+                if isSurname { f |= surnameFlag }
                 // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
                 if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
@@ -300,7 +306,7 @@ public final class CompiledLexicon: Sendable {
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
-                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
+                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !isSurname, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
                     while let first = core.first,
                           honorificTokenSet.contains(first) || (core.count > 2 && alsoNameHonorificTokens.contains(first)) {
@@ -366,6 +372,18 @@ public final class CompiledLexicon: Sendable {
     static func spellings(_ text: String) -> [String] {
         let joins = [text] + arabicScriptJoinVariants(text)
         return joins + joins.compactMap(tehMarbutaVariant) + joins.compactMap(finalHehVariant)
+    }
+
+    /// The surname of a person's full name in characters written without spaces, which
+    /// Chinese and Japanese write after a middle dot (夏巴兹·谢里夫 → 谢里夫), or nil: at least
+    /// two characters, of a name that is not ambiguous.
+    static func surnameName(_ v: NameVariant) -> NameVariant? {
+        guard !v.ambiguous, let dot = v.text.unicodeScalars.lastIndex(where: { "·・•‧".unicodeScalars.contains($0) }) else { return nil }
+        let surname = v.text.unicodeScalars[v.text.unicodeScalars.index(after: dot)...]
+        guard surname.count >= 2, surname.allSatisfy({ (0x3040...0x30FF).contains($0.value) || $0.properties.isIdeographic }) else { return nil }
+        var out = v
+        out.text = String(String.UnicodeScalarView(surname))
+        return out
     }
 
     /// A curated Arabic-script name of two to four words with some of its spaces left out,

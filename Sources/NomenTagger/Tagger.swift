@@ -196,7 +196,8 @@ public final class Tagger: Sendable {
         mutating func assign(_ e: Int, _ lx: CompiledLexicon) {
             entity = e
             isDemonym = names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
-            score = 1.0
+            // A surname alone keeps its partial mention's score (see keepNamedSurnames).
+            if kind != .partial { score = 1.0 }
         }
 
         func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
@@ -295,6 +296,7 @@ public final class Tagger: Sendable {
         resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
+        keepNamedSurnames(&matches)
         resolveEntities(&matches, tokens: tokens, letterBits: scanner.letterBits)
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
@@ -860,6 +862,39 @@ public final class Tagger: Sendable {
         matches = matches.indices.filter { !drop.contains($0) }.map { matches[$0] }
     }
 
+    /// A surname-only name (谢里夫, see ``CompiledLexicon/surnameFlag``) names a person the
+    /// document names in full, before or after, and no one where the lexicon lists the same
+    /// words as a name; a match left with surnames only is a partial mention, and one whose
+    /// surnames name no one named in full is dropped.
+    private func keepNamedSurnames(_ matches: inout [Match]) {
+        let lx = lexicon
+        func isSurname(_ n: Int32) -> Bool { lx.nameFlags[Int(n)] & CompiledLexicon.surnameFlag != 0 }
+        guard matches.contains(where: { $0.names.contains(where: isSurname) }) else { return }
+        // Entities a match names in full (by names that are not surnames, all of one entity).
+        var named = Set<Int32>()
+        for m in matches {
+            let full = m.names.filter { !isSurname($0) }
+            if let e = full.first.map({ lx.nameEntity[Int($0)] }), full.allSatisfy({ lx.nameEntity[Int($0)] == e }) { named.insert(e) }
+        }
+        var kept: [Match] = []
+        kept.reserveCapacity(matches.count)
+        for var m in matches {
+            if m.names.contains(where: isSurname) {
+                // A name the lexicon lists as written wins over a surname taken from a full
+                // name (穆贾希德 is Zabihullah Mujahid's name, and Yaqoob's surname).
+                let listed = m.names.contains { !isSurname($0) }
+                m.names.removeAll { isSurname($0) && (listed || !named.contains(lx.nameEntity[Int($0)])) }
+                if m.names.isEmpty { continue }
+                if m.names.allSatisfy(isSurname) {
+                    m.kind = .partial
+                    m.score = 0.9
+                }
+            }
+            kept.append(m)
+        }
+        matches = kept
+    }
+
     // MARK: Disambiguation
 
     /// The country whose press the document's script and letters point to: a weak
@@ -975,7 +1010,7 @@ public final class Tagger: Sendable {
             matches[k].entity = chosen.entity
             matches[k].isDemonym = byEntity[chosen.entity]!.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
             matches[k].names = byEntity[chosen.entity]!.names
-            matches[k].score = (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0
+            matches[k].score = min(matches[k].score, (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0)
         }
     }
 

@@ -284,8 +284,9 @@ import NomenTestSupport
         let out = CLI.temporaryDirectory("nomen-compile").appendingPathComponent("mini.nomenidx").path
         let r = try CLI.run(["lexicon", "compile", "\(fixtures)/good", "--output", out])
         #expect(r.status == 0, "\(r.stderr)")
-        // Ten names as written and one compiled form: ضمیرکابلوف, the Persian name fused.
-        #expect(r.stderr.hasPrefix("nomen: 3 entities, 11 names"), "\(r.stderr)")
+        // Ten names as written and two compiled forms: ضمیرکابلوف, the Persian name fused, and
+        // 卡布洛夫, the surname of the Chinese name.
+        #expect(r.stderr.hasPrefix("nomen: 3 entities, 12 names"), "\(r.stderr)")
         return out
     }
 

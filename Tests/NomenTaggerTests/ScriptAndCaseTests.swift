@@ -30,6 +30,9 @@ import NomenTestSupport
         TagCase("中国长城", [Mentioned("中国", "china")], note: "长 after a name that is no body"),
         TagCase("塔利班发言人阿卜杜勒·加尼表示", [Mentioned("塔利班", "taliban")],
                 note: "加尼 (Ghani) after a middle dot is another person's surname: Abdul Ghani"),
+        TagCase("夏巴兹·谢里夫说。谢里夫还说", [Mentioned("夏巴兹·谢里夫", "shehbaz-sharif", .exact), Mentioned("谢里夫", "shehbaz-sharif", .partial)],
+                note: "the surname after the dot names the person a document names in full"),
+        TagCase("谢里夫说。", note: "and no one in a document that does not"),
         TagCase("毛拉·巴拉达尔表示", [Mentioned("毛拉·巴拉达尔", "abdul-ghani-baradar", honorific: "mullah")],
                 note: "an honorific before the dot is the same person's"),
     ]
