@@ -1298,6 +1298,22 @@ public final class Tagger: Sendable {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
     }
 
+    /// The length in bytes of the closing quotation mark right after `start..<end` when the
+    /// span opens one it does not close, or nil.
+    static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        let span = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        guard span.contains(where: { $0 == 0x22 || $0 >= 0xC2 }) else { return nil }
+        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』", "\"": "\""]
+        var open: Unicode.Scalar?
+        for c in String(decoding: span, as: UTF8.self).unicodeScalars {
+            if let o = open, c == pairs[o]! { open = nil } else if open == nil, pairs[c] != nil { open = c }
+        }
+        guard let o = open, end < bytes.count else { return nil }
+        let next = String(decoding: UnsafeBufferPointer(rebasing: bytes[end..<min(bytes.count, end + 4)]), as: UTF8.self).unicodeScalars.first
+        guard let n = next, n == pairs[o]! || (o == "„" && n == "”") else { return nil }
+        return String(n).utf8.count
+    }
+
     /// A short word as written, for comparison: lower case, and the Arabic keyboard's yeh
     /// and kaf (ي ك) as the Persian keyboard's (ی ک), which write the same letters.
     static func asWritten(_ word: String) -> String {
@@ -1588,6 +1604,12 @@ public final class Tagger: Sendable {
                    }) <= 3 {
                     continue
                 }
+            }
+            // A name that opens a quotation mark inside its span (کانال «قوشتپه», مبادرة "الحزام
+            // والطريق") takes the closing mark right after it: a span holds both or neither.
+            if !appendsPeriod, let close = Self.closingQuote(bytes, byteStart, byteEnd) {
+                byteEnd += close
+                end += 1
             }
             let score = (kind == .inflected || m.choices != 0) ? min(m.score, 0.95) : m.score
             out.append(FoundMention(start: start, end: end, byteStart: byteStart, byteEnd: byteEnd, appendsPeriod: appendsPeriod,

@@ -71,6 +71,8 @@ import NomenTestSupport
                 [Mentioned("Iran", "iran"), Mentioned("Kamal Khan dam", "kamal-khan-dam"), Mentioned("Helmand river", "helmand-river")],
                 note: "a generic head in lower case inside a place's name (lower-heads.txt): the river, not the province"),
         TagCase("Kabil havalimanı kapandı.", [Mentioned("Kabil havalimanı", "kabul-airport")], note: "Turkish"),
+        TagCase("اشتباكات على خط \"دوراند\" الحدودي", [Mentioned("خط \"دوراند\"", "durand-line")],
+                note: "a span that opens a quotation mark closes it"),
         TagCase("Tolo news reported.", [Mentioned("Tolo news", "tolonews")], note: "a medium's generic head"),
         TagCase("Clashes in Kunar province.", [Mentioned("Kunar", "kunar")],
                 note: "a generic word that names the same place is no head: the span stays the name"),
