@@ -54,6 +54,9 @@ public final class CompiledLexicon: Sendable {
     /// Honorific sequences as "id,id,…" for lookup.
     let honorificIndex: [String: Int]
     let maxHonorificLength: Int
+    /// Some name is a surname only (``surnameFlag``): most bulk lexicons have none, and their
+    /// documents skip the pass that weighs them.
+    let hasSurnameNames: Bool
     /// Vocabulary ids of one-word courtesy titles (M., Mme, Mr, Dr, г-н), sorted: such a
     /// word before a surname is no given name of another person (M. Lavrov).
     let courtesyTokens: Table<Int32>
@@ -121,6 +124,7 @@ public final class CompiledLexicon: Sendable {
         }
         honorificIndex = index
         maxHonorificLength = longest
+        hasSurnameNames = nameFlags.contains { $0 & Self.surnameFlag != 0 }
     }
 
     // MARK: Entity accessors

@@ -868,6 +868,7 @@ public final class Tagger: Sendable {
     /// surnames name no one named in full is dropped.
     private func keepNamedSurnames(_ matches: inout [Match]) {
         let lx = lexicon
+        guard lx.hasSurnameNames else { return }
         func isSurname(_ n: Int32) -> Bool { lx.nameFlags[Int(n)] & CompiledLexicon.surnameFlag != 0 }
         guard matches.contains(where: { $0.names.contains(where: isSurname) }) else { return }
         // Entities a match names in full (by names that are not surnames, all of one entity).
@@ -1298,12 +1299,13 @@ public final class Tagger: Sendable {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2
     }
 
+    private static let quotePairs: [Unicode.Scalar: Unicode.Scalar] = ["«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』", "\"": "\""]
+
     /// The length in bytes of the closing quotation mark right after `start..<end` when the
     /// span opens one it does not close, or nil.
     static func closingQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
         let span = UnsafeBufferPointer(rebasing: bytes[start..<end])
-        guard span.contains(where: { $0 == 0x22 || $0 >= 0xC2 }) else { return nil }
-        let pairs: [Unicode.Scalar: Unicode.Scalar] = ["«": "»", "“": "”", "„": "“", "‹": "›", "「": "」", "『": "』", "\"": "\""]
+        let pairs = quotePairs
         var open: Unicode.Scalar?
         for c in String(decoding: span, as: UTF8.self).unicodeScalars {
             if let o = open, c == pairs[o]! { open = nil } else if open == nil, pairs[c] != nil { open = c }
@@ -1607,7 +1609,9 @@ public final class Tagger: Sendable {
             }
             // A name that opens a quotation mark inside its span (کانال «قوشتپه», مبادرة "الحزام
             // والطريق") takes the closing mark right after it: a span holds both or neither.
-            if !appendsPeriod, let close = Self.closingQuote(bytes, byteStart, byteEnd) {
+            let spanFirst = m.extendFirst >= 0 ? m.extendFirst : m.first
+            if !appendsPeriod, spanFirst < m.last, (spanFirst + 1...m.last).contains(where: { tokens[$0].gap.contains(.quote) }),
+               let close = Self.closingQuote(bytes, byteStart, byteEnd) {
                 byteEnd += close
                 end += 1
             }
