@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 18
+    public static let formatVersion: UInt32 = 19
 
     // Entities
     let entityIDs: StringTable
@@ -393,13 +393,15 @@ public final class CompiledLexicon: Sendable {
     /// A curated Arabic-script name of two to four words with some of its spaces left out,
     /// as text that lost its non-joiners or was typed without them writes it (ملګروملتو for
     /// ملګرو ملتو, دهلینو for دهلی نو, دفترخارجہ for دفتر خارجہ): every way of fusing
-    /// neighbours but the name as written. Not for a bulk lexicon, whose many names would
+    /// neighbours but the name as written; and a name with a non-joiner with a space instead. Not for a bulk lexicon, whose many names would
     /// grow the index for forms few texts use.
     static func fusedVariants(_ text: String) -> [String] {
+        // A word joined by a non-joiner is also written as two (فرانس‌پرس, فرانس پرس).
+        let spaced = text.contains("\u{200C}") ? [text.replacingOccurrences(of: "\u{200C}", with: " ")] : []
         let words = text.split(separator: " ").map(String.init)
         guard (2...4).contains(words.count),
-              words.allSatisfy({ $0.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }) else { return [] }
-        var out: [String] = []
+              words.allSatisfy({ $0.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) } }) else { return spaced }
+        var out = spaced
         // Bit k of `fused`: the space after word k is left out.
         for fused in 1..<(1 << (words.count - 1)) {
             var s = words[0]

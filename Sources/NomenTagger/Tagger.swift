@@ -104,6 +104,7 @@ public final class Tagger: Sendable {
         courtesyTitles = Set(lexicon.courtesyTokens)
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
+        commonPhrases = Set(rules.commonPhrases)
         lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
@@ -122,6 +123,8 @@ public final class Tagger: Sendable {
     /// Folded titles of titles.txt, and its endings (German compounds: Außenminister).
     let titleWords: WordList
     let titleEndings: [[UInt8]]
+    /// Two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt).
+    let commonPhrases: Set<String>
     /// Vocabulary ids of the generic words that may be lower case inside a curated place's
     /// or body's name (lower-heads.txt).
     let lowerHeads: Set<Int32>
@@ -566,8 +569,10 @@ public final class Tagger: Sendable {
                 if choices & 3 != 0 { return false }
             } else if choices & 3 != 0 && !t.shape.contains(.cased) {
                 // Inflected, without a capital to say it is a name: Pashto پلاوی ("delegation")
-                // read as Urdu پلاؤ (Palau).
-                return false
+                // read as Urdu پلاؤ (Palau). A proclitic alone (و, ب, ل: ومنغوليا, "and
+                // Mongolia") leaves the name whole, and stays.
+                let r = t.reading(Int(choices & 3))
+                if !(r.trimStart > 0 && r.trimEnd == 0 && t.facts.id < 0) { return false }
             }
         }
         return true
@@ -840,6 +845,18 @@ public final class Tagger: Sendable {
             if (first > 0 && tokens[first].gap.contains(.middleDot) && tokens[first - 1].script == .han && honorificBefore(first, tokens) == nil)
                 || (m.last + 1 < tokens.count && tokens[m.last + 1].gap.contains(.middleDot) && tokens[m.last + 1].script == .han) {
                 drop.insert(k)
+            }
+        }
+        // An ambiguous name in a phrase that makes it an ordinary word (هذه القاعدة, "this base").
+        if !commonPhrases.isEmpty {
+            func word(_ j: Int) -> String { String(decoding: UnsafeBufferPointer(start: base + Int(tokens[j].foldStart), count: Int(tokens[j].foldEnd - tokens[j].foldStart)), as: UTF8.self) }
+            for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
+                && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag != 0 }) {
+                let i = matches[k].first
+                if (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
+                    || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1))) {
+                    drop.insert(k)
+                }
             }
         }
         // A word said twice in a row in Bengali or Hindi is reduplication, an idiom, not a name
@@ -1316,13 +1333,19 @@ public final class Tagger: Sendable {
         return String(n).utf8.count
     }
 
-    /// A short word as written, for comparison: lower case, and the Arabic keyboard's yeh
-    /// and kaf (ي ك) as the Persian keyboard's (ی ک), which write the same letters.
+    /// A short word as written, for comparison: lower case, the Arabic keyboard's yeh and
+    /// kaf (ي ك) as the Persian keyboard's (ی ک), which write the same letters, and the
+    /// Indic long i and u as the short ones.
     static func asWritten(_ word: String) -> String {
         String(String.UnicodeScalarView(word.lowercased().unicodeScalars.map { s in
             switch s.value {
             case 0x064A: return "\u{06CC}"
             case 0x0643: return "\u{06A9}"
+            // Hindi and Bengali long i and u, as folding takes them (रुस is रूस).
+            case 0x0940: return "\u{093F}"
+            case 0x0942: return "\u{0941}"
+            case 0x09C0: return "\u{09BF}"
+            case 0x09C2: return "\u{09C1}"
             default: return s
             }
         }))

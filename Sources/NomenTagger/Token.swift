@@ -22,6 +22,9 @@ public struct GapFlags: OptionSet, Sendable {
     public static let middleDot = GapFlags(rawValue: 1 << 10)
     /// A slash, which a name may span (RFE/RL).
     public static let slash = GapFlags(rawValue: 1 << 11)
+    /// An en or em dash: a hyphen where nothing else is in the gap (開伯爾—普什圖省), else a
+    /// breaker (Kabul — the capital).
+    public static let dash = GapFlags(rawValue: 1 << 12)
 }
 
 /// Letter-case shape of a token in the text.

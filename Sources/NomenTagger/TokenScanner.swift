@@ -461,6 +461,7 @@ final class TokenScanner {
         var g = gap
         if g.isEmpty && tokenCount > 0 { g.insert(.none) }
         if newlines >= 2 { g.insert(.paragraph) }
+        if g.contains(.dash) { g.insert(g.contains(.space) || g.contains(.newline) ? .breaker : .hyphen) }
         if sentenceEnd && (g.contains(.space) || g.contains(.newline)) { g.insert(.sentenceStart) }
         if newlines >= 1 && tokenCount > 0 && g.contains(.paragraph) { g.insert(.sentenceStart) }
         t.initialize(to: Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
@@ -481,6 +482,8 @@ final class TokenScanner {
             gap.insert(.apostrophe)
         case 0x2D, 0x2010, 0x2011:
             gap.insert(.hyphen)
+        case 0x2013, 0x2014, 0x2015:
+            gap.insert(.dash)
         case 0x2E:
             gap.insert(.period)
             sawSentenceEnd = true

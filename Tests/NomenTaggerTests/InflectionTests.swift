@@ -107,6 +107,7 @@ import NomenTestSupport
                 note: "hi postpositions stand apart"),
         TagCase("तालिबानों का प्रतिनिधिमंडल मॉस्को पहुंचा।", [Mentioned("तालिबानों", "taliban", .inflected), Mentioned("मॉस्को", "moscow")],
                 note: "hi oblique plural"),
+        TagCase("रुस ने कहा।", [Mentioned("रुस", "russia", .normalized)], note: "a short name with the short u is still as written"),
         TagCase("तालीबान ने कहा।", [Mentioned("तालीबान", "taliban", .normalized)], note: "hi long ī where the lexicon has short i"),
         TagCase("লোকেরা কাতারে কাতারে এসেছে।", note: "a word said twice in a row is an idiom (\"in droves\"), not Qatar twice"),
     ]

@@ -12,6 +12,10 @@ import NomenTestSupport
     static let curated: [TagCase] = [
         TagCase("وقال علي خامنئي إن الاتفاق مهم.", [Mentioned("علي خامنئي", "ali-khamenei", .exact)]),
         TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
+        TagCase("سيطرت طالبان على أفغانستان ونفذ تنظيم القاعدة هجمات. وأشار ترامب إلى استعادة القاعدة الجوية. وقال إن هذه القاعدة مهمة.",
+                [Mentioned("طالبان", "taliban"), Mentioned("أفغانستان", "afghanistan"), Mentioned("القاعدة", "al-qaeda"),
+                 Mentioned("ترامب", "donald-trump")],
+                note: "القاعدة is 'the base' in a phrase of common-phrases.txt (the air base, this base), in a document where al-Qaeda has context"),
         TagCase("Москве предстоит трудная зима.", [Mentioned("Москве", "moscow", .inflected)],
                 note: "a curated name may start a sentence in an oblique case"),
         TagCase("Kabil'de toplantı yapıldı. Bu kabil değil. Heyet Kabil'e gitti.", [Mentioned("Kabil", "kabul"), Mentioned("Kabil", "kabul")],
