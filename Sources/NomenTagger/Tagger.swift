@@ -1181,7 +1181,14 @@ public final class Tagger: Sendable {
             // common one, which names no one alone: only its persons by surname stay.
             let givenNames = entries.lazy.filter { $0 & 3 == 1 }.count
             let carriers = Set(entries.map { Int($0 >> 2) })
-            let candidates = givenNames < 2 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
+            var candidates = givenNames < 2 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
+            // Unless the word stands right before a mention of one of them, whose given name it
+            // is (دمیتري ژیرنوف: Dmitry is Zhirnov's and Medvedev's given name, ژیرنوف Zhirnov's).
+            if givenNames >= 2, i + 1 < tokens.count, joinable(t, tokens[i + 1]),
+               let next = sorted.first(where: { $0.first == i + 1 }), carriers.contains(next.entity),
+               lx.entityTypes[next.entity] == personType {
+                candidates = [next.entity]
+            }
             if candidates.isEmpty { continue }
             // Full mentions before this word, in text order, each entity at its latest.
             while nextFull < sorted.count && sorted[nextFull].first < i {
