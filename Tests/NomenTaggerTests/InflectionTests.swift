@@ -7,6 +7,9 @@ import NomenTestSupport
 /// and the mention says it was found through inflection.
 @Suite struct InflectionTests {
     static let russian: [TagCase] = [
+        TagCase("У берегов Каспийского моря и под Аравийским морем.",
+                [Mentioned("Каспийского моря", "caspian-sea", .inflected), Mentioned("Аравийским морем", "arabian-sea", .inflected)],
+                note: "a neuter noun in -ре declines with its adjective"),
         TagCase("На Ближнем Востоке, в Среднюю Азию и Соединенным Штатам.",
                 [Mentioned("Ближнем Востоке", "middle-east", .inflected), Mentioned("Среднюю Азию", "central-asia", .inflected),
                  Mentioned("Соединенным Штатам", "united-states", .inflected)], note: "soft-stem and plural adjectives"),
