@@ -21,6 +21,7 @@ import NomenTestSupport
                 note: "لل: the span starts at the second ل"),
         TagCase("والإمارة الإسلامية في أفغانستان.",
                 [Mentioned("الإمارة الإسلامية في أفغانستان", "islamic-emirate-of-afghanistan", .inflected)], note: "و before a long name"),
+        TagCase("اشتباكات مع الحوثيين قرب الحدود.", [Mentioned("الحوثيين", "houthis", .inflected)], note: "a nisba plural in the oblique (-يين for -يون)"),
         TagCase("وصل الوفد إلى كابول.", [Mentioned("كابول", "kabul", .exact)], note: "no clitic"),
     ]
 
