@@ -19,6 +19,7 @@ import NomenTestSupport
         TagCase("Мавлави Гулю Хасану вручили грамоты.", [Mentioned("Мавлави Гулю Хасану", "gul-hasan", .inflected, honorific: "mawlawi")],
                 note: "inflected name after the honorific"),
         TagCase("حاجي ذبیح‌الله مجاهد وویل.", [Mentioned("حاجي ذبیح‌الله مجاهد", "zabihullah-mujahid", honorific: "haji")], note: "Pashto"),
+        TagCase("میاں شہباز شریف نے کہا", [Mentioned("میاں شہباز شریف", "shehbaz-sharif", honorific: "mian")], note: "Urdu Mian"),
         TagCase("Haji Zabihullah Mujahid said.", [Mentioned("Haji Zabihullah Mujahid", "zabihullah-mujahid", honorific: "haji")]),
         TagCase("Хаджи Забихулла Муджахид заявил.", [Mentioned("Хаджи Забихулла Муджахид", "zabihullah-mujahid", honorific: "haji")],
                 note: "Cyrillic, capitalised at the start of a sentence"),
