@@ -176,6 +176,15 @@ public struct NameMatcher: Sendable {
             byCount[count] = v
             return v
         }
+
+        /// Calls `body` with the workspace moved out of the scratch while in use: a local,
+        /// with no exclusivity checks.
+        func withWorkspace<R>(_ body: (inout Workspace) -> R) -> R {
+            var w = workspace
+            workspace = Workspace()
+            defer { workspace = w }
+            return body(&w)
+        }
     }
 
     static let scratch = ThreadLocal { Scratch() }
@@ -216,11 +225,7 @@ public struct NameMatcher: Sendable {
         guard let q = prepare(name) else { return [] }
         let ranking = rank(q, includeGenerated: includeGenerated, includeAmbiguous: includeAmbiguous, candidates: candidates)
         let ix = index
-        let scratch = Self.scratch.value
-        var workspace = scratch.workspace
-        scratch.workspace = Workspace()
-        defer { scratch.workspace = workspace }
-        return ranking.entities.prefix(limit).map { e in
+        return Self.scratch.value.withWorkspace { workspace in ranking.entities.prefix(limit).map { e in
             let detail = self.score(q, name: e.name, explain: true, in: &workspace).1
             var parts: [String] = []
             if let scheme = q.scheme { parts.append("query transliterated to Latin (\(scheme)): \(q.latin.joined(separator: " "))") }
@@ -233,7 +238,7 @@ public struct NameMatcher: Sendable {
             return MatchCandidate(entity: e.entity, score: Self.rounded(e.score), isMatch: ranking.isMatch(e),
                                   variant: ix.nameTexts[e.name], language: language,
                                   explanation: parts.joined(separator: "; "), honorifics: q.honorifics, isComplete: e.complete)
-        }
+        } }
     }
 
     /// The entity `name` denotes best, as ``lookup(_:limit:includeGenerated:includeAmbiguous:candidates:)``
@@ -317,10 +322,6 @@ public struct NameMatcher: Sendable {
             if w >= floor { hits.append((n, w)) }
         }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
-        // Moved out of the thread's scratch while in use: a local, with no exclusivity checks.
-        var workspace = scratch.workspace
-        scratch.workspace = Workspace()
-        defer { scratch.workspace = workspace }
         let queryHasHan = q.scheme?.contains("Han") == true
         // The names to score and their entities, read in one pass before any is scored:
         // names far apart in a large index, whose loads, independent here, overlap.
@@ -334,11 +335,13 @@ public struct NameMatcher: Sendable {
             if !queryHasHan && ix.schemeIsHan[Int(ix.nameScheme[Int(n)])] { continue }
             names.append((Int(n), Int(ix.nameEntity[Int(n)])))
         }
-        workspace.touch(names.lazy.map(\.name), in: ix)
         var best: [Int: (score: Double, name: Int, complete: Bool)] = [:]
-        for (n, e) in names {
-            let (score, _, complete) = self.score(q, name: n, in: &workspace)
-            if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
+        scratch.withWorkspace { workspace in
+            workspace.touch(names.lazy.map(\.name), in: ix)
+            for (n, e) in names {
+                let (score, _, complete) = self.score(q, name: n, in: &workspace)
+                if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
+            }
         }
         let sorted = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
         return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete) },

@@ -275,7 +275,7 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.fusedVariants(v.text) : []) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var mask = writtenMask
                 if seq.isEmpty || seq.count > 64 { continue }
@@ -390,12 +390,12 @@ public final class CompiledLexicon: Sendable {
         return out
     }
 
-    /// A curated Arabic-script name of two to four words with some of its spaces left out,
-    /// as text that lost its non-joiners or was typed without them writes it (ملګروملتو for
-    /// ملګرو ملتو, دهلینو for دهلی نو, دفترخارجہ for دفتر خارجہ): every way of fusing
-    /// neighbours but the name as written; and a name with a non-joiner with a space instead. Not for a bulk lexicon, whose many names would
-    /// grow the index for forms few texts use.
-    static func fusedVariants(_ text: String) -> [String] {
+    /// Other spacings of a curated Arabic-script name, as text that lost its non-joiners or
+    /// was typed without them writes it: a name of two to four words with some of its spaces
+    /// left out, every way but the name as written (ملګروملتو for ملګرو ملتو, دفترخارجہ for
+    /// دفتر خارجہ), and a name with a non-joiner with a space instead (فرانس پرس for فرانس‌پرس).
+    /// Not for a bulk lexicon, whose many names would grow the index for forms few texts use.
+    static func spacingVariants(_ text: String) -> [String] {
         // A word joined by a non-joiner is also written as two (فرانس‌پرس, فرانس پرس).
         let spaced = text.contains("\u{200C}") ? [text.replacingOccurrences(of: "\u{200C}", with: " ")] : []
         let words = text.split(separator: " ").map(String.init)

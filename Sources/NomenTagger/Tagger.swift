@@ -839,17 +839,19 @@ public final class Tagger: Sendable {
         // (Before entities are resolved: every name the match found is a person's.)
         for k in matches.indices where !drop.contains(k) && tokens[matches[k].first].script == .han
             && matches[k].names.allSatisfy({ lx.entityTypes[Int(lx.nameEntity[Int($0)])] == personType }) {
-            let m = matches[k]
-            let first = m.first
+            let (first, last) = (matches[k].first, matches[k].last)
             // An honorific before the dot is the same person's (毛拉·巴拉达尔, Mullah Baradar).
             if (first > 0 && tokens[first].gap.contains(.middleDot) && tokens[first - 1].script == .han && honorificBefore(first, tokens) == nil)
-                || (m.last + 1 < tokens.count && tokens[m.last + 1].gap.contains(.middleDot) && tokens[m.last + 1].script == .han) {
+                || (last + 1 < tokens.count && tokens[last + 1].gap.contains(.middleDot) && tokens[last + 1].script == .han) {
                 drop.insert(k)
             }
         }
         // An ambiguous name in a phrase that makes it an ordinary word (هذه القاعدة, "this base").
         if !commonPhrases.isEmpty {
-            func word(_ j: Int) -> String { String(decoding: UnsafeBufferPointer(start: base + Int(tokens[j].foldStart), count: Int(tokens[j].foldEnd - tokens[j].foldStart)), as: UTF8.self) }
+            func word(_ j: Int) -> String {
+                let (p, n) = key(tokens[j])
+                return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+            }
             for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
                 && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag != 0 }) {
                 let i = matches[k].first
