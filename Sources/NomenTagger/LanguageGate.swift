@@ -26,6 +26,13 @@ struct LanguageGate: Sendable {
 
     /// Words that open a language as its letters do, with its bit.
     private let words: [(list: WordList, bit: UInt64)]
+    /// Each gated language's bit.
+    private let bits: [String: UInt64]
+
+    /// The bits of those of `languages` that are gated (0 for the others).
+    func mask(_ languages: [String]) -> UInt64 {
+        languages.reduce(0) { $0 | (bits[$1] ?? 0) }
+    }
     /// Tokens at a document's start searched for the words.
     static let wordWindow = 100
 
@@ -45,6 +52,7 @@ struct LanguageGate: Sendable {
         }
         self.twoByte = twoByte
         self.others = others
+        bits = bit
         words = gated.compactMap { language in rules.gateWords[language].map { (WordList($0), bit[language]!) } }
         let byScript = rules.byScriptIndex
         scriptMask = byScript.map { set in

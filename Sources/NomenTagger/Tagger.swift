@@ -111,6 +111,8 @@ public final class Tagger: Sendable {
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
         orgType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "ORG" } ?? 255)
+        locType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "LOC" } ?? 255)
+        capitalisingLanguages = gate.mask(["de", "tr"])
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -151,10 +153,13 @@ public final class Tagger: Sendable {
     /// starts no honorific, and the index keys need not be built.
     let honorificStarts: Set<Int32>
 
-    /// Type indices of PERSON, GPE and ORG in the lexicon's type table (255 when absent).
+    /// Type indices of PERSON, GPE, ORG and LOC in the lexicon's type table (255 when absent).
     let personType: UInt8
     let gpeType: UInt8
     let orgType: UInt8
+    let locType: UInt8
+    /// Languages whose capitals mark more than names (see ``dropPlacesInsideNames``).
+    let capitalisingLanguages: UInt64
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -176,6 +181,8 @@ public final class Tagger: Sendable {
         let words = WordMemo()
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
+        /// The gated languages the document being tagged shows (see ``LanguageGate``).
+        var languages: UInt64 = 0
     }
 
     struct Match {
@@ -308,6 +315,7 @@ public final class Tagger: Sendable {
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
+        dropPlacesInsideNames(&matches, tokens: tokens, languages: s.languages)
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -327,6 +335,7 @@ public final class Tagger: Sendable {
         let folded = scanner.folded
         let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
         let scriptMask = gate.scriptMask
+        scratch.languages = letters
         guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return }
         // Through a pointer, field by field: a token is large, and copying it whole
         // in and out for a few fields was most of this loop.
@@ -1288,6 +1297,61 @@ public final class Tagger: Sendable {
             }
         }
         return nil
+    }
+
+    /// A one-word place beside a capitalised word the lexicon does not know is part of a
+    /// longer name of something else: a person (Paris Hilton), a body (Qatar Airways, Kabul
+    /// Now), which a reader of the whole name would not call a mention of the place.
+    /// Only in text whose capitals mark names: not in German, which writes every noun with
+    /// one, nor Turkish, which writes titles and institutions so (Rusya Devlet Başkanı), as
+    /// their letters or words show (de.rules, tr.rules); not in all-capital text; and not
+    /// where the place is inflected (в Москве Иван Петров), since a name inside another is
+    /// written as it is.
+    private func dropPlacesInsideNames(_ matches: inout [Match], tokens: Tokens, languages: UInt64) {
+        let lx = lexicon
+        guard languages & capitalisingLanguages == 0, matches.contains(where: { $0.first == $0.last && $0.choices == 0 }) else { return }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        // A capitalised word of no name, title or function word, a space away: a hyphen or
+        // dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a name.
+        func unknownName(_ k: Int, across gap: GapFlags) -> Bool {
+            let u = tokens[k]
+            return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
+                && u.shape.contains(.cased) && u.shape.contains(.firstUpper) && !u.shape.contains(.allUpper)
+                && u.letters >= 2 && !u.isKnown && !u.facts.isTitle && !u.facts.isFunctionWord
+        }
+        // Whether the words around token `i` are written in sentence case: more of the longer
+        // words nearby are in lower case than capitalised. A headline in title case ("Talks in
+        // Doha Amid Border Tensions"), or a line of Latin words in Hindi text, says nothing.
+        func sentenceCase(around i: Int, besides neighbour: Int) -> Bool {
+            var lower = 0
+            var upper = 0
+            var k = i - 1
+            while k >= max(0, i - 4) && !tokens[k + 1].gap.contains(.paragraph) { count(k); k -= 1 }
+            k = i + 1
+            while k < min(tokens.count, i + 5) && !tokens[k].gap.contains(.paragraph) { count(k); k += 1 }
+            func count(_ k: Int) {
+                let u = tokens[k]
+                guard k != neighbour, !covered[k], u.shape.contains(.cased), u.letters >= 4, !u.gap.contains(.sentenceStart) else { return }
+                if u.shape.contains(.firstUpper) { upper += 1 } else { lower += 1 }
+            }
+            return lower > upper
+        }
+        matches.removeAll { m in
+            guard m.first == m.last, m.choices == 0, m.kind != .partial else { return false }
+            let type = lx.entityTypes[m.entity]
+            guard type == gpeType || type == locType else { return false }
+            let i = m.first
+            let t = tokens[i]
+            guard t.shape.contains(.cased), t.shape.contains(.firstUpper), !t.shape.contains(.allUpper) else { return false }
+            if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
+                return sentenceCase(around: i, besides: i + 1)
+            }
+            if i > 0, !tokens[i - 1].gap.contains(.sentenceStart), joinable(tokens[i - 1], t), unknownName(i - 1, across: t.gap) {
+                return sentenceCase(around: i, besides: i - 1)
+            }
+            return false
+        }
     }
 
     /// Two pieces of one person's name side by side are one mention of the person (سراج

@@ -46,6 +46,18 @@ import NomenTestSupport
         TagCase("امارت اسلامي د الاماره الاسلاميه په نوم.", [Mentioned("امارت اسلامي", "islamic-emirate-of-afghanistan", .normalized),
                 Mentioned("الاماره الاسلاميه", "islamic-emirate-of-afghanistan", .normalized)],
                 note: "an Arabic name in ة, written in ه as Pashto writes it"),
+        TagCase("Farah Naz, a teacher, met reporters in Kabul. The Washington Post said so.", [Mentioned("Kabul", "kabul")],
+                note: "a place beside a capitalised word no name has is part of a longer name: a person's, a newspaper's"),
+        TagCase("Talks in Kabul Monday ended. Russia Recognises Taliban Government",
+                [Mentioned("Kabul", "kabul"), Mentioned("Russia", "russia"), Mentioned("Taliban", "taliban")],
+                note: "a day is no part of a name; a headline in title case says nothing about names"),
+        TagCase("The Termez-Naibabad railway and the Kabul–Hairatan line.", [Mentioned("Termez", "termez"), Mentioned("Kabul", "kabul"), Mentioned("Hairatan", "hairatan")],
+                note: "a hyphen or dash joins places, it does not make one name of them"),
+        TagCase("В Москве Иван Петров заявил об этом.", [Mentioned("Москве", "moscow", .inflected)],
+                note: "an inflected place is no part of a person's name"),
+        TagCase("Er sagte in Kabul Vertretern der Regierung, dass Russland Waffen liefern werde.",
+                [Mentioned("Kabul", "kabul"), Mentioned("Russland", "russia")],
+                note: "German capitalises every noun: there a capital does not mark a name"),
     ]
 
     @Test(arguments: curated) func curatedNames(_ c: TagCase) { expectTagging(c) }
