@@ -857,17 +857,10 @@ public final class Tagger: Sendable {
         }
         // An ambiguous name in a phrase that makes it an ordinary word (هذه القاعدة, "this base").
         if !commonPhrases.isEmpty {
-            func word(_ j: Int) -> String {
-                let (p, n) = key(tokens[j])
-                return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
-            }
             for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
-                && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag != 0 }) {
-                let i = matches[k].first
-                if (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
-                    || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1))) {
-                    drop.insert(k)
-                }
+                && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag != 0 })
+                && inCommonPhrase(matches[k].first, tokens: tokens, folded: folded) {
+                drop.insert(k)
             }
         }
         // A word said twice in a row in Bengali or Hindi is reduplication, an idiom, not a name
@@ -1166,8 +1159,9 @@ public final class Tagger: Sendable {
             }
             if entries.isEmpty { continue }
             let tokenID = t.reading(Int(choices)).id
-            // A title names no one alone, though a name has it (امیر, "emir", in Amir Khan Muttaqi).
-            if t.facts.isTitle { continue }
+            // A title names no one alone, though a name has it (امیر, "emir", in Amir Khan Muttaqi);
+            // nor does a word in a common phrase (غنی سازی, "enrichment", is not Ghani).
+            if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) { continue }
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A middle initial between a given name and a surname of one person (Sergey V.
@@ -1236,9 +1230,12 @@ public final class Tagger: Sendable {
                 continue
             }
             // Else only a capitalised surname (or a name after an honorific) that one entity
-            // alone carries.
+            // alone carries, and not as its given name too unless an honorific says whose it
+            // is: Abdullah alone is a given name of many (King Abdullah) before it is Abdullah
+            // Abdullah's, but Dr. Abdullah is his.
             guard cased, carriers.count == 1, let e = carriers.first else { continue }
-            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4 else { continue }
+            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4,
+                  !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
         }
@@ -1297,6 +1294,15 @@ public final class Tagger: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether token `i` makes a phrase of common-phrases.txt with the word before or after
+    /// it: there it is an ordinary word, not a name.
+    private func inCommonPhrase(_ i: Int, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard !commonPhrases.isEmpty else { return false }
+        func word(_ j: Int) -> String { String(decoding: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)], as: UTF8.self) }
+        return (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
+            || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1)))
     }
 
     /// A one-word place beside a capitalised word the lexicon does not know is part of a

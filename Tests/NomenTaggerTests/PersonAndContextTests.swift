@@ -99,11 +99,20 @@ import NomenTestSupport
         TagCase("Mohammad Hassan Akhund spoke in Kabul. Later, Mohammad added that talks would go on.",
                 [Mentioned("Mohammad Hassan Akhund", "mohammad-hassan-akhund"), Mentioned("Kabul", "kabul")],
                 note: "a given name that several persons of the lexicon carry names no one alone"),
+        TagCase("King Abdullah met the envoy.", [],
+                note: "a person's surname that is his given name too (Abdullah Abdullah) is a given name of many: alone, it names no one"),
+        TagCase("Abdullah Abdullah spoke. Abdullah said more.",
+                [Mentioned("Abdullah Abdullah", "abdullah-abdullah"), Mentioned("Abdullah", "abdullah-abdullah", .partial)],
+                note: "after his full name it is his"),
+        TagCase("محمد اشرف غنی گفت. غنی افزود که برنامه غنی سازی ادامه دارد.",
+                [Mentioned("محمد اشرف غنی", "ashraf-ghani"), Mentioned("غنی", "ashraf-ghani", .partial)],
+                note: "a word of a person's name in a common phrase (غنی سازی, enrichment) is the ordinary word"),
     ]
 
     static let disambiguation: [TagCase] = [
-        TagCase("Pakistan's Supreme Court ruled.", [Mentioned("Pakistan", "pakistan")], note: "another country's court"),
-        TagCase("The Supreme Court of Pakistan ruled.", [Mentioned("Pakistan", "pakistan")], note: "another country's court"),
+        TagCase("Pakistan's Supreme Court ruled.", [Mentioned("Pakistan", "pakistan"), Mentioned("Supreme Court", "supreme-court-of-pakistan")],
+                note: "each country's court: the owner says which"),
+        TagCase("The Supreme Court of Iran ruled.", [Mentioned("Iran", "iran")], note: "another country's court, which the lexicon lacks"),
         TagCase("Russia's Supreme Court ruled.", [Mentioned("Russia", "russia"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
         TagCase("In Moscow, the Supreme Court ruled.", [Mentioned("Moscow", "moscow"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
         TagCase("Верховный суд Ирана постановил.", [Mentioned("Ирана", "iran", .inflected)], note: "another country's court, Russian"),
