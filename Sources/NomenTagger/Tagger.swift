@@ -105,6 +105,7 @@ public final class Tagger: Sendable {
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
         commonPhrases = Set(rules.commonPhrases)
+        commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
         lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
@@ -127,6 +128,8 @@ public final class Tagger: Sendable {
     let titleEndings: [[UInt8]]
     /// Two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt).
     let commonPhrases: Set<String>
+    /// Vocabulary ids of the words of ``commonPhrases``.
+    let commonPhraseWords: Set<Int32>
     /// Vocabulary ids of the generic words that may be lower case inside a curated place's
     /// or body's name (lower-heads.txt).
     let lowerHeads: Set<Int32>
@@ -1299,7 +1302,8 @@ public final class Tagger: Sendable {
     /// Whether token `i` makes a phrase of common-phrases.txt with the word before or after
     /// it: there it is an ordinary word, not a name.
     private func inCommonPhrase(_ i: Int, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !commonPhrases.isEmpty else { return false }
+        // Most words are in no phrase: their vocabulary id says so without building a string.
+        guard commonPhraseWords.contains(tokens[i].facts.id) else { return false }
         func word(_ j: Int) -> String { String(decoding: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)], as: UTF8.self) }
         return (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
             || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1)))
