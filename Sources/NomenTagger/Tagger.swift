@@ -1309,9 +1309,9 @@ public final class Tagger: Sendable {
             || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1)))
     }
 
-    /// A one-word place beside a capitalised word the lexicon does not know is part of a
-    /// longer name of something else: a person (Paris Hilton), a body (Qatar Airways, Kabul
-    /// Now), which a reader of the whole name would not call a mention of the place.
+    /// A one-word place beside a capitalised word that no mention covers is part of a
+    /// longer name of something else: a person (Paris Hilton), a body (Qatar Airways, Radio
+    /// Iran), which a reader of the whole name would not call a mention of the place.
     /// Only in text whose capitals mark names: not in German, which writes every noun with
     /// one, nor Turkish, which writes titles and institutions so (Rusya Devlet Başkanı), as
     /// their letters or words show (de.rules, tr.rules); not in all-capital text; and not
@@ -1322,13 +1322,13 @@ public final class Tagger: Sendable {
         guard languages & capitalisingLanguages == 0, matches.contains(where: { $0.first == $0.last && $0.choices == 0 }) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
-        // A capitalised word of no name, title or function word, a space away: a hyphen or
+        // A capitalised word of no mention, title or function word, a space away: a hyphen or
         // dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a name.
         func unknownName(_ k: Int, across gap: GapFlags) -> Bool {
             let u = tokens[k]
             return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
                 && u.shape.contains(.cased) && u.shape.contains(.firstUpper) && !u.shape.contains(.allUpper)
-                && u.letters >= 2 && !u.isKnown && !u.facts.isTitle && !u.facts.isFunctionWord
+                && u.letters >= 2 && !u.facts.isTitle && !u.facts.isFunctionWord
         }
         // Whether the words around token `i` are written in sentence case: more of the longer
         // words nearby are in lower case than capitalised. A headline in title case ("Talks in

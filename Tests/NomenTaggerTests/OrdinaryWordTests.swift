@@ -48,6 +48,8 @@ import NomenTestSupport
                 note: "an Arabic name in ة, written in ه as Pashto writes it"),
         TagCase("Farah Naz, a teacher, met reporters in Kabul. She flew Qatar Airways.", [Mentioned("Kabul", "kabul")],
                 note: "a place beside a capitalised word no name has is part of a longer name: a person's, an airline's"),
+        TagCase("She studied at Kabul University, 20 km from Herat City.", [Mentioned("Herat", "herat")],
+                note: "a word of other names (University) makes a longer name too; a generic word after a place leaves it the place"),
         TagCase("Talks in Kabul Monday ended. Russia Recognises Taliban Government",
                 [Mentioned("Kabul", "kabul"), Mentioned("Russia", "russia"), Mentioned("Taliban", "taliban")],
                 note: "a day is no part of a name; a headline in title case says nothing about names"),
