@@ -33,6 +33,8 @@ public struct InflectionRules: Sendable {
     /// Folded generic words that may be lower case inside a curated place's or body's name
     /// after its first word (lower-heads.txt): the Kajaki dam, the Haqqani network.
     public let lowerHeads: [String]
+    /// Folded words that introduce a place by its kind (place-words.txt): province, провинции.
+    public let placeWords: [String]
     /// Folded two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt):
     /// هذه القاعدة, القاعدة الجوية. Each as its two folded words joined by a space.
     public let commonPhrases: [String]
@@ -48,13 +50,14 @@ public struct InflectionRules: Sendable {
     public let gateWords: [String: [String]]
 
     init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [], titles: [String] = [],
-         lowerHeads: [String] = [], commonPhrases: [String] = [], exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
+         lowerHeads: [String] = [], placeWords: [String] = [], commonPhrases: [String] = [], exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
          gateWords: [String: [String]] = [:]) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
         self.titles = titles
         self.lowerHeads = lowerHeads
+        self.placeWords = placeWords
         self.commonPhrases = commonPhrases
         self.exactWords = exactWords
         self.gateLetters = gateLetters
@@ -175,7 +178,7 @@ public struct InflectionRules: Sendable {
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
         return InflectionRules(byScript: rules, descriptors: words("descriptors.txt").flatMap { [$0, CompiledLexicon.tehMarbutaVariant($0)].compactMap { $0 } }, functionWords: words("function-words.txt"),
                                titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
-                               lowerHeads: words("lower-heads.txt"),
+                               lowerHeads: words("lower-heads.txt"), placeWords: words("place-words.txt"),
                                commonPhrases: written("common-phrases.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
                                gateWords: gateWords)

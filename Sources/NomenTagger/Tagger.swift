@@ -103,6 +103,7 @@ public final class Tagger: Sendable {
         exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
         courtesyTitles = Set(lexicon.courtesyTokens)
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
+        placeWords = WordList(rules.placeWords)
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
         commonPhrases = Set(rules.commonPhrases)
         commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
@@ -125,6 +126,8 @@ public final class Tagger: Sendable {
     let courtesyTitles: Set<Int32>
     /// Folded titles of titles.txt, and its endings (German compounds: Außenminister).
     let titleWords: WordList
+    /// Folded words of place-words.txt, which introduce a place (province, провинции).
+    let placeWords: WordList
     let titleEndings: [[UInt8]]
     /// Two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt).
     let commonPhrases: Set<String>
@@ -318,7 +321,7 @@ public final class Tagger: Sendable {
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
-        dropPlacesInsideNames(&matches, tokens: tokens, languages: s.languages)
+        dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: s.languages)
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -1317,7 +1320,7 @@ public final class Tagger: Sendable {
     /// their letters or words show (de.rules, tr.rules); not in all-capital text; and not
     /// where the place is inflected (в Москве Иван Петров), since a name inside another is
     /// written as it is.
-    private func dropPlacesInsideNames(_ matches: inout [Match], tokens: Tokens, languages: UInt64) {
+    private func dropPlacesInsideNames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, languages: UInt64) {
         let lx = lexicon
         guard languages & capitalisingLanguages == 0, matches.contains(where: { $0.first == $0.last && $0.choices == 0 }) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -1347,13 +1350,24 @@ public final class Tagger: Sendable {
             }
             return lower > upper
         }
+        // A word of place-words.txt right before token `i`, or before a short word ("of", "de")
+        // right before it.
+        func introduced(_ i: Int) -> Bool {
+            func isPlaceWord(_ k: Int) -> Bool {
+                let u = tokens[k]
+                return placeWords.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)]))
+            }
+            guard i > 0, joinable(tokens[i - 1], tokens[i]) else { return false }
+            if isPlaceWord(i - 1) { return true }
+            return i > 1 && tokens[i - 1].letters <= 3 && joinable(tokens[i - 2], tokens[i - 1]) && isPlaceWord(i - 2)
+        }
         matches.removeAll { m in
             guard m.first == m.last, m.choices == 0, m.kind != .partial else { return false }
             let type = lx.entityTypes[m.entity]
             guard type == gpeType || type == locType else { return false }
             let i = m.first
             let t = tokens[i]
-            guard t.shape.contains(.cased), t.shape.contains(.firstUpper), !t.shape.contains(.allUpper) else { return false }
+            guard t.shape.contains(.cased), t.shape.contains(.firstUpper), !t.shape.contains(.allUpper), !introduced(i) else { return false }
             if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
                 return sentenceCase(around: i, besides: i + 1)
             }
