@@ -181,6 +181,9 @@ public final class Tagger: Sendable {
 
     final class Scratch {
         let scanner = TokenScanner()
+        /// ICU's word segmenter, for Chinese and Japanese words around short matches (made
+        /// on first use: most documents have none).
+        lazy var segmenter: WordSegmenter? = try? WordSegmenter()
         /// Matcher results by span text: (entity, score), entity -1 for none.
         var fuzzy: [String: (Int, Double)] = [:]
         /// What each folded word is to the lexicon, by word.
@@ -312,6 +315,7 @@ public final class Tagger: Sendable {
         resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
+        dropNamesInsideHanWords(&matches, tokens: tokens, bytes: bytes, scratch: s)
         keepNamedSurnames(&matches)
         resolveEntities(&matches, tokens: tokens, letterBits: scanner.letterBits)
         matches.removeAll { $0.entity < 0 }
@@ -1300,6 +1304,40 @@ public final class Tagger: Sendable {
             }
         }
         return nil
+    }
+
+    /// A name of one or two Han characters that ICU's dictionary reads as part of other
+    /// words is no mention: 北约 (NATO) in 东北约 ("north-east, about"), 马里 (Mali) in 马里克
+    /// (Malik), 中东 (the Middle East) in 中东部 ("central-eastern"). Longer names are left
+    /// alone: the dictionary does not know most transliterated names and cuts them anywhere
+    /// (塔|利|班).
+    private func dropNamesInsideHanWords(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
+        func isHan(_ k: Int) -> Bool { tokens[k].script == .han || tokens[k].script == .kana }
+        guard matches.contains(where: { $0.last - $0.first < 2 && isHan($0.first) }) else { return }
+        guard let segmenter = scratch.segmenter else { return }
+        matches.removeAll { m in
+            guard m.last - m.first < 2, isHan(m.first), isHan(m.last) else { return false }
+            // The run of characters around the name, four on each side at most.
+            var a = m.first
+            while a > 0, m.first - a < 4, isHan(a - 1), tokens[a].gap.contains(.none) { a -= 1 }
+            var b = m.last
+            while b + 1 < tokens.count, b - m.last < 4, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
+            if a == m.first && b == m.last { return false }
+            let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            let start = Int(tokens[m.first].scalarStart - tokens[a].scalarStart)
+            let end = Int(tokens[m.last].scalarEnd - tokens[a].scalarStart)
+            return segmenter.words(in: window).contains { w in
+                let r = w.range
+                // The name's first character ends a word before it (东北|约), or its last one
+                // starts a word after it (中|东部).
+                if r.lowerBound < start && start < r.upperBound { return true }
+                if r.lowerBound > start && r.lowerBound < end && end < r.upperBound { return true }
+                // A word that starts with the name and goes on by one character: the name is
+                // part of a longer one (马里克); by a word of its own, it is a compound with
+                // the name in it (中亚国家, "Central Asian countries").
+                return r.lowerBound == start && r.upperBound == end + 1
+            }
+        }
     }
 
     /// Whether token `i` makes a phrase of common-phrases.txt with the word before or after
