@@ -1064,12 +1064,20 @@ public final class Tagger: Sendable {
     private func localPlace(around m: Match, in matches: [Match], tokens: Tokens) -> Int? {
         let lx = lexicon
         let ownedByBodies = m.names.contains { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }
+        // A name that several bodies share (the Foreign Ministry, МИД), which says nothing of whose.
+        let generic = ownedByBodies && Set(m.names.map { lx.nameEntity[Int($0)] }).count > 1
         func placeOf(_ other: Match, distance: Int) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
             // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
             // named unambiguously (not "the Foreign Ministry and the Justice Ministry").
             guard entities.count == 1, let e = entities.first else { return nil }
             if lx.entityTypes[e] == gpeType { return e }
+            // A body's spokesperson named right next to it says whose body it is (وزارة الخارجية
+            // إسماعيل بقائي is Iran's ministry, представитель МИД Мария Захарова Russia's).
+            if generic, distance == 1, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0,
+               other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) {
+                return Int(lx.entityCountry[e])
+            }
             // Right next to it: "وكالتا ريا نوفوستي وتاس" lists two agencies, it owns neither.
             guard ownedByBodies, distance == 1, lx.entityTypes[e] == orgType,
                   other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) else { return nil }
