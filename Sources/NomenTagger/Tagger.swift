@@ -1368,7 +1368,17 @@ public final class Tagger: Sendable {
     /// written as it is.
     private func dropPlacesInsideNames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, languages: UInt64) {
         let lx = lexicon
-        guard languages & capitalisingLanguages == 0, matches.contains(where: { $0.first == $0.last && $0.choices == 0 }) else { return }
+        guard languages & capitalisingLanguages == 0 else { return }
+        func capitalised(_ k: Int) -> Bool { tokens[k].shape.contains(.firstUpper) && !tokens[k].shape.contains(.allUpper) }
+        // A one-word place as written, capitalised, beside a capitalised word: the cheap test
+        // first, since most documents have none.
+        func candidate(_ m: Match) -> Bool {
+            guard m.first == m.last, m.choices == 0, m.kind != .partial, tokens[m.first].shape.contains(.cased), capitalised(m.first) else { return false }
+            let type = lx.entityTypes[m.entity]
+            guard type == gpeType || type == locType else { return false }
+            return (m.first + 1 < tokens.count && capitalised(m.first + 1)) || (m.first > 0 && capitalised(m.first - 1))
+        }
+        guard matches.contains(where: candidate) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
         // A capitalised word of no mention, title or function word, a space away: a hyphen or
@@ -1408,12 +1418,9 @@ public final class Tagger: Sendable {
             return i > 1 && tokens[i - 1].letters <= 3 && joinable(tokens[i - 2], tokens[i - 1]) && isPlaceWord(i - 2)
         }
         matches.removeAll { m in
-            guard m.first == m.last, m.choices == 0, m.kind != .partial else { return false }
-            let type = lx.entityTypes[m.entity]
-            guard type == gpeType || type == locType else { return false }
+            guard candidate(m), !introduced(m.first) else { return false }
             let i = m.first
             let t = tokens[i]
-            guard t.shape.contains(.cased), t.shape.contains(.firstUpper), !t.shape.contains(.allUpper), !introduced(i) else { return false }
             if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
                 return sentenceCase(around: i, besides: i + 1)
             }
