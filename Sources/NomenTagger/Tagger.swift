@@ -1534,9 +1534,15 @@ public final class Tagger: Sendable {
         var added: [Match] = []
         var i = 0
         while i < tokens.count {
-            guard !covered[i], nameLike(tokens[i]) else { i += 1; continue }
+            // Words of Devanagari and Bengali have no capitals to say which are names: there a
+            // run of words that holds a known part of a person's name and one unknown word is
+            // looked up (आसिम मुनिर where the lexicon writes असीम मुनीर), not single words.
+            func candidate(_ t: Token) -> Bool {
+                nameLike(t) || (!singleWords && (t.script == .devanagari || t.script == .bengali) && t.letters >= 2 && !t.facts.isTitle && !t.facts.isFunctionWord)
+            }
+            guard !covered[i], candidate(tokens[i]) else { i += 1; continue }
             var j = i
-            while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], nameLike(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
+            while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
                   !tokens[j + 1].gap.contains(.period) {
                 j += 1
             }
