@@ -115,6 +115,8 @@ public final class Tagger: Sendable {
         orgType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "ORG" } ?? 255)
         locType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "LOC" } ?? 255)
         capitalisingLanguages = gate.mask(["de", "tr"])
+        let person = personType
+        hasCuratedPersons = (0..<lexicon.entityTypes.count).contains { lexicon.entityTypes[$0] == person && lexicon.entityFlags[$0] & 1 != 0 }
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -166,6 +168,9 @@ public final class Tagger: Sendable {
     let locType: UInt8
     /// Languages whose capitals mark more than names (see ``dropPlacesInsideNames``).
     let capitalisingLanguages: UInt64
+    /// Whether the lexicon has curated persons, whose names alone are looked up fuzzily in
+    /// scripts without capitals (see ``addFuzzy``).
+    let hasCuratedPersons: Bool
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -1534,17 +1539,29 @@ public final class Tagger: Sendable {
         var added: [Match] = []
         var i = 0
         while i < tokens.count {
-            // Words of Devanagari and Bengali have no capitals to say which are names: there a
-            // run of words that holds a known part of a person's name and one unknown word is
-            // looked up (आसिम मुनिर where the lexicon writes असीम मुनीर), not single words.
+            // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
+            // names: there a run of words that holds a known part of a person's name and one
+            // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
+            // فطرت), not single words, nor words of two letters (Persian که, "that", before محمد).
             func candidate(_ t: Token) -> Bool {
-                nameLike(t) || (!singleWords && (t.script == .devanagari || t.script == .bengali) && t.letters >= 2 && !t.facts.isTitle && !t.facts.isFunctionWord)
+                if nameLike(t) { return true }
+                guard !singleWords, hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
+                switch t.script {
+                case .arabic: return t.letters >= 3
+                case .devanagari, .bengali: return t.letters >= 2
+                default: return false
+                }
             }
             guard !covered[i], candidate(tokens[i]) else { i += 1; continue }
             var j = i
             while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
                   !tokens[j + 1].gap.contains(.period) {
                 j += 1
+            }
+            // Without capitals, a run with no part of a curated person's name has nothing to look up.
+            if !tokens[i].shape.contains(.cased), !(i...j).contains(where: { tokens[$0].partialMask != 0 && partOfCuratedPerson(tokens[$0]) }) {
+                i = j + 1
+                continue
             }
             // Spans of the run, longest first; a chosen span blocks those it overlaps. Bit k:
             // token i + k is taken (a run has five tokens at most).
@@ -1574,6 +1591,9 @@ public final class Tagger: Sendable {
                         let unknown = (a...b).filter { !tokens[$0].isKnown }.count
                         let nameParts = (a...b).filter { tokens[$0].partialMask != 0 }.count
                         guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
+                        // Without capitals, only a part of a curated person's name says a name is
+                        // near: a bulk list's names are too many to guess from among ordinary words.
+                        if !tokens[a].shape.contains(.cased), !(a...b).contains(where: { tokens[$0].partialMask != 0 && partOfCuratedPerson(tokens[$0]) }) { continue }
                     }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.
@@ -1609,7 +1629,7 @@ public final class Tagger: Sendable {
                         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
-                              score >= options.fuzzyThreshold else { continue }
+                              score >= options.fuzzyThreshold, tokens[a].shape.contains(.cased) || lexicon.entityFlags[entity] & 1 != 0 else { continue }
                     }
                     taken |= span
                     added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))
@@ -1620,6 +1640,14 @@ public final class Tagger: Sendable {
         if added.isEmpty { return }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether a reading of the token is a given name or surname of a curated person.
+    private func partOfCuratedPerson(_ t: Token) -> Bool {
+        for v in 0..<WordFacts.readings where t.partialMask & (1 << v) != 0 {
+            if partialEntries(t.reading(v).id).contains(where: { lexicon.entityFlags[Int($0 >> 2)] & 1 != 0 }) { return true }
+        }
+        return false
     }
 
     private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
