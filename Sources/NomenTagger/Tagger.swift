@@ -322,7 +322,7 @@ public final class Tagger: Sendable {
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
         dropNamesInsideHanWords(&matches, tokens: tokens, bytes: bytes, scratch: s)
         keepNamedSurnames(&matches)
-        resolveEntities(&matches, tokens: tokens, letterBits: scanner.letterBits)
+        resolveEntities(&matches, tokens: tokens, folded: scanner.folded, letterBits: scanner.letterBits)
         matches.removeAll { $0.entity < 0 }
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
@@ -990,7 +990,7 @@ public final class Tagger: Sendable {
         (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
     ]
 
-    private func resolveEntities(_ matches: inout [Match], tokens: Tokens, letterBits: UInt64) {
+    private func resolveEntities(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, letterBits: UInt64) {
         let lx = lexicon
         // Most documents name nothing ambiguous: then there is no context to gather.
         if matches.allSatisfy({ Self.soleEntity($0.names, lx) != nil }) {
@@ -1020,15 +1020,20 @@ public final class Tagger: Sendable {
                 byEntity[e] = entry
             }
             let local = localPlace(around: matches[k], in: matches, tokens: tokens)
+            // A word that introduces a place (سفیر مصر, the province of Farah) says the name is one.
+            let introduced = introducedAsPlace(matches[k].first, tokens: tokens, folded: folded)
             var best: (entity: Int, score: Double)?
             var anyAmbiguous = false
             for (e, info) in byEntity {
                 var support = 0.0
-                if let local, local != e {
+                let isPlace = lx.entityTypes[e] == gpeType || lx.entityTypes[e] == locType
+                // A place's own name needs no other place to own it (سفير مصر في كابل).
+                if let local, local != e, !(introduced && isPlace) {
                     let related = Int(lx.entityCountry[e]) == local || lx.context(of: e).contains(Int32(local))
                     if related { support += 3 } else if info.ambiguous { continue } else { support -= 1 }
                 }
                 if mentioned.contains(e) { support += 2 }
+                if introduced && isPlace { support += 1 }
                 if let home, Int(lx.entityCountry[e]) == home || e == home { support += 0.5 }
                 // Other entities of the document that belong with this one: its context, its
                 // country, and whatever else is of that country (Putin and the Kremlin for Russia's ministry).
@@ -1411,19 +1416,8 @@ public final class Tagger: Sendable {
             }
             return lower > upper
         }
-        // A word of place-words.txt right before token `i`, or before a short word ("of", "de")
-        // right before it.
-        func introduced(_ i: Int) -> Bool {
-            func isPlaceWord(_ k: Int) -> Bool {
-                let u = tokens[k]
-                return placeWords.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)]))
-            }
-            guard i > 0, joinable(tokens[i - 1], tokens[i]) else { return false }
-            if isPlaceWord(i - 1) { return true }
-            return i > 1 && tokens[i - 1].letters <= 3 && joinable(tokens[i - 2], tokens[i - 1]) && isPlaceWord(i - 2)
-        }
         matches.removeAll { m in
-            guard candidate(m), !introduced(m.first) else { return false }
+            guard candidate(m), !introducedAsPlace(m.first, tokens: tokens, folded: folded) else { return false }
             let i = m.first
             let t = tokens[i]
             if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
@@ -1434,6 +1428,18 @@ public final class Tagger: Sendable {
             }
             return false
         }
+    }
+
+    /// Whether a word of place-words.txt stands right before token `i`, or before a short
+    /// word ("of", "de") right before it: the province of Kunar, حکومت مصر.
+    private func introducedAsPlace(_ i: Int, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isPlaceWord(_ k: Int) -> Bool {
+            let u = tokens[k]
+            return placeWords.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)]))
+        }
+        guard i > 0, joinable(tokens[i - 1], tokens[i]) else { return false }
+        if isPlaceWord(i - 1) { return true }
+        return i > 1 && tokens[i - 1].letters <= 3 && joinable(tokens[i - 2], tokens[i - 1]) && isPlaceWord(i - 2)
     }
 
     /// Two pieces of one person's name side by side are one mention of the person (سراج

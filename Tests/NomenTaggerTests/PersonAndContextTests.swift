@@ -117,6 +117,8 @@ import NomenTestSupport
                 [Mentioned("Амир Хан Муттаки", "amir-khan-muttaqi"), Mentioned("Кабул", "kabul", .exact),
                  Mentioned("МИД", "russian-foreign-ministry"), Mentioned("Мария Захарова", "maria-zakharova")],
                 note: "a spokesperson named right next to a ministry says whose it is, whatever else the document names"),
+        TagCase("سفیر مصر در کابل گفت. ایران بر موضع خود مصر است.", [Mentioned("مصر", "egypt"), Mentioned("کابل", "kabul"), Mentioned("ایران", "iran")],
+                note: "a word that introduces a place (سفیر, ambassador) makes an ambiguous place's name the place, beside another place too; مصر, 'insistent', elsewhere"),
         TagCase("Russia's Supreme Court ruled.", [Mentioned("Russia", "russia"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
         TagCase("In Moscow, the Supreme Court ruled.", [Mentioned("Moscow", "moscow"), Mentioned("Supreme Court", "supreme-court-of-russia")]),
         TagCase("Верховный суд Ирана постановил.", [Mentioned("Ирана", "iran", .inflected)], note: "another country's court, Russian"),
