@@ -195,8 +195,6 @@ public final class Tagger: Sendable {
         let words = WordMemo()
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
-        /// The gated languages the document being tagged shows (see ``LanguageGate``).
-        var languages: UInt64 = 0
     }
 
     struct Match {
@@ -317,7 +315,7 @@ public final class Tagger: Sendable {
         // The scanner's own buffer: valid until its next scan, which is the next document's.
         let tokens = scanner.tokens
         if tokens.isEmpty { return [] }
-        resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
+        let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
         dropNamesInsideHanWords(&matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -330,7 +328,7 @@ public final class Tagger: Sendable {
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
-        dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: s.languages)
+        dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         attachHonorifics(&matches, tokens: tokens)
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -345,13 +343,13 @@ public final class Tagger: Sendable {
 
     // MARK: Vocabulary lookup and inflection
 
-    private func resolveIDs(_ tokens: Tokens, scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
+    /// Reads each token's facts; returns the gated languages the document shows (see ``LanguageGate``).
+    private func resolveIDs(_ tokens: Tokens, scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> UInt64 {
         let words = scratch.words
         let folded = scanner.folded
         let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
         let scriptMask = gate.scriptMask
-        scratch.languages = letters
-        guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return }
+        guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return letters }
         // Through a pointer, field by field: a token is large, and copying it whole
         // in and out for a few fields was most of this loop.
         for k in 0..<tokens.count {
@@ -382,6 +380,7 @@ public final class Tagger: Sendable {
             }
             t.pointee.facts = facts
         }
+        return letters
     }
 
     /// What a folded word is to the lexicon, worked out from scratch.
@@ -1082,16 +1081,14 @@ public final class Tagger: Sendable {
             // named unambiguously (not "the Foreign Ministry and the Justice Ministry").
             guard entities.count == 1, let e = entities.first else { return nil }
             if lx.entityTypes[e] == gpeType { return e }
-            // A body's spokesperson named right next to it says whose body it is (وزارة الخارجية
-            // إسماعيل بقائي is Iran's ministry, представитель МИД Мария Захарова Russia's).
-            if generic, distance == 1, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0,
-               other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) {
-                return Int(lx.entityCountry[e])
-            }
-            // Right next to it: "وكالتا ريا نوفوستي وتاس" lists two agencies, it owns neither.
-            guard ownedByBodies, distance == 1, lx.entityTypes[e] == orgType,
+            // Owners other than places stand right next to it, named unambiguously.
+            guard ownedByBodies, distance == 1,
                   other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) else { return nil }
-            return e
+            // A body's spokesperson says whose body it is (وزارة الخارجية إسماعيل بقائي is Iran's
+            // ministry, представитель МИД Мария Захарова Russia's).
+            if generic, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0 { return Int(lx.entityCountry[e]) }
+            // "وكالتا ريا نوفوستي وتاس" lists two agencies: it owns neither.
+            return lx.entityTypes[e] == orgType ? e : nil
         }
         func clearGap(_ from: Int, _ to: Int) -> Bool {
             guard to > from else { return true }
@@ -1379,14 +1376,14 @@ public final class Tagger: Sendable {
     private func dropPlacesInsideNames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, languages: UInt64) {
         let lx = lexicon
         guard languages & capitalisingLanguages == 0 else { return }
-        func capitalised(_ k: Int) -> Bool { tokens[k].shape.contains(.firstUpper) && !tokens[k].shape.contains(.allUpper) }
+        func titleCase(_ k: Int) -> Bool { tokens[k].shape.contains(.firstUpper) && !tokens[k].shape.contains(.allUpper) }
         // A one-word place as written, capitalised, beside a capitalised word: the cheap test
         // first, since most documents have none.
         func candidate(_ m: Match) -> Bool {
-            guard m.first == m.last, m.choices == 0, m.kind != .partial, tokens[m.first].shape.contains(.cased), capitalised(m.first) else { return false }
+            guard m.first == m.last, m.choices == 0, m.kind != .partial, tokens[m.first].shape.contains(.cased), titleCase(m.first) else { return false }
             let type = lx.entityTypes[m.entity]
             guard type == gpeType || type == locType else { return false }
-            return (m.first + 1 < tokens.count && capitalised(m.first + 1)) || (m.first > 0 && capitalised(m.first - 1))
+            return (m.first + 1 < tokens.count && titleCase(m.first + 1)) || (m.first > 0 && titleCase(m.first - 1))
         }
         guard matches.contains(where: candidate) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
@@ -1396,8 +1393,7 @@ public final class Tagger: Sendable {
         func unknownName(_ k: Int, across gap: GapFlags) -> Bool {
             let u = tokens[k]
             return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
-                && u.shape.contains(.cased) && u.shape.contains(.firstUpper) && !u.shape.contains(.allUpper)
-                && u.letters >= 2 && !u.facts.isTitle && !u.facts.isFunctionWord
+                && capitalised(u) && !u.shape.contains(.allUpper) && !u.facts.isTitle && !u.facts.isFunctionWord
         }
         // Whether the words around token `i` are written in sentence case: more of the longer
         // words nearby are in lower case than capitalised. A headline in title case ("Talks in
@@ -1543,21 +1539,24 @@ public final class Tagger: Sendable {
             if surnames.isEmpty { return }
         }
         var added: [Match] = []
+        // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
+        // names: there a run of words that holds a known part of a person's name and one
+        // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
+        // فطرت), not single words, nor words of two letters (Persian که, "that", before محمد).
+        func candidate(_ t: Token) -> Bool {
+            if nameLike(t) { return true }
+            guard !singleWords, hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
+            switch t.script {
+            case .arabic: return t.letters >= 3
+            case .devanagari, .bengali: return t.letters >= 2
+            default: return false
+            }
+        }
+        // Without capitals, only a part of a curated person's name says a name is near: a
+        // bulk list's names are too many to guess from among ordinary words.
+        func hasCuratedNamePart(_ range: ClosedRange<Int>) -> Bool { range.contains { partOfCuratedPerson(tokens[$0]) } }
         var i = 0
         while i < tokens.count {
-            // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
-            // names: there a run of words that holds a known part of a person's name and one
-            // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
-            // فطرت), not single words, nor words of two letters (Persian که, "that", before محمد).
-            func candidate(_ t: Token) -> Bool {
-                if nameLike(t) { return true }
-                guard !singleWords, hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
-                switch t.script {
-                case .arabic: return t.letters >= 3
-                case .devanagari, .bengali: return t.letters >= 2
-                default: return false
-                }
-            }
             guard !covered[i], candidate(tokens[i]) else { i += 1; continue }
             var j = i
             while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
@@ -1565,7 +1564,7 @@ public final class Tagger: Sendable {
                 j += 1
             }
             // Without capitals, a run with no part of a curated person's name has nothing to look up.
-            if !tokens[i].shape.contains(.cased), !(i...j).contains(where: { tokens[$0].partialMask != 0 && partOfCuratedPerson(tokens[$0]) }) {
+            if !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) {
                 i = j + 1
                 continue
             }
@@ -1597,9 +1596,7 @@ public final class Tagger: Sendable {
                         let unknown = (a...b).filter { !tokens[$0].isKnown }.count
                         let nameParts = (a...b).filter { tokens[$0].partialMask != 0 }.count
                         guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
-                        // Without capitals, only a part of a curated person's name says a name is
-                        // near: a bulk list's names are too many to guess from among ordinary words.
-                        if !tokens[a].shape.contains(.cased), !(a...b).contains(where: { tokens[$0].partialMask != 0 && partOfCuratedPerson(tokens[$0]) }) { continue }
+                        if !tokens[a].shape.contains(.cased), !hasCuratedNamePart(a...b) { continue }
                     }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.
