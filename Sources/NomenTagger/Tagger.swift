@@ -201,7 +201,7 @@ public final class Tagger: Sendable {
         var first: Int
         var last: Int
         /// Candidate names (indices into the lexicon's name tables).
-        var names: [Int32]
+        var names: NameList
         var entity: Int = -1
         var kind: MatchKind = .exact
         var score: Double = 1
@@ -609,8 +609,8 @@ public final class Tagger: Sendable {
         return lexicon.entityFlags[e] & 1 != 0 && lexicon.entityTypes[e] != personType
     }
 
-    private func validNames(_ outs: Range<Int>, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> [Int32] {
-        var names: [Int32] = []
+    private func validNames(_ outs: Range<Int>, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> NameList {
+        var names = NameList()
         for o in outs {
             let output = lexicon.trie.outputs[o]
             if caseFits(output, tokens, first, last, choices) { names.append(TokenTrie.name(output)) }
@@ -622,7 +622,7 @@ public final class Tagger: Sendable {
     /// inflected form; calls `found` for every name that ends somewhere (not inside a
     /// longer name: see ``endsInsideLongerName(_:_:)``).
     private func explore(_ tokens: Tokens, first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
-                         found: (Int, [Int32], UInt64) -> Void) {
+                         found: (Int, NameList, UInt64) -> Void) {
         guard j < tokens.count, j - first < 32 else { return }
         let t = tokens[j]
         // A suffix trimmed after a zero-width non-joiner may end a name; inside one it is
@@ -717,13 +717,13 @@ public final class Tagger: Sendable {
 
     /// Whether every name is a curated entity's: a curator chose it, so the doubts the tagger
     /// has about a bulk lexicon's names do not apply.
-    private func allCurated(_ names: [Int32]) -> Bool {
+    private func allCurated(_ names: NameList) -> Bool {
         names.allSatisfy { lexicon.isCurated(Int(lexicon.nameEntity[Int($0)])) }
     }
 
     /// Of two readings of the same words, whether `names` read with `choices` beats `other`.
-    private func preferred(_ names: [Int32], _ choices: UInt64, over other: Match, _ tokens: Tokens) -> Bool {
-        func onlyDemonyms(_ names: [Int32]) -> Bool {
+    private func preferred(_ names: NameList, _ choices: UInt64, over other: Match, _ tokens: Tokens) -> Bool {
+        func onlyDemonyms(_ names: NameList) -> Bool {
             names.allSatisfy { lexicon.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
         }
         let (demonyms, otherDemonyms) = (onlyDemonyms(names), onlyDemonyms(other.names))
@@ -1050,14 +1050,14 @@ public final class Tagger: Sendable {
             guard let chosen = best else { continue }
             matches[k].entity = chosen.entity
             matches[k].isDemonym = byEntity[chosen.entity]!.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
-            matches[k].names = byEntity[chosen.entity]!.names
+            matches[k].names = NameList(byEntity[chosen.entity]!.names)
             matches[k].score = min(matches[k].score, (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0)
         }
     }
 
     /// The entity of names that all name the same one, when not every name is ambiguous.
     @inline(__always)
-    private static func soleEntity(_ names: [Int32], _ lx: CompiledLexicon) -> Int? {
+    private static func soleEntity(_ names: NameList, _ lx: CompiledLexicon) -> Int? {
         guard let first = names.first else { return nil }
         let e = lx.nameEntity[Int(first)]
         var ambiguous = true
@@ -1302,7 +1302,7 @@ public final class Tagger: Sendable {
     /// The names of one person that a given name, a middle initial and surname `i` make
     /// with the initial left out (Vladimir V. Putin, George W. Bush), with the readings of the
     /// given name and the surname (`choices` of a match from the given name on).
-    private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool]) -> (names: [Int32], choices: UInt64)? {
+    private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool]) -> (names: NameList, choices: UInt64)? {
         guard i >= 2, !covered[i - 1], !covered[i - 2] else { return nil }
         let initial = tokens[i - 1], given = tokens[i - 2], surname = tokens[i]
         guard isInitial(i - 1, tokens), !initial.gap.contains(.period), given.shape.contains(.firstUpper),
@@ -1312,7 +1312,7 @@ public final class Tagger: Sendable {
             for v in 0..<WordFacts.readings where surname.partialMask & (1 << v) != 0 {
                 let state = trie.next(given.facts.start(g), surname.reading(v).id)
                 guard state >= 0 else { continue }
-                let names = trie.outputs(of: state).map { TokenTrie.name(trie.outputs[$0]) }
+                let names = NameList(trie.outputs(of: state).map { TokenTrie.name(trie.outputs[$0]) })
                 if !names.isEmpty, Set(names.map { lexicon.nameEntity[Int($0)] }).count == 1 {
                     return (names, UInt64(g) | UInt64(v) << 4)
                 }
@@ -1758,19 +1758,19 @@ public final class Tagger: Sendable {
                 // Exact-case names must match the text byte for byte.
                 if names.contains(where: { lx.nameFlags[Int($0)] & CompiledLexicon.exactCaseFlag != 0 }) {
                     let written = String(decoding: surface, as: UTF8.self).filter { $0 != "." }
-                    names = names.filter { n in
+                    names = NameList(names.filter { n in
                         guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
                         // Periods are separators for the tokenizer (U.S.), so compare without them.
                         let name = lx.nameTexts[Int(n)].filter { $0 != "." }
                         // An all-capitals dateline (KAZAN) still names the city written Kazan.
                         return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
-                    }
+                    })
                     if names.isEmpty { continue }
                 }
                 // An exact word (على, إلى) is a word of the name only where the name writes it so.
                 for k in m.first...m.last where tokens[k].isExactWord {
                     let word = String(decoding: text(Int(tokens[k].byteStart), Int(tokens[k].byteEnd)), as: UTF8.self)
-                    names = names.filter { lx.nameTexts[Int($0)].split(separator: " ").contains { $0 == word } }
+                    names = NameList(names.filter { lx.nameTexts[Int($0)].split(separator: " ").contains { $0 == word } })
                 }
                 if names.isEmpty { continue }
                 // A name written with a final period (U.S.) keeps it: the tokenizer left it in the gap.
