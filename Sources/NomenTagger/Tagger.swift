@@ -1367,7 +1367,8 @@ public final class Tagger: Sendable {
 
     /// A one-word place beside a capitalised word that no mention covers is part of a
     /// longer name of something else: a person (Paris Hilton), a body (Qatar Airways, Radio
-    /// Iran), which a reader of the whole name would not call a mention of the place.
+    /// Iran), which a reader of the whole name would not call a mention of the place. So is
+    /// one after an initial, a surname (M. Khost).
     /// Only in text whose capitals mark names: not in German, which writes every noun with
     /// one, nor Turkish, which writes titles and institutions so (Rusya Devlet Başkanı), as
     /// their letters or words show (de.rules, tr.rules); not in all-capital text; and not
@@ -1416,6 +1417,8 @@ public final class Tagger: Sendable {
             guard candidate(m), !introducedAsPlace(m.first, tokens: tokens, folded: folded) else { return false }
             let i = m.first
             let t = tokens[i]
+            // After an initial it is a surname (T. Tema, К. Таха), whatever the case around.
+            if i > 0, !covered[i - 1], isInitial(i - 1, tokens), !t.gap.contains(.newline) { return true }
             if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
                 return sentenceCase(around: i, besides: i + 1)
             }

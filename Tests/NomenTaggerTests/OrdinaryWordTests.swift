@@ -63,6 +63,8 @@ import NomenTestSupport
                 note: "a hyphen or dash joins places, it does not make one name of them"),
         TagCase("В Москве Иван Петров заявил об этом.", [Mentioned("Москве", "moscow", .inflected)],
                 note: "an inflected place is no part of a person's name"),
+        TagCase("The report by M. Khost and colleagues was published in Kabul. Лекцию прочитал Н. Герат.", [Mentioned("Kabul", "kabul")],
+                note: "a place's name after an initial is a surname"),
         TagCase("Er sagte in Kabul Vertretern der Regierung, dass Russland Waffen liefern werde.",
                 [Mentioned("Kabul", "kabul"), Mentioned("Russland", "russia")],
                 note: "German capitalises every noun: there a capital does not mark a name"),
