@@ -586,11 +586,21 @@ public final class Tagger: Sendable {
             let t = tokens[first]
             // Without letter case to tell a name from a word (مالی is Mali and "financial"), longer still.
             let minimum = options.minGeneratedNameLength + (t.shape.contains(.cased) || t.script == .han ? 0 : 1)
-            if Int(t.letters) < minimum { return false }
+            // Devanagari and Bengali write most vowels as signs on a consonant, which are no
+            // letters: there a name's length is the code points of the word as the name reads
+            // it, without an ending (नेपाल has five; ওমানে, Oman's four and an ending, too few).
+            let abugida = t.script == .devanagari || t.script == .bengali
+            if abugida {
+                let strings = lexicon.vocabulary.strings
+                let stem = strings.range(Int(t.reading(Int(choices & 3)).id))
+                if strings.bytes.withUnsafeBufferPointer({ Self.scalarCount(UnsafeBufferPointer(rebasing: $0[stem])) }) < minimum { return false }
+            } else if Int(t.letters) < minimum {
+                return false
+            }
             if flags & CompiledLexicon.gazetteerFlag != 0 {
                 if t.gap.contains(.sentenceStart) && !t.shape.contains(.allUpper) && t.script != .han { return false }
                 if choices & 3 != 0 { return false }
-            } else if choices & 3 != 0 && !t.shape.contains(.cased) {
+            } else if choices & 3 != 0 && !t.shape.contains(.cased) && !abugida {
                 // Inflected, without a capital to say it is a name: Pashto پلاوی ("delegation")
                 // read as Urdu پلاؤ (Palau). A proclitic alone (و, ب, ل: ومنغوليا, "and
                 // Mongolia") leaves the name whole, and stays.
