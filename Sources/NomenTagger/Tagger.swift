@@ -1038,7 +1038,10 @@ public final class Tagger: Sendable {
                 let isPlace = lx.entityTypes[e] == gpeType || lx.entityTypes[e] == locType
                 // A place's own name needs no other place to own it (سفير مصر في كابل).
                 if let local, local != e, !(introduced && isPlace) {
+                    // A place of the same country is no other owner (Imran Khan after Khyber
+                    // Pakhtunkhwa, one Herat district after another).
                     let related = Int(lx.entityCountry[e]) == local || lx.context(of: e).contains(Int32(local))
+                        || (lx.entityCountry[local] >= 0 && lx.entityCountry[local] == lx.entityCountry[e])
                     if related { support += 3 } else if info.ambiguous { continue } else { support -= 1 }
                 }
                 if mentioned.contains(e) { support += 2 }
@@ -1199,9 +1202,10 @@ public final class Tagger: Sendable {
             if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) { continue }
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
-            // A middle initial between a given name and a surname of one person (Sergey V.
-            // Lavrov): the person's name with the initial left out, from the given name on.
-            if cased, let (names, readings) = namesAcrossInitial(i, tokens, covered: covered) {
+            // A middle initial or patronymic between a given name and a surname of one person
+            // (Sergey V. Lavrov, Сергей Викторович Лавров): the person's name with the middle
+            // word left out, from the given name on.
+            if cased, let (names, readings) = namesAcrossInitial(i, tokens, covered: covered, folded: folded) {
                 var m = Match(first: i - 2, last: i, names: names, kind: .normalized, choices: readings)
                 m.assign(Int(lexicon.nameEntity[Int(names[0])]), lexicon)
                 added.append(m)
@@ -1309,14 +1313,15 @@ public final class Tagger: Sendable {
         return false
     }
 
-    /// The names of one person that a given name, a middle initial and surname `i` make
-    /// with the initial left out (Vladimir V. Putin, George W. Bush), with the readings of the
-    /// given name and the surname (`choices` of a match from the given name on).
-    private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool]) -> (names: NameList, choices: UInt64)? {
+    /// The names of one person that a given name, a middle initial or patronymic and surname
+    /// `i` make with the middle word left out (Vladimir V. Putin, George W. Bush, Замир
+    /// Набиевич Кабулов, Roza Isakovna Otunbayeva), with the readings of the given name and
+    /// the surname (`choices` of a match from the given name on).
+    private func namesAcrossInitial(_ i: Int, _ tokens: Tokens, covered: [Bool], folded: UnsafeBufferPointer<UInt8>) -> (names: NameList, choices: UInt64)? {
         guard i >= 2, !covered[i - 1], !covered[i - 2] else { return nil }
-        let initial = tokens[i - 1], given = tokens[i - 2], surname = tokens[i]
-        guard isInitial(i - 1, tokens), !initial.gap.contains(.period), given.shape.contains(.firstUpper),
-              joinable(given, initial), joinable(initial, surname) else { return nil }
+        let middle = tokens[i - 1], given = tokens[i - 2], surname = tokens[i]
+        guard (isInitial(i - 1, tokens) && !middle.gap.contains(.period)) || isPatronymic(middle, folded: folded),
+              given.shape.contains(.firstUpper), joinable(given, middle), joinable(middle, surname) else { return nil }
         let trie = lexicon.trie
         for g in 0..<WordFacts.readings where given.facts.start(g) >= 0 {
             for v in 0..<WordFacts.readings where surname.partialMask & (1 << v) != 0 {
@@ -1330,6 +1335,24 @@ public final class Tagger: Sendable {
         }
         return nil
     }
+
+    /// Whether `t` is a Russian-style patronymic, as Russian, Ukrainian and Central Asian
+    /// names carry it between the given name and the surname, in any case (Набиевич,
+    /// Набиевича, Исаковной, Петрівна, Miromonovich, Isakovna).
+    private func isPatronymic(_ t: Token, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard t.shape.contains(.firstUpper), !t.shape.contains(.allUpper), t.letters >= 6,
+              t.script == .latin || t.script == .cyrillic else { return false }
+        let word = String(decoding: folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF8.self)
+        if t.script == .latin { return Self.latinPatronymicEndings.contains { word.hasSuffix($0) } }
+        return Self.cyrillicPatronymicStems.contains { stem in
+            Self.cyrillicPatronymicEndings.contains { word.hasSuffix(stem + $0) }
+        }
+    }
+
+    private static let latinPatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna"]
+    /// Folded, so Ukrainian і is и (Петрівна: петривна).
+    private static let cyrillicPatronymicStems = ["ович", "евич", "овн", "евн", "ичн", "ивн"]
+    private static let cyrillicPatronymicEndings = ["", "а", "у", "ем", "е", "ы", "ой", "ою", "и"]
 
     /// A name of one or two Han characters that ICU's dictionary reads as part of other
     /// words is no mention: 北约 (NATO) in 东北约 ("north-east, about"), 马里 (Mali) in 马里克

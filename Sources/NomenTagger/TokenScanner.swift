@@ -403,7 +403,12 @@ final class TokenScanner {
 
                 let info = lookup.info(value)
                 let flags = info.flags
-                if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
+                if value == 0x0903 && inWord && TokenScanner.endsWord(text, after: i + width) {
+                    // A visarga that ends a word stands for a colon in some Hindi text (a dateline's
+                    // इस्लामाबादः): it ends the word as a colon would.
+                    finishWord()
+                    gap.insert(.breaker)
+                } else if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
                     let script = ScriptClass(icuCode: info.script)
                     let isMark = flags.contains(.mark) || flags.contains(.joiner)
                     // A Han or kana character is a token of its own; a script change inside
@@ -466,6 +471,13 @@ final class TokenScanner {
         if newlines >= 1 && tokenCount > 0 && g.contains(.paragraph) { g.insert(.sentenceStart) }
         t.initialize(to: Token(byteStart: Int32(byte), byteEnd: Int32(byte), scalarStart: scalar, scalarEnd: scalar,
                                foldStart: Int32(foldedCount), foldEnd: Int32(foldedCount), gap: g, shape: [], script: .other))
+    }
+
+    /// Whether no Devanagari letter or sign follows at byte `i` (a danda ends a word too).
+    private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
+        guard i + 2 < text.count, text[i] == 0xE0, text[i + 1] == 0xA4 || text[i + 1] == 0xA5 else { return true }
+        let value = (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
+        return value == 0x0964 || value == 0x0965
     }
 
     @inline(__always)

@@ -30,6 +30,8 @@ import NomenTestSupport
         TagCase("नेपाल और कनाडा के माली ने कहा। ইন্দোনেশিয়ার মন্ত্রী মালির বাগানে।",
                 [Mentioned("नेपाल", "iso3166-np"), Mentioned("कनाडा", "iso3166-ca"), Mentioned("ইন্দোনেশিয়ার", "iso3166-id", .inflected)],
                 note: "in Devanagari and Bengali a vowel sign counts toward a country name's length, an ending does not (माली, 'gardener', is no Mali; nor is মালির)"),
+        TagCase("इस्लामाबादः पाकिस्तान ने कहा। अतः वार्ता होगी।", [Mentioned("इस्लामाबाद", "islamabad"), Mentioned("पाकिस्तान", "pakistan")],
+                note: "a visarga that ends a dateline's word stands for a colon"),
         TagCase("Ende Juli reiste er nach Kabul.", [Mentioned("Kabul", "kabul")],
                 note: "no country names from languages outside world news (Franco-Provençal Ende is India)"),
         TagCase("د پاکستان پلاوی کابل ته ورسېد.", [Mentioned("پاکستان", "pakistan"), Mentioned("کابل", "kabul")],

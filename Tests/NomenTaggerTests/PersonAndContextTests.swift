@@ -69,6 +69,11 @@ import NomenTestSupport
                 [Mentioned("Vladimir V. Putin", "vladimir-putin", .normalized), Mentioned("Sergey V. Lavrov", "sergey-lavrov", .normalized)],
                 note: "a middle initial between a person's given name and surname is left out"),
         TagCase("Сергей В. Лавров заявил.", [Mentioned("Сергей В. Лавров", "sergey-lavrov", .normalized)], note: "Cyrillic initial"),
+        TagCase("Спецпредставитель Замир Набиевич Кабулов встретился с Шавкатом Миромоновичем Мирзиёевым. President Shavkat Miromonovich Mirziyoyev spoke.",
+                [Mentioned("Замир Набиевич Кабулов", "zamir-kabulov", .normalized),
+                 Mentioned("Шавкатом Миромоновичем Мирзиёевым", "shavkat-mirziyoyev", .inflected),
+                 Mentioned("Shavkat Miromonovich Mirziyoyev", "shavkat-mirziyoyev", .normalized)],
+                note: "a patronymic between a person's given name and surname is left out, in any case"),
         TagCase("Mohammad M. Haqqani said.", note: "a given name and surname no one person of the lexicon has together"),
         TagCase("Об этом заявил президент России Путин, а в Москве Лавров добавил.",
                 [Mentioned("России", "russia", .inflected), Mentioned("Путин", "vladimir-putin", .partial),
@@ -110,6 +115,8 @@ import NomenTestSupport
     ]
 
     static let disambiguation: [TagCase] = [
+        TagCase("लाहौर में इमरान खान ने रैली की।", [Mentioned("लाहौर", "lahore"), Mentioned("इमरान खान", "imran-khan")],
+                note: "an ambiguous name after a place of its own country: that place owns nothing else"),
         TagCase("Pakistan's Supreme Court ruled.", [Mentioned("Pakistan", "pakistan"), Mentioned("Supreme Court", "supreme-court-of-pakistan")],
                 note: "each country's court: the owner says which"),
         TagCase("The Supreme Court of Iran ruled.", [Mentioned("Iran", "iran")], note: "another country's court, which the lexicon lacks"),
