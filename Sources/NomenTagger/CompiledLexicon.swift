@@ -225,6 +225,7 @@ public final class CompiledLexicon: Sendable {
         var nameLanguage: [UInt16] = []
         var sequences: [[Int32]] = []
         var partials: [Int32: Set<Int32>] = [:]
+        var ambiguousGiven: [Int32: Set<Int32>] = [:]
 
         // Honorific token sequences first, so partial names can skip them.
         var honorificSeqs: [[Int32]] = []
@@ -310,6 +311,15 @@ public final class CompiledLexicon: Sendable {
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
+                if entity.type == .person, text == v.text, v.ambiguous, !isDemonym, !isSurname, !entity.isGenerated,
+                   scripts.allSatisfy({ $0 == .devanagari || $0 == .bengali }), seq.count >= 2,
+                   !honorificTokenSet.contains(seq[0]), !alsoNameHonorificTokens.contains(seq[0]), !particleTokens.contains(seq[0]),
+                   vocabList[Int(seq[0])].unicodeScalars.count >= 4 {
+                    // Devanagari and Bengali names are marked ambiguous so that a common surname
+                    // alone (खान, Khan) names no one; their given name still does after the full
+                    // name (इमरान after इमरान खान), unless it is a name of its own (checked below).
+                    ambiguousGiven[seq[0], default: []].insert(Int32(e) << 2 | 1)
+                }
                 if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !isSurname, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
                     while let first = core.first,
@@ -331,6 +341,10 @@ public final class CompiledLexicon: Sendable {
             }
         }
 
+        // A given name that is a whole name of its own (a place, a body, a one-word person)
+        // stays that: no partial from an ambiguous name.
+        let oneWordNames = Set(sequences.lazy.filter { $0.count == 1 }.map { $0[0] })
+        for (token, entries) in ambiguousGiven where !oneWordNames.contains(token) { partials[token, default: []].formUnion(entries) }
         var partialTokens: [Int32] = []
         var partialStart: [Int32] = [0]
         var partialEntries: [Int32] = []

@@ -31,6 +31,12 @@ import NomenTestSupport
     ]
 
     static let partialNames: [TagCase] = [
+        TagCase("पाकिस्तान के पूर्व प्रधानमंत्री इमरान खान जेल में हैं। इमरान ने कहा कि खान परिवार लड़ेगा।",
+                [Mentioned("पाकिस्तान", "pakistan"), Mentioned("इमरान खान", "imran-khan"), Mentioned("इमरान", "imran-khan", .partial)],
+                note: "a Devanagari name marked ambiguous (so that खान alone names no one) still lends its given name after the full name"),
+        TagCase("चीन के विदेश मंत्री किन गैंग ने कहा। किन बातों पर चर्चा हुई?",
+                [Mentioned("चीन", "china"), Mentioned("किन गैंग", "qin-gang")],
+                note: "but not a given name of three code points (किन, 'which')"),
         TagCase("Zamir Kabulov met envoys. Kabulov said talks went well.",
                 [Mentioned("Zamir Kabulov", "zamir-kabulov", .exact), Mentioned("Kabulov", "zamir-kabulov", .partial)]),
         TagCase("Zamir Kabulov met envoys, and Kabulov said talks went well.",
