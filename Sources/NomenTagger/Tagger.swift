@@ -100,7 +100,7 @@ public final class Tagger: Sendable {
         gate = LanguageGate(rules)
         functionWords = WordList(rules.functionWords)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
-        exactWordsWritten = rules.exactWords.map { Array($0.written.utf8) }
+        exactWordsWritten = rules.exactWords.map { Array($0.written.lowercased().utf8) }
         courtesyTitles = Set(lexicon.courtesyTokens)
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
         placeWords = WordList(rules.placeWords)
@@ -330,6 +330,7 @@ public final class Tagger: Sendable {
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         attachHonorifics(&matches, tokens: tokens)
+        if !options.overlapping { dropOverlaps(&matches) }
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
         // The strings every mention will print, read once before any is written, so their
@@ -339,6 +340,21 @@ public final class Tagger: Sendable {
         for f in found { touched ^= lx.entityIDs.touch(f.entity) ^ lx.entityNames.touch(f.entity) ^ lx.entityTypes[f.entity] }
         s.touched = touched
         return found
+    }
+
+    /// The passes each add mentions where the others left words uncovered; should two still
+    /// cover one word, the longer stays (of two as long, the earlier): mentions never overlap.
+    private func dropOverlaps(_ matches: inout [Match]) {
+        func start(_ m: Match) -> Int { m.extendFirst >= 0 ? m.extendFirst : m.first }
+        guard matches.count > 1 else { return }
+        matches.sort { (start($0), $0.last) < (start($1), $1.last) }
+        var kept: [Match] = []
+        kept.reserveCapacity(matches.count)
+        for m in matches {
+            guard let previous = kept.last, start(m) <= previous.last else { kept.append(m); continue }
+            if m.last - start(m) > previous.last - start(previous) { kept[kept.count - 1] = m }
+        }
+        matches = kept
     }
 
     // MARK: Vocabulary lookup and inflection
@@ -373,7 +389,8 @@ public final class Tagger: Sendable {
                 t.pointee.isFunctionWord = t.pointee.gap.contains(.sentenceStart) && shape.contains(.firstUpper)
             }
             if facts.foldsLikeExactWord {
-                let written = UnsafeBufferPointer(rebasing: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)])
+                // As written, but in either case (Крім at a sentence's start is крім).
+                let written = String(decoding: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)], as: UTF8.self).lowercased().utf8
                 t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
                 // An exact word names no one on its own (على is not علي).
                 if t.pointee.isExactWord { facts.partialMask = 0 }
@@ -1198,8 +1215,9 @@ public final class Tagger: Sendable {
             if entries.isEmpty { continue }
             let tokenID = t.reading(Int(choices)).id
             // A title names no one alone, though a name has it (امیر, "emir", in Amir Khan Muttaqi);
-            // nor does a word in a common phrase (غنی سازی, "enrichment", is not Ghani).
-            if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) { continue }
+            // nor does a word in a common phrase (غنی سازی, "enrichment", is not Ghani), nor one
+            // that a word introducing a place stands before (провинция Тико: a place).
+            if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) || introducedAsPlace(i, tokens: tokens, folded: folded) { continue }
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A middle initial or patronymic between a given name and a surname of one person
@@ -1208,6 +1226,9 @@ public final class Tagger: Sendable {
             if cased, let (names, readings) = namesAcrossInitial(i, tokens, covered: covered, folded: folded) {
                 var m = Match(first: i - 2, last: i, names: names, kind: .normalized, choices: readings)
                 m.assign(Int(lexicon.nameEntity[Int(names[0])]), lexicon)
+                // The given name was taken alone a moment ago (after an earlier mention): the
+                // whole name replaces it.
+                if let last = added.last, last.first == i - 2 { added.removeLast() }
                 added.append(m)
                 lastSeen[m.entity] = i
                 continue
@@ -1422,12 +1443,14 @@ public final class Tagger: Sendable {
         guard matches.contains(where: candidate) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
-        // A capitalised word of no mention, title or function word, a space away: a hyphen or
-        // dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a name.
+        // A capitalised word of no mention, title, honorific or function word, a space away: a
+        // hyphen or dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a
+        // name, and an honorific starts the next name (at Torkham Maulavi Mohammad Siddique).
         func unknownName(_ k: Int, across gap: GapFlags) -> Bool {
             let u = tokens[k]
             return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
                 && capitalised(u) && !u.shape.contains(.allUpper) && !u.facts.isTitle && !u.facts.isFunctionWord
+                && !honorificStarts.contains(u.facts.id)
         }
         // Whether the words around token `i` are written in sentence case: more of the longer
         // words nearby are in lower case than capitalised. A headline in title case ("Talks in

@@ -63,6 +63,8 @@ import NomenTestSupport
     ]
 
     static let ukrainian: [TagCase] = [
+        TagCase("Крім того, Україна заявила про Крим, крім Кабула.", [Mentioned("Україна", "ukraine"), Mentioned("Крим", "crimea"), Mentioned("Кабула", "kabul", .inflected)],
+                note: "крім ('besides') folds like Крим, and is a common word (exact-words.txt)"),
         TagCase("Він був у Києві, на Близькому Сході, у Пактиці, з Китаєм і Сполученим Штатам.",
                 [Mentioned("Києві", "kyiv", .inflected), Mentioned("Близькому Сході", "middle-east", .inflected),
                  Mentioned("Пактиці", "paktika", .inflected), Mentioned("Китаєм", "china", .inflected),
@@ -96,6 +98,10 @@ import NomenTestSupport
     /// Bengali fuses its case endings to the name; Hindi writes postpositions apart, but
     /// fuses the oblique plural.
     static let indic: [TagCase] = [
+        TagCase("বেইজিংয়ে বৈঠক। শি জিনপিংয়ের সঙ্গে পাকিস্থানের প্রধানমন্ত্রী।",
+                [Mentioned("বেইজিংয়ে", "beijing", .inflected), Mentioned("শি জিনপিংয়ের", "xi-jinping", .inflected),
+                 Mentioned("পাকিস্থানের", "pakistan", .inflected)],
+                note: "Bengali: a য় before a vowel ending after ং; -স্থান for the -স্তান of a country's name"),
         TagCase("তালেবানদের সঙ্গে চীনের সম্পর্ক, ভারতেও এবং কাবুলেই।",
                 [Mentioned("তালেবানদের", "taliban", .inflected), Mentioned("চীনের", "china", .inflected),
                  Mentioned("ভারতেও", "india", .inflected), Mentioned("কাবুলেই", "kabul", .inflected)],

@@ -68,6 +68,8 @@ import NomenTestSupport
                 note: "a hyphen or dash joins places, it does not make one name of them"),
         TagCase("В Москве Иван Петров заявил об этом.", [Mentioned("Москве", "moscow", .inflected)],
                 note: "an inflected place is no part of a person's name"),
+        TagCase("Pakistan shut it, the commissioner at Torkham Maulavi Mohammad Siddique said.", [Mentioned("Pakistan", "pakistan"), Mentioned("Torkham", "torkham")],
+                note: "an honorific after a place starts the next name: it makes no longer name of the place"),
         TagCase("The report by M. Khost and colleagues was published in Kabul. Лекцию прочитал Н. Герат.", [Mentioned("Kabul", "kabul")],
                 note: "a place's name after an initial is a surname"),
         TagCase("Er sagte in Kabul Vertretern der Regierung, dass Russland Waffen liefern werde.",
