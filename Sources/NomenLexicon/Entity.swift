@@ -98,9 +98,14 @@ public struct Entity: Hashable, Sendable {
     /// iso-codes' country names, in the languages the generator keeps, are not such.
     public var isGazetteer: Bool { source == "geonames" }
 
-    /// Every variant, with the canonical name first when the variants lack it.
+    /// Every variant, with the canonical name first when the variants lack it. A curator
+    /// who marked every listed name ambiguous meant the canonical one too: else it would
+    /// link alone, and lend its surname to every capitalised word that spells it (Sharafuddin
+    /// Muslim's to "a Muslim region", Abdul Ahad Talib's to "a Talib fighter").
     public var allNames: [NameVariant] {
-        names.contains(where: { $0.text == name }) ? names : [NameVariant(name, language: "und")] + names
+        if names.contains(where: { $0.text == name }) { return names }
+        let ambiguous = !names.isEmpty && names.allSatisfy(\.ambiguous)
+        return [NameVariant(name, language: "und", ambiguous: ambiguous)] + names
     }
 
     /// Whether `id` is a well-formed entity id.

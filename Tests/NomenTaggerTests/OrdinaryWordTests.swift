@@ -32,6 +32,8 @@ import NomenTestSupport
                 note: "in Devanagari and Bengali a vowel sign counts toward a country name's length, an ending does not (माली, 'gardener', is no Mali; nor is মালির)"),
         TagCase("इस्लामाबादः पाकिस्तान ने कहा। अतः वार्ता होगी।", [Mentioned("इस्लामाबाद", "islamabad"), Mentioned("पाकिस्तान", "pakistan")],
                 note: "a visarga that ends a dateline's word stands for a colon"),
+        TagCase("China's mainly Muslim region of Xinjiang. Any Talib fighter will comply.", [Mentioned("China", "china"), Mentioned("Xinjiang", "xinjiang")],
+                note: "a person whose every listed name is ambiguous (Sharafuddin Muslim, Abdul Ahad Talib) lends no surname alone, canonical name included"),
         TagCase("Ende Juli reiste er nach Kabul.", [Mentioned("Kabul", "kabul")],
                 note: "no country names from languages outside world news (Franco-Provençal Ende is India)"),
         TagCase("د پاکستان پلاوی کابل ته ورسېد.", [Mentioned("پاکستان", "pakistan"), Mentioned("کابل", "kabul")],
