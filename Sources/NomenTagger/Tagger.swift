@@ -325,6 +325,7 @@ public final class Tagger: Sendable {
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
+        if options.fuzzy, let matcher { addIndicSpellings(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s) }
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
@@ -1698,6 +1699,41 @@ public final class Tagger: Sendable {
                 }
             }
             i = j + 1
+        }
+        if added.isEmpty { return }
+        matches += added
+        matches.sort { $0.first < $1.first }
+    }
+
+    /// Devanagari and Bengali spell a borrowed name's vowels several ways (जारंज and ज़रंज,
+    /// चाबहर and चाबहार): a word no mention covers, of five code points and three letters or
+    /// more, that reads letter for letter in Latin as one curated entity's whole name (lookup's
+    /// key, score 1) is that entity. Only where the lexicon has curated persons, as the fuzzy
+    /// pass; a name that is ambiguous or part of a longer one does not count.
+    private func addIndicSpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
+        guard hasCuratedPersons, tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }) else { return }
+        var covered = [Bool](repeating: false, count: tokens.count)
+        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        var added: [Match] = []
+        for i in tokens.indices where !covered[i] {
+            let t = tokens[i]
+            guard t.script == .devanagari || t.script == .bengali, t.scalarEnd - t.scalarStart >= 5, t.letters >= 3,
+                  !t.facts.isTitle, !t.facts.isFunctionWord, t.facts.id < 0 else { continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
+            // Letters and signs of these scripts only (and joiners), no mixture.
+            guard text.unicodeScalars.allSatisfy({ (0x0900...0x09FF).contains($0.value) || $0.value == 0x200C || $0.value == 0x200D }) else { continue }
+            let key = "\u{1}" + text
+            let hit: (Int, Double)
+            if let cached = scratch.fuzzy[key] {
+                hit = cached
+            } else {
+                let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40)
+                hit = best.map { $0.isMatch && $0.isComplete && $0.score >= 1 ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
+                if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
+                scratch.fuzzy[key] = hit
+            }
+            guard hit.0 >= 0, lexicon.isCurated(hit.0) else { continue }
+            added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
         }
         if added.isEmpty { return }
         matches += added
