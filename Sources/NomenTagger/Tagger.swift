@@ -1708,12 +1708,14 @@ public final class Tagger: Sendable {
     /// Devanagari and Bengali spell a borrowed name's vowels several ways (जारंज and ज़रंज,
     /// चाबहर and चाबहार): a word no mention covers, of five code points and three letters or
     /// more, that reads letter for letter in Latin as one curated entity's whole name (lookup's
-    /// key, score 1) is that entity. Only where the lexicon has curated persons, as the fuzzy
-    /// pass; a name that is ambiguous or part of a longer one does not count.
+    /// key, score 1) is that entity, where the document names it, its country or its context
+    /// elsewhere. Only where the lexicon has curated persons, as the fuzzy pass; a name that is
+    /// ambiguous or part of a longer one does not count.
     private func addIndicSpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
         guard hasCuratedPersons, tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }) else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        let mentioned = Set(matches.map(\.entity))
         var added: [Match] = []
         for i in tokens.indices where !covered[i] {
             let t = tokens[i]
@@ -1732,7 +1734,12 @@ public final class Tagger: Sendable {
                 if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
                 scratch.fuzzy[key] = hit
             }
-            guard hit.0 >= 0, lexicon.isCurated(hit.0) else { continue }
+            // A key says less than a spelling (জওয়ান, "soldier", reads as Jowzjan's জাওযান): a
+            // place or person needs the document to name it, its country or its context elsewhere
+            // too. A body's name spelt out in letters (एएफपी, AFP) is no ordinary word.
+            guard hit.0 >= 0, lexicon.isCurated(hit.0), lexicon.entityTypes[hit.0] == orgType || mentioned.contains(hit.0)
+                    || mentioned.contains(Int(lexicon.entityCountry[hit.0])) || lexicon.context(of: hit.0).contains(where: { mentioned.contains(Int($0)) })
+            else { continue }
             added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
         }
         if added.isEmpty { return }
