@@ -74,9 +74,31 @@ public enum NameKeys {
     /// A folded token in Latin letters by `t`, folded again.
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
-        let latin = folder.key(t.transliterate(raw).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+        let latin = folder.key(t.transliterate(persianLetters(raw)).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
         return endsInSilentVowel(raw) && latin.hasSuffix("a") ? String(latin.dropLast()) : latin
     }
+
+    /// Pashto's and Urdu's own consonants (folded to the Urdu retroflex letters where the two
+    /// differ) as the nearest Persian ones, which the Arabic script's one scheme to Latin
+    /// (Persian BGN) reads: else it drops them, and ټاپي reads "apy", not TAPI.
+    static func persianLetters(_ raw: String) -> String {
+        guard raw.unicodeScalars.contains(where: { pashtoUrduLetters[$0.value] != nil }) else { return raw }
+        var out = String.UnicodeScalarView()
+        for s in raw.unicodeScalars { out.append(pashtoUrduLetters[s.value].flatMap(Unicode.Scalar.init) ?? s) }
+        return String(out)
+    }
+
+    private static let pashtoUrduLetters: [UInt32: UInt32] = [
+        0x0679: 0x062A, 0x067C: 0x062A,  // ٹ ټ → ت
+        0x0688: 0x062F, 0x0689: 0x062F,  // ڈ ډ → د
+        0x0691: 0x0631, 0x0693: 0x0631,  // ڑ ړ → ر
+        0x06BC: 0x0646, 0x06BA: 0x0646,  // ڼ ں → ن
+        0x0696: 0x0698,                  // ږ → ژ
+        0x0681: 0x0632,                  // ځ (dz) → ز
+        0x0685: 0x0633,                  // څ (ts) → س
+        0x069A: 0x0634,                  // ښ → ش
+        0x06AB: 0x06AF,                  // ګ → گ
+    ]
 
     /// Whether a Devanagari or Bengali word ends in a bare consonant, whose inherent vowel
     /// Hindi and Bengali do not say at the end of a word: the transliteration writes it

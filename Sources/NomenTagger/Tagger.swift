@@ -331,6 +331,7 @@ public final class Tagger: Sendable {
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         attachHonorifics(&matches, tokens: tokens)
+        dropBodiesAfterHonorifics(&matches, tokens: tokens)
         if !options.overlapping { dropOverlaps(&matches) }
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -1795,6 +1796,16 @@ public final class Tagger: Sendable {
                 }
                 if start < m.first { matches[k].extendFirst = start }
             }
+        }
+    }
+
+    /// An honorific stands before a person's name: a body's name right after one is a word
+    /// of that person's name (مولوی حزب‌الله, a Taliban governor, is no Hezbollah).
+    private func dropBodiesAfterHonorifics(_ matches: inout [Match], tokens: Tokens) {
+        let lx = lexicon
+        guard lx.maxHonorificLength > 0 else { return }
+        matches.removeAll { m in
+            m.extendFirst < 0 && lx.entityTypes[m.entity] == orgType && m.first > 0 && honorificBefore(m.first, tokens) != nil
         }
     }
 

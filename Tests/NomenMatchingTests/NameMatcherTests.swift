@@ -89,6 +89,14 @@ import NomenTestSupport
         #expect(kabulov.map(NameKeys.skeleton) == [NameKeys.skeleton("kabulov")])
     }
 
+    /// Pashto's and Urdu's own consonants read as the nearest Persian ones: Persian BGN, the
+    /// Arabic script's scheme, had dropped them (ټاپي read "apy").
+    @Test func pashtoAndUrduConsonantsAreNotDropped() {
+        #expect(NameKeys.latinTokens("ټاپي").tokens.map(NameKeys.skeleton) == [NameKeys.skeleton("tapi")])
+        #expect(NameKeys.latinTokens("راولپنډۍ").tokens.map(NameKeys.skeleton) == NameKeys.latinTokens("راولپندی").tokens.map(NameKeys.skeleton))
+        #expect(NameKeys.latinTokens("ٹیکسلا").tokens.first?.hasPrefix("t") == true)
+    }
+
     /// Hindi and Bengali do not say the inherent vowel of a word's last consonant, and the
     /// keys drop it as the press does (पुतिन is Putin, not putina: "Vladimir Potanin" had
     /// matched व्लादिमीर पुतिन read as vladimira putina); a written final vowel stays.
