@@ -195,6 +195,8 @@ public final class Tagger: Sendable {
         let words = WordMemo()
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
+        /// The scripts of the document's words, a bit a ``ScriptClass`` (set by resolveIDs).
+        var scripts: UInt32 = 0
     }
 
     struct Match {
@@ -367,7 +369,10 @@ public final class Tagger: Sendable {
         let folded = scanner.folded
         let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
         let scriptMask = gate.scriptMask
+        scratch.scripts = 0
         guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return letters }
+        var scripts: UInt32 = 0
+        defer { scratch.scripts = scripts }
         // Through a pointer, field by field: a token is large, and copying it whole
         // in and out for a few fields was most of this loop.
         for k in 0..<tokens.count {
@@ -378,6 +383,7 @@ public final class Tagger: Sendable {
             // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
             // So do the languages whose rules the document's letters let in.
             let script = Int(t.pointee.script.rawValue)
+            scripts |= 1 &<< UInt32(script)
             let languages = letters & scriptMask[script]
             let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
             let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
@@ -1365,17 +1371,17 @@ public final class Tagger: Sendable {
     private func isPatronymic(_ t: Token, folded: UnsafeBufferPointer<UInt8>) -> Bool {
         guard t.shape.contains(.firstUpper), !t.shape.contains(.allUpper), t.letters >= 6,
               t.script == .latin || t.script == .cyrillic else { return false }
-        let word = String(decoding: folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF8.self)
-        if t.script == .latin { return Self.latinPatronymicEndings.contains { word.hasSuffix($0) } }
-        return Self.cyrillicPatronymicStems.contains { stem in
-            Self.cyrillicPatronymicEndings.contains { word.hasSuffix(stem + $0) }
+        let word = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+        return (t.script == .latin ? Self.latinPatronymicEndings : Self.cyrillicPatronymicEndings).contains { ending in
+            word.count > ending.count && word.suffix(ending.count).elementsEqual(ending)
         }
     }
 
-    private static let latinPatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna"]
-    /// Folded, so Ukrainian і is и (Петрівна: петривна).
-    private static let cyrillicPatronymicStems = ["ович", "евич", "овн", "евн", "ичн", "ивн"]
-    private static let cyrillicPatronymicEndings = ["", "а", "у", "ем", "е", "ы", "ой", "ою", "и"]
+    private static let latinPatronymicEndings = ["ovich", "evich", "ovna", "evna", "ichna"].map { Array($0.utf8) }
+    /// Folded, so Ukrainian і is и (Петрівна: петривна); each stem in any case ending.
+    private static let cyrillicPatronymicEndings = ["ович", "евич", "овн", "евн", "ичн", "ивн"].flatMap { stem in
+        ["", "а", "у", "ем", "е", "ы", "ой", "ою", "и"].map { Array((stem + $0).utf8) }
+    }
 
     /// A name of one or two Han characters that ICU's dictionary reads as part of other
     /// words is no mention: 北约 (NATO) in 东北约 ("north-east, about"), 马里 (Mali) in 马里克
@@ -1713,7 +1719,8 @@ public final class Tagger: Sendable {
     /// elsewhere. Only where the lexicon has curated persons, as the fuzzy pass; a name that is
     /// ambiguous or part of a longer one does not count.
     private func addIndicSpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
-        guard hasCuratedPersons, tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }) else { return }
+        let indic: UInt32 = 1 << UInt32(ScriptClass.devanagari.rawValue) | 1 << UInt32(ScriptClass.bengali.rawValue)
+        guard hasCuratedPersons, scratch.scripts & indic != 0 else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
         let mentioned = Set(matches.map(\.entity))
