@@ -195,8 +195,6 @@ public final class Tagger: Sendable {
         let words = WordMemo()
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
-        /// The scripts of the document's words, a bit a ``ScriptClass`` (set by resolveIDs).
-        var scripts: UInt32 = 0
     }
 
     struct Match {
@@ -327,7 +325,7 @@ public final class Tagger: Sendable {
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
-        if options.fuzzy, let matcher { addIndicSpellings(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s) }
+        if options.fuzzy, let matcher { addKeySpellings(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s) }
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
@@ -369,10 +367,7 @@ public final class Tagger: Sendable {
         let folded = scanner.folded
         let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
         let scriptMask = gate.scriptMask
-        scratch.scripts = 0
         guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return letters }
-        var scripts: UInt32 = 0
-        defer { scratch.scripts = scripts }
         // Through a pointer, field by field: a token is large, and copying it whole
         // in and out for a few fields was most of this loop.
         for k in 0..<tokens.count {
@@ -383,7 +378,6 @@ public final class Tagger: Sendable {
             // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
             // So do the languages whose rules the document's letters let in.
             let script = Int(t.pointee.script.rawValue)
-            scripts |= 1 &<< UInt32(script)
             let languages = letters & scriptMask[script]
             let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
             let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
@@ -1713,25 +1707,38 @@ public final class Tagger: Sendable {
     }
 
     /// Devanagari and Bengali spell a borrowed name's vowels several ways (जारंज and ज़रंज,
-    /// चाबहर and चाबहार): a word no mention covers, of five code points and three letters or
-    /// more, that reads letter for letter in Latin as one curated entity's whole name (lookup's
-    /// key, score 1) is that entity, where the document names it, its country or its context
-    /// elsewhere. Only where the lexicon has curated persons, as the fuzzy pass; a name that is
-    /// ambiguous or part of a longer one does not count.
-    private func addIndicSpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
-        let indic: UInt32 = 1 << UInt32(ScriptClass.devanagari.rawValue) | 1 << UInt32(ScriptClass.bengali.rawValue)
-        guard hasCuratedPersons, scratch.scripts & indic != 0 else { return }
+    /// चाबहर and चाबहार), and the Latin and Cyrillic press a place's name as many (Urozgan,
+    /// Turgundi, Догарун, Nemroz): a word no mention covers and the lexicon does not know,
+    /// that reads letter for letter in Latin as one curated entity's whole name (lookup's key,
+    /// score 1) is that entity, where the document names it, its country or its context
+    /// elsewhere. In Devanagari and Bengali a word of five code points and three letters or
+    /// more, of those scripts only; in Latin and Cyrillic a capitalised word of five letters
+    /// or more, beside no other unknown capitalised word, that names a place. Only where the
+    /// lexicon has curated persons, as the fuzzy pass; a name that is ambiguous or part of a
+    /// longer one does not count.
+    private func addKeySpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
+        guard hasCuratedPersons else { return }
         var covered = [Bool](repeating: false, count: tokens.count)
         for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
         let mentioned = Set(matches.map(\.entity))
+        func unknownCapitalised(_ k: Int) -> Bool {
+            k >= 0 && k < tokens.count && !covered[k] && tokens[k].facts.id < 0 && tokens[k].shape.contains(.firstUpper)
+        }
         var added: [Match] = []
         for i in tokens.indices where !covered[i] {
             let t = tokens[i]
-            guard t.script == .devanagari || t.script == .bengali, t.scalarEnd - t.scalarStart >= 5, t.letters >= 3,
-                  !t.facts.isTitle, !t.facts.isFunctionWord, t.facts.id < 0 else { continue }
+            guard t.facts.id < 0, !t.facts.isTitle, !t.facts.isFunctionWord else { continue }
+            let indic = t.script == .devanagari || t.script == .bengali
+            if indic {
+                guard t.scalarEnd - t.scalarStart >= 5, t.letters >= 3 else { continue }
+            } else {
+                guard t.script == .latin || t.script == .cyrillic, t.letters >= 5, t.shape.contains(.firstUpper), !t.shape.contains(.allUpper),
+                      !(unknownCapitalised(i - 1) && joinable(tokens[i - 1], t)),
+                      !(unknownCapitalised(i + 1) && joinable(t, tokens[i + 1])) else { continue }
+            }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
             // Letters and signs of these scripts only (and joiners), no mixture.
-            guard text.unicodeScalars.allSatisfy({ (0x0900...0x09FF).contains($0.value) || $0.value == 0x200C || $0.value == 0x200D }) else { continue }
+            if indic, !text.unicodeScalars.allSatisfy({ (0x0900...0x09FF).contains($0.value) || $0.value == 0x200C || $0.value == 0x200D }) { continue }
             let key = "\u{1}" + text
             let hit: (Int, Double)
             if let cached = scratch.fuzzy[key] {
@@ -1742,12 +1749,15 @@ public final class Tagger: Sendable {
                 if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
                 scratch.fuzzy[key] = hit
             }
+            guard hit.0 >= 0, lexicon.isCurated(hit.0) else { continue }
+            let type = lexicon.entityTypes[hit.0]
+            // In a cased script only places: a capitalised unknown word is most often a person.
+            if !indic, type != gpeType, type != locType { continue }
             // A key says less than a spelling (জওয়ান, "soldier", reads as Jowzjan's জাওযান): a
             // place or person needs the document to name it, its country or its context elsewhere
-            // too. A body's name spelt out in letters (एएफपी, AFP) is no ordinary word.
-            guard hit.0 >= 0, lexicon.isCurated(hit.0), lexicon.entityTypes[hit.0] == orgType || mentioned.contains(hit.0)
-                    || mentioned.contains(Int(lexicon.entityCountry[hit.0])) || lexicon.context(of: hit.0).contains(where: { mentioned.contains(Int($0)) })
-            else { continue }
+            // too. A body's name spelt out in letters (एएफपी, AFP) needs no such support.
+            guard type == orgType || mentioned.contains(hit.0) || mentioned.contains(Int(lexicon.entityCountry[hit.0]))
+                    || lexicon.context(of: hit.0).contains(where: { mentioned.contains(Int($0)) }) else { continue }
             added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
         }
         if added.isEmpty { return }
