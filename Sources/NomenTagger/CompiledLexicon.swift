@@ -311,16 +311,17 @@ public final class CompiledLexicon: Sendable {
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
-                if entity.type == .person, text == v.text, v.ambiguous, !isDemonym, !isSurname, !entity.isGenerated,
-                   scripts.allSatisfy({ $0 == .devanagari || $0 == .bengali }), seq.count >= 2,
-                   !honorificTokenSet.contains(seq[0]), !alsoNameHonorificTokens.contains(seq[0]), !particleTokens.contains(seq[0]),
-                   vocabList[Int(seq[0])].unicodeScalars.count >= 4 {
+                guard entity.type == .person, text == v.text, !isDemonym, !isSurname, !entity.isGenerated else { continue }
+                if v.ambiguous {
                     // Devanagari and Bengali names are marked ambiguous so that a common surname
                     // alone (खान, Khan) names no one; their given name still does after the full
                     // name (इमरान after इमरान खान), unless it is a name of its own (checked below).
-                    ambiguousGiven[seq[0], default: []].insert(Int32(e) << 2 | 1)
-                }
-                if entity.type == .person, text == v.text, !v.ambiguous, !isDemonym, !isSurname, !entity.isGenerated, !scripts.contains(where: { $0.isCharacterTokenized }) {
+                    if scripts.allSatisfy({ $0 == .devanagari || $0 == .bengali }), seq.count >= 2,
+                       !honorificTokenSet.contains(seq[0]), !alsoNameHonorificTokens.contains(seq[0]), !particleTokens.contains(seq[0]),
+                       vocabList[Int(seq[0])].unicodeScalars.count >= 4 {
+                        ambiguousGiven[seq[0], default: []].insert(Int32(e) << 2 | 1)
+                    }
+                } else if !scripts.contains(where: { $0.isCharacterTokenized }) {
                     var core = seq[...]
                     while let first = core.first,
                           honorificTokenSet.contains(first) || (core.count > 2 && alsoNameHonorificTokens.contains(first)) {

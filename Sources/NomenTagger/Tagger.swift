@@ -168,8 +168,9 @@ public final class Tagger: Sendable {
     let locType: UInt8
     /// Languages whose capitals mark more than names (see ``dropPlacesInsideNames``).
     let capitalisingLanguages: UInt64
-    /// Whether the lexicon has curated persons, whose names alone are looked up fuzzily in
-    /// scripts without capitals (see ``addFuzzy``).
+    /// Whether the lexicon has curated persons: a curated lexicon, whose names alone are
+    /// looked up fuzzily in scripts without capitals and by key (see ``addFuzzy`` and
+    /// ``addKeySpellings``); a bulk one has too many to guess from.
     let hasCuratedPersons: Bool
 
     /// Folded sentence-initial function words.
@@ -189,7 +190,7 @@ public final class Tagger: Sendable {
         /// ICU's word segmenter, for Chinese and Japanese words around short matches (made
         /// on first use: most documents have none).
         lazy var segmenter: WordSegmenter? = try? WordSegmenter()
-        /// Matcher results by span text: (entity, score), entity -1 for none.
+        /// Matcher results by span text: (entity, score), entity -1 for none (see ``fuzzyLookup``).
         var fuzzy: [String: (Int, Double)] = [:]
         /// What each folded word is to the lexicon, by word.
         let words = WordMemo()
@@ -221,6 +222,9 @@ public final class Tagger: Sendable {
             // A surname alone keeps its partial mention's score (see keepNamedSurnames).
             if kind != .partial { score = 1.0 }
         }
+
+        /// The mention's first token: the honorific's, once one is attached (Mullah Baradar).
+        var start: Int { extendFirst >= 0 ? extendFirst : first }
 
         func reading(_ k: Int) -> Int { Int((choices >> UInt64(2 * (k - first))) & 3) }
         func trimStart(_ tokens: Tokens) -> Int32 { tokens[first].reading(reading(first)).trimStart }
@@ -344,19 +348,30 @@ public final class Tagger: Sendable {
         return found
     }
 
+    /// Which of the document's tokens the matches cover.
+    private static func covered(by matches: [Match], count: Int) -> [Bool] {
+        var covered = [Bool](repeating: false, count: count)
+        for m in matches { for t in m.start...m.last { covered[t] = true } }
+        return covered
+    }
+
     /// The passes each add mentions where the others left words uncovered; should two still
     /// cover one word, the longer stays (of two as long, the earlier): mentions never overlap.
     private func dropOverlaps(_ matches: inout [Match]) {
-        func start(_ m: Match) -> Int { m.extendFirst >= 0 ? m.extendFirst : m.first }
         guard matches.count > 1 else { return }
-        matches.sort { (start($0), $0.last) < (start($1), $1.last) }
-        var kept: [Match] = []
-        kept.reserveCapacity(matches.count)
-        for m in matches {
-            guard let previous = kept.last, start(m) <= previous.last else { kept.append(m); continue }
-            if m.last - start(m) > previous.last - start(previous) { kept[kept.count - 1] = m }
+        matches.sort { ($0.start, $0.last) < ($1.start, $1.last) }
+        // Kept matches are compacted to the front: `kept` is the last one.
+        var kept = 0
+        for k in 1..<matches.count {
+            let m = matches[k]
+            if m.start > matches[kept].last {
+                kept += 1
+                if kept != k { matches[kept] = m }
+            } else if m.last - m.start > matches[kept].last - matches[kept].start {
+                matches[kept] = m
+            }
         }
-        matches = kept
+        matches.removeSubrange((kept + 1)...)
     }
 
     // MARK: Vocabulary lookup and inflection
@@ -845,8 +860,7 @@ public final class Tagger: Sendable {
         }
         // So does one next to a capitalised word that no name found covers: it is part of a
         // longer name the lexicon lacks (Сисам Рихе), not an inflected name of its own.
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in m.first...m.last { covered[t] = true } }
+        let covered = Self.covered(by: matches, count: tokens.count)
         func nextToUnknownName(_ m: Match) -> Bool {
             let i = m.first
             guard tokens[i].shape.contains(.firstUpper) else { return false }
@@ -1187,8 +1201,7 @@ public final class Tagger: Sendable {
     private func addPartials(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         let lx = lexicon
         guard !lx.partialTokens.isEmpty else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in m.first...m.last { covered[t] = true } }
+        let covered = Self.covered(by: matches, count: tokens.count)
         // Full mentions in document order, for antecedents; each entity's first, when a word
         // without an antecedent asks (most words have one, or are no surname at all).
         let sorted = matches.sorted { $0.first < $1.first }
@@ -1228,9 +1241,6 @@ public final class Tagger: Sendable {
             if cased, let (names, readings) = namesAcrossInitial(i, tokens, covered: covered, folded: folded) {
                 var m = Match(first: i - 2, last: i, names: names, kind: .normalized, choices: readings)
                 m.assign(Int(lexicon.nameEntity[Int(names[0])]), lexicon)
-                // The given name was taken alone a moment ago (after an earlier mention): the
-                // whole name replaces it.
-                if let last = added.last, last.first == i - 2 { added.removeLast() }
                 added.append(m)
                 lastSeen[m.entity] = i
                 continue
@@ -1443,8 +1453,7 @@ public final class Tagger: Sendable {
             return (m.first + 1 < tokens.count && titleCase(m.first + 1)) || (m.first > 0 && titleCase(m.first - 1))
         }
         guard matches.contains(where: candidate) else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        let covered = Self.covered(by: matches, count: tokens.count)
         // A capitalised word of no mention, title, honorific or function word, a space away: a
         // hyphen or dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a
         // name, and an honorific starts the next name (at Torkham Maulavi Mohammad Siddique).
@@ -1588,8 +1597,7 @@ public final class Tagger: Sendable {
 
     private func addFuzzy(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
                           matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
+        let covered = Self.covered(by: matches, count: tokens.count)
         // The surnames (last words, folded) of the persons this document names in full.
         var surnames: [(entity: Int, word: [UInt8], letters: Int)] = []
         if singleWords {
@@ -1718,9 +1726,8 @@ public final class Tagger: Sendable {
     /// longer one does not count.
     private func addKeySpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
         guard hasCuratedPersons else { return }
-        var covered = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in (m.extendFirst >= 0 ? m.extendFirst : m.first)...m.last { covered[t] = true } }
-        let mentioned = Set(matches.map(\.entity))
+        let covered = Self.covered(by: matches, count: tokens.count)
+        lazy var mentioned = Set(matches.map(\.entity))
         func unknownCapitalised(_ k: Int) -> Bool {
             k >= 0 && k < tokens.count && !covered[k] && tokens[k].facts.id < 0 && tokens[k].shape.contains(.firstUpper)
         }
@@ -1739,16 +1746,7 @@ public final class Tagger: Sendable {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
             // Letters and signs of these scripts only (and joiners), no mixture.
             if indic, !text.unicodeScalars.allSatisfy({ (0x0900...0x09FF).contains($0.value) || $0.value == 0x200C || $0.value == 0x200D }) { continue }
-            let key = "\u{1}" + text
-            let hit: (Int, Double)
-            if let cached = scratch.fuzzy[key] {
-                hit = cached
-            } else {
-                let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40)
-                hit = best.map { $0.isMatch && $0.isComplete && $0.score >= 1 ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
-                if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
-                scratch.fuzzy[key] = hit
-            }
+            let hit = fuzzyLookup(text, sameKey: true, matcher: matcher, scratch: scratch)
             guard hit.0 >= 0, lexicon.isCurated(hit.0) else { continue }
             let type = lexicon.entityTypes[hit.0]
             // In a cased script only places: a capitalised unknown word is most often a person.
@@ -1773,15 +1771,18 @@ public final class Tagger: Sendable {
         return false
     }
 
-    private func fuzzyLookup(_ text: String, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
-        if let hit = scratch.fuzzy[text] { return hit }
+    /// The matcher's best entity for `text` and its score, (-1, 0) for none, memoised per
+    /// thread. `sameKey`: only a whole name whose key is the text's (score 1).
+    private func fuzzyLookup(_ text: String, sameKey: Bool = false, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
+        let memo = sameKey ? "\u{1}" + text : text
+        if let hit = scratch.fuzzy[memo] { return hit }
         let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40)
         // Words the name lacks, or name words the span lacks, make it another name: only
         // complete matches count, except a single word, which may be a surname.
-        let single = !text.contains(" ") && !text.contains("-")
-        let result = best.map { $0.isMatch && ($0.isComplete || single) ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
+        let single = !sameKey && !text.contains(" ") && !text.contains("-")
+        let result = best.map { $0.isMatch && ($0.isComplete || single) && (!sameKey || $0.score >= 1) ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
         if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
-        scratch.fuzzy[text] = result
+        scratch.fuzzy[memo] = result
         return result
     }
 
@@ -1790,8 +1791,7 @@ public final class Tagger: Sendable {
     private func attachHonorifics(_ matches: inout [Match], tokens: Tokens) {
         let lx = lexicon
         guard lx.maxHonorificLength > 0, matches.contains(where: { lx.entityTypes[$0.entity] == personType }) else { return }
-        var taken = [Bool](repeating: false, count: tokens.count)
-        for m in matches { for t in m.first...m.last { taken[t] = true } }
+        let taken = Self.covered(by: matches, count: tokens.count)
         for k in matches.indices where lx.entityTypes[matches[k].entity] == personType {
             let m = matches[k]
             // An honorific inside the name as the lexicon wrote it (Mawlawi Gul Hasan).
@@ -1864,7 +1864,7 @@ public final class Tagger: Sendable {
         out.reserveCapacity(matches.count)
         func text(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
         for m in matches {
-            let firstIndex = m.extendFirst >= 0 ? m.extendFirst : m.first
+            let firstIndex = m.start
             let first = tokens[firstIndex]
             let last = tokens[m.last]
             var byteStart = Int(first.byteStart)
@@ -1949,7 +1949,7 @@ public final class Tagger: Sendable {
             }
             // A name that opens a quotation mark inside its span (کانال «قوشتپه», مبادرة "الحزام
             // والطريق") takes the closing mark right after it: a span holds both or neither.
-            let spanFirst = m.extendFirst >= 0 ? m.extendFirst : m.first
+            let spanFirst = m.start
             if !appendsPeriod, spanFirst < m.last, (spanFirst + 1...m.last).contains(where: { tokens[$0].gap.contains(.quote) }),
                let close = Self.closingQuote(bytes, byteStart, byteEnd) {
                 byteEnd += close
