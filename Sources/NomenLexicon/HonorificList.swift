@@ -10,7 +10,8 @@ public struct HonorificList: Sendable {
         public let key: String
         /// Its spellings, by language.
         public let forms: [NameVariant]
-        /// Where it stands: before the name (most) or after it (Sahib, Akhund).
+        /// Where it stands: before the name (most) or after it (Sahib, Akhund); for a particle,
+        /// after the word it completes (a suffix: ullah, ud-din).
         public let follows: Bool
         /// Also an ordinary part of names (Sheikh, Hafiz): not stripped when it is the only given name.
         public let alsoName: Bool
@@ -67,7 +68,7 @@ public struct HonorificList: Sendable {
                     if case .sequence(let s) = list { items = Array(s) } else { items = [list] }
                     for item in items { if let t = item.string { variants.append(NameVariant(t, language: lang.string ?? "und")) } }
                 }
-                return Entry(key: k, forms: variants, follows: m["position"]?.string == "after",
+                return Entry(key: k, forms: variants, follows: m["position"]?.string == "after" || m["position"]?.string == "suffix",
                              alsoName: m["also_name"]?.string == "true", courtesy: m["courtesy"]?.string == "true")
             }
         }

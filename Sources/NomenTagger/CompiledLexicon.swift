@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 19
+    public static let formatVersion: UInt32 = 20
 
     // Entities
     let entityIDs: StringTable
@@ -252,8 +252,16 @@ public final class CompiledLexicon: Sendable {
             }
         }
         var particleTokens = Set<Int32>()
+        // Particles that complete the word before them (أمر الله, سراج الدين): that word alone is
+        // half a name.
+        var suffixParticleTokens = Set<Int32>()
         for p in honorifics.particles {
-            for form in p.forms { for t in tokenIDs(form.text).ids { particleTokens.insert(t) } }
+            for form in p.forms {
+                for t in tokenIDs(form.text).ids {
+                    particleTokens.insert(t)
+                    if p.follows { suffixParticleTokens.insert(t) }
+                }
+            }
         }
 
         for (e, entity) in lexicon.entities.enumerated() {
@@ -333,7 +341,8 @@ public final class CompiledLexicon: Sendable {
                         if !particleTokens.contains(last), vocabList[Int(last)].unicodeScalars.count >= 3 {
                             partials[last, default: []].insert(Int32(e) << 2 | 2)
                         }
-                        if !particleTokens.contains(first), vocabList[Int(first)].unicodeScalars.count >= 3 {
+                        if !particleTokens.contains(first), !suffixParticleTokens.contains(core[core.startIndex + 1]),
+                           vocabList[Int(first)].unicodeScalars.count >= 3 {
                             partials[first, default: []].insert(Int32(e) << 2 | 1)
                         }
                     }

@@ -16,7 +16,8 @@ public struct InflectionRules: Sendable {
         /// Only when a zero-width non-joiner precedes the suffix in the text.
         public let afterZWNJ: Bool
         public let minStem: Int
-        /// Scalars of `surface` that the mention span leaves out (prefixes only).
+        /// Scalars of `surface` that the mention span leaves out: a proclitic's, or a word's
+        /// run into the name (`suffix+word`).
         public let trimScalars: Int
         public let language: String
     }
@@ -136,8 +137,8 @@ public struct InflectionRules: Sendable {
                 func text(_ s: Substring.UnicodeScalarView.SubSequence) -> String { String(String.UnicodeScalarView(s)) }
                 let parts = line.unicodeScalars.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).map(text)
                 let head = parts.first.map { $0.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map(text) } ?? []
-                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj"].contains(String(head[0])) else {
-                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj SURFACE > REPLACEMENT`"))
+                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj", "suffix+word"].contains(String(head[0])) else {
+                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj|suffix+word SURFACE > REPLACEMENT`"))
                     continue
                 }
                 guard let script else {
@@ -154,6 +155,14 @@ public struct InflectionRules: Sendable {
                     let r = Array(replacement.unicodeScalars)
                     var common = 0
                     while common < min(s.count, r.count), s[s.count - 1 - common] == r[r.count - 1 - common] { common += 1 }
+                    trim = s.count - common
+                } else if head[0] == "suffix+word" {
+                    // A word run into the name (اسلام آبادمیں): the span leaves out what the
+                    // replacement does not restore.
+                    let s = Array(surface.unicodeScalars)
+                    let r = Array(replacement.unicodeScalars)
+                    var common = 0
+                    while common < min(s.count, r.count), s[common] == r[common] { common += 1 }
                     trim = s.count - common
                 }
                 let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),

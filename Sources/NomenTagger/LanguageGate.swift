@@ -8,7 +8,7 @@ struct LanguageGate: Sendable {
     /// The bytes of a document searched for the letters.
     static let window = 20_000
     /// At most this many gated languages (the tables number 2^n); others always apply.
-    static let maxLanguages = 6
+    static let maxLanguages = 8
     /// ``twoByte`` also gives, from this bit up, the document's telltale letters
     /// (``Tagger/TelltaleLetters``), which say the home country of a script's text.
     static let telltaleShift: UInt64 = 56
@@ -59,11 +59,19 @@ struct LanguageGate: Sendable {
             guard let set else { return 0 }
             return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) }
         }
+        // A script's table depends only on its own gated languages: one table per combination
+        // of those, shared by every mask that agrees on them.
+        let scriptMask = self.scriptMask
+        var made: [Int: [UInt64: RuleSet]] = [:]
         tables = (0..<(1 << gated.count)).map { mask in
-            byScript.map { set in
+            byScript.enumerated().map { script, set in
                 set.map { set in
-                    func allowed(_ r: InflectionRules.Rule) -> Bool { bit[r.language].map { UInt64(mask) & $0 != 0 } ?? true }
-                    return RuleSet(prefixes: set.prefixes.filter(allowed), suffixes: set.suffixes.filter(allowed))
+                    let own = UInt64(mask) & scriptMask[script]
+                    if let table = made[script]?[own] { return table }
+                    func allowed(_ r: InflectionRules.Rule) -> Bool { bit[r.language].map { own & $0 != 0 } ?? true }
+                    let table = RuleSet(prefixes: set.prefixes.filter(allowed), suffixes: set.suffixes.filter(allowed))
+                    made[script, default: [:]][own] = table
+                    return table
                 }
             }
         }

@@ -541,6 +541,8 @@ public final class Tagger: Sendable {
                     let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
                     if r.afterZWNJ && !zwnj { return false }
                     if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
+                    // A word run into the name: the span ends with the stem.
+                    else if r.trimScalars > 0 { trimEnd = Int32(source.count - sourceAt) }
                 } else if r.afterZWNJ { return false }
                 return keep((id, 0, trimEnd))
             }
@@ -1020,6 +1022,8 @@ public final class Tagger: Sendable {
         static let turkish = TelltaleLetters(rawValue: 1 << 3)
         /// ß ä ö ü
         static let german = TelltaleLetters(rawValue: 1 << 4)
+        /// ی ک, which Persian, Pashto and Urdu write where Arabic writes ي ك
+        static let persoArabic = TelltaleLetters(rawValue: 1 << 5)
     }
 
     /// The telltale letters, by scalar (all are below U+0800): the scanner gathers them
@@ -1030,7 +1034,15 @@ public final class Tagger: Sendable {
         (.urdu, [0x06D2, 0x06C1, 0x06BA, 0x0679, 0x0688, 0x0691]),
         (.turkish, [0x015F, 0x011F, 0x0131, 0x0130]),
         (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
+        (.persoArabic, [0x06CC, 0x06A9]),
     ]
+
+    /// Whether name `n` is written with ی or ک (UTF-8 DB 8C, DA A9), letters Arabic does not use.
+    private func writesPersoArabicLetters(_ n: Int32) -> Bool {
+        lexicon.nameTexts.withBytes(Int(n)) { b in
+            b.indices.dropLast().contains { (b[$0] == 0xDB && b[$0 + 1] == 0x8C) || (b[$0] == 0xDA && b[$0 + 1] == 0xA9) }
+        }
+    }
 
     private func resolveEntities(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, letterBits: UInt64) {
         let lx = lexicon
@@ -1040,22 +1052,44 @@ public final class Tagger: Sendable {
             return
         }
         let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, letterBits: letterBits) : nil
+        let persoArabic = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: letterBits >> LanguageGate.telltaleShift)).contains(.persoArabic)
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
         for m in matches {
             let entities = Set(m.names.filter { lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }.map { Int(lx.nameEntity[Int($0)]) })
             if entities.count == 1 { mentioned.insert(entities.first!) }
         }
+        // One sense per document: a name that only its ambiguous names gave (بنوں after ضلع)
+        // names it wherever else the document writes it without such support.
+        var dropped: [Int] = []
+        var foundAmbiguous = Set<Int>()
         for k in matches.indices {
             // Most names name one entity and are not ambiguous: nothing to weigh.
             if let e = Self.soleEntity(matches[k].names, lx) {
                 matches[k].assign(e, lx)
                 continue
             }
+            switch resolve(k, mentioned: mentioned) {
+            case .none: dropped.append(k)
+            case .some(let e) where !mentioned.contains(e): foundAmbiguous.insert(e)
+            default: break
+            }
+        }
+        if !dropped.isEmpty && !foundAmbiguous.isEmpty {
+            mentioned.formUnion(foundAmbiguous)
+            for k in dropped { _ = resolve(k, mentioned: mentioned) }
+        }
+
+        /// Links match `k` to the entity its names and the document's context support best;
+        /// returns it, or nil when nothing supports any.
+        func resolve(_ k: Int, mentioned: Set<Int>) -> Int? {
             var byEntity: [Int: (ambiguous: Bool, names: [Int32])] = [:]
             for n in matches[k].names {
                 let e = Int(lx.nameEntity[Int(n)])
                 let amb = lx.nameFlags[Int(n)] & CompiledLexicon.ambiguousFlag != 0
+                // Folding makes Persian رئیسی and Arabic رئيسي ("main") one word: an ambiguous
+                // name written with ی or ک is not read in a text that never writes them.
+                if amb && !persoArabic && writesPersoArabicLetters(n) { continue }
                 var entry = byEntity[e] ?? (true, [])
                 entry.ambiguous = entry.ambiguous && amb
                 entry.names.append(n)
@@ -1069,13 +1103,24 @@ public final class Tagger: Sendable {
             for (e, info) in byEntity {
                 var support = 0.0
                 let isPlace = lx.entityTypes[e] == gpeType || lx.entityTypes[e] == locType
-                // A place's own name needs no other place to own it (سفير مصر في كابل).
+                // A place's own name needs no other place to own it (سفير مصر في كابل); a
+                // person is nobody's to own (نور ولي محسود في كابل: a place of another country
+                // beside him says nothing against him).
                 if let local, local != e, !(introduced && isPlace) {
                     // A place of the same country is no other owner (Imran Khan after Khyber
                     // Pakhtunkhwa, one Herat district after another).
-                    let related = Int(lx.entityCountry[e]) == local || lx.context(of: e).contains(Int32(local))
-                        || (lx.entityCountry[local] >= 0 && lx.entityCountry[local] == lx.entityCountry[e])
-                    if related { support += 3 } else if info.ambiguous { continue } else { support -= 1 }
+                    // Nor is a neighbour, a place that shares its context or country with it
+                    // (Bannu and Kurram, both of Khyber Pakhtunkhwa).
+                    let context = lx.context(of: e)
+                    let related = Int(lx.entityCountry[e]) == local || context.contains(Int32(local))
+                        || (lx.entityCountry[local] >= 0 && (lx.entityCountry[local] == lx.entityCountry[e] || context.contains(lx.entityCountry[local])))
+                        || lx.context(of: local).contains(where: { context.contains($0) })
+                    if related {
+                        support += 3
+                    } else if lx.entityTypes[e] != personType {
+                        if info.ambiguous { continue }
+                        support -= 1
+                    }
                 }
                 if mentioned.contains(e) { support += 2 }
                 if introduced && isPlace { support += 1 }
@@ -1093,11 +1138,12 @@ public final class Tagger: Sendable {
                 let score = support + Double(lx.entityPrior[e])
                 if best == nil || score > best!.score || (score == best!.score && e < best!.entity) { best = (e, score) }
             }
-            guard let chosen = best else { continue }
+            guard let chosen = best else { return nil }
             matches[k].entity = chosen.entity
             matches[k].isDemonym = byEntity[chosen.entity]!.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.demonymFlag != 0 }
             matches[k].names = NameList(byEntity[chosen.entity]!.names)
             matches[k].score = min(matches[k].score, (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0)
+            return chosen.entity
         }
     }
 

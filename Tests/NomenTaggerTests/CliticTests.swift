@@ -57,6 +57,19 @@ import NomenTestSupport
         TagCase("ګل حسن مسکو ته ورسید.", [Mentioned("ګل حسن", "gul-hasan", .exact), Mentioned("مسکو", "moscow", .exact)], note: "Pashto ګ"),
         TagCase("د طالبانو مشر وویل.", [Mentioned("طالبانو", "taliban", .inflected)], note: "oblique plural, whole word"),
         TagCase("د کابل ښار ارام دی.", [Mentioned("کابل", "kabul", .exact)], note: "Pashto ښ around the name"),
+        TagCase("تورخم اوسپین بولدک لارې پرانیستل شوې.", [Mentioned("تورخم", "torkham"), Mentioned("سپین بولدک", "spin-boldak", .inflected)],
+                note: "the conjunction او typed fused to the name: و joins no letter, so the missing space is invisible; او is left out"),
+    ]
+
+    static let urdu: [TagCase] = [
+        TagCase("اسلام آبادمیں اجلاس ہوا اور وفد پشاورسے آیا۔",
+                [Mentioned("اسلام آباد", "islamabad", .inflected), Mentioned("پشاور", "peshawar", .inflected)],
+                note: "a postposition run into a name after a letter that does not join: the span ends with the name"),
+        TagCase("شمالی اورجنوبی وزیرستان میں کارروائی ہوئی۔", [Mentioned("جنوبی وزیرستان", "south-waziristan", .inflected)],
+                note: "the conjunction اور run into the name"),
+        TagCase("امریکہ کے صدر نے کہا۔", [Mentioned("امریکہ", "united-states")],
+                note: "the name written apart from its postposition, as usual"),
+        TagCase("اسلام آبادکو", [], note: "without an Urdu letter (ے ہ ں ٹ ڈ ڑ) the document is not read as Urdu: no run-in postposition"),
     ]
 
     static let turkish: [TagCase] = [
@@ -119,6 +132,7 @@ import NomenTestSupport
     @Test(arguments: arabic) func arabicProclitics(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: persian) func persianLettersAndZWNJ(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: pashto) func pashto(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: urdu) func urduRunInWords(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: turkish) func turkishApostropheSuffixes(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: german) func germanGenitive(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: english) func englishPossessivesAndCompounds(_ c: TagCase) { expectTagging(c) }

@@ -12,6 +12,13 @@ import NomenTestSupport
     static let curated: [TagCase] = [
         TagCase("وقال علي خامنئي إن الاتفاق مهم.", [Mentioned("علي خامنئي", "ali-khamenei", .exact)]),
         TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
+        TagCase("أغلق المعبر الحدودي الرئيسي مع إيران، وهو عامل رئيسي في الأزمة.", [Mentioned("إيران", "iran")],
+                note: "Persian رئیسی (Raisi, marked ambiguous) folds like Arabic رئيسي, 'main': a text that never writes ی or ک is not Persian"),
+        TagCase("ابراهیم رئیسی به کابل رفت. رئیسی گفت.",
+                [Mentioned("ابراهیم رئیسی", "ebrahim-raisi"), Mentioned("کابل", "kabul"), Mentioned("رئیسی", "ebrahim-raisi")],
+                note: "in Persian text the surname is his (its bare name, marked ambiguous, where Iran's context is)"),
+        TagCase("سردارولی، آمر امر به معروف حوزه ششم گفت.", [],
+                note: "امر ('order') is no given name: Arabic أمر الله (Amrullah) is one name with its particle الله, and أمر alone is half of it"),
         TagCase("سيطرت طالبان على أفغانستان ونفذ تنظيم القاعدة هجمات. وأشار ترامب إلى استعادة القاعدة الجوية. وقال إن هذه القاعدة مهمة.",
                 [Mentioned("طالبان", "taliban"), Mentioned("أفغانستان", "afghanistan"), Mentioned("القاعدة", "al-qaeda"),
                  Mentioned("ترامب", "donald-trump")],
