@@ -74,8 +74,33 @@ public enum NameKeys {
     /// A folded token in Latin letters by `t`, folded again.
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
-        let latin = folder.key(t.transliterate(persianLetters(raw)).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
-        return endsInSilentVowel(raw) && latin.hasSuffix("a") ? String(latin.dropLast()) : latin
+        var latin = folder.key(t.transliterate(persianLetters(raw)).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+        if endsInSilentVowel(raw) && latin.hasSuffix("a") { latin.removeLast() }
+        return isBengali(raw) ? bengaliW(latin) : latin
+    }
+
+    private static func isBengali(_ raw: String) -> Bool { raw.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) } }
+
+    /// Bengali has no letter for w and writes it ও with য় (ওয়াশিংটন, সোয়াত, কোয়েটা, পারওয়ান),
+    /// which the transliteration reads "oy": before a vowel that is w (swat, kweta, parawan).
+    static func bengaliW(_ latin: String) -> String {
+        var b = Array(latin.utf8)
+        guard b.count >= 3 else { return latin }
+        let vowels: Set<UInt8> = Set("aeiou".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(b.count)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "o"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "y"), vowels.contains(b[i + 2]) {
+                out.append(UInt8(ascii: "w"))
+                i += 2
+            } else {
+                out.append(b[i])
+                i += 1
+            }
+        }
+        b = out
+        return String(decoding: b, as: UTF8.self)
     }
 
     /// Pashto's and Urdu's own consonants (folded to the Urdu retroflex letters where the two

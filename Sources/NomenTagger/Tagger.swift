@@ -1670,23 +1670,44 @@ public final class Tagger: Sendable {
         // Without capitals, only a part of a curated person's name says a name is near: a
         // bulk list's names are too many to guess from among ordinary words.
         func hasCuratedNamePart(_ range: ClosedRange<Int>) -> Bool { range.contains { partOfCuratedPerson(tokens[$0]) } }
-        var i = 0
-        while i < tokens.count {
-            guard !covered[i], candidate(tokens[i]) else { i += 1; continue }
+        // A word that a body's one-word name covers may still be the last or first word of a
+        // person's name the lexicon writes in another script only (अब्दुल वाहिद हमास, whose
+        // surname is Hamas's name): a run takes one such word at either end, and a span with
+        // it counts only as that person's whole name. (Not a place's: a place beside an unknown
+        // capitalised word is common, and a person named after it rare.)
+        var absorbable = [Bool](repeating: false, count: singleWords ? 0 : tokens.count)
+        if !singleWords {
+            for m in matches where m.start == m.last && lexicon.entityTypes[m.entity] == orgType { absorbable[m.last] = true }
+        }
+        func absorbs(_ k: Int, _ next: Int) -> Bool {
+            let (a, b) = (min(k, next), max(k, next))
+            return !singleWords && absorbable[k] && candidate(tokens[k]) && joinable(tokens[a], tokens[b]) && !tokens[b].gap.contains(.period)
+        }
+        var next = 0
+        while next < tokens.count {
+            var i = next
+            guard !covered[i], candidate(tokens[i]) else { next += 1; continue }
             var j = i
-            while j + 1 < tokens.count, j + 1 - i < 5, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
+            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
                   !tokens[j + 1].gap.contains(.period) {
                 j += 1
             }
-            // Without capitals, a run with no part of a curated person's name has nothing to look up.
-            if !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) {
-                i = j + 1
-                continue
+            next = j + 1
+            // The word a run may take at either end (see `absorbable`).
+            var soft = -1
+            if j + 1 < tokens.count, j + 1 - i < 63, absorbs(j + 1, j) {
+                j += 1
+                soft = j
+            } else if i > 0, j - i < 62, absorbs(i - 1, i) {
+                i -= 1
+                soft = i
             }
-            // Spans of the run, longest first; a chosen span blocks those it overlaps. Bit k:
-            // token i + k is taken (a run has five tokens at most).
+            // Without capitals, a run with no part of a curated person's name has nothing to look up.
+            if !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) { continue }
+            // Spans of the run of five tokens at most, longest first; a chosen span blocks those it
+            // overlaps. Bit k: token i + k is taken (a run has 64 tokens at most).
             var taken: UInt64 = 0
-            for length in stride(from: j - i + 1, through: singleWords ? 1 : 2, by: -1) where !singleWords || length == 1 {
+            for length in stride(from: min(j - i + 1, 5), through: singleWords ? 1 : 2, by: -1) where !singleWords || length == 1 {
                 for a in i...(j - length + 1) {
                     let b = a + length - 1
                     let span: UInt64 = ((1 << UInt64(length)) - 1) << UInt64(a - i)
@@ -1708,9 +1729,19 @@ public final class Tagger: Sendable {
                         // Exactly one word unknown, and another a known given name or surname; or
                         // every word a given name or surname, in a combination no name lists (a
                         // German given name before a Turkish surname: Siradschuddin Hakkani).
-                        let unknown = (a...b).filter { !tokens[$0].isKnown }.count
-                        let nameParts = (a...b).filter { tokens[$0].partialMask != 0 }.count
-                        guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
+                        // The word a place's or body's name covers is neither: the others are
+                        // one unknown word at most, beside a known name part where no capital
+                        // says they are names.
+                        let unknown = (a...b).filter { !tokens[$0].isKnown && $0 != soft }.count
+                        let nameParts = (a...b).filter { tokens[$0].partialMask != 0 && $0 != soft }.count
+                        if (a...b).contains(soft) {
+                            // A capital says little at a sentence's start (In Buda, Side Ani).
+                            let lead = tokens[a == soft ? a + 1 : a]
+                            let capitalised = lead.shape.contains(.cased) && !lead.gap.contains(.sentenceStart) && !lead.isFunctionWord
+                            guard unknown <= 1 && (nameParts > 0 || capitalised) else { continue }
+                        } else {
+                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
+                        }
                         if !tokens[a].shape.contains(.cased), !hasCuratedNamePart(a...b) { continue }
                     }
                     // A span the automaton reads as a lexicon name was already decided (kept,
@@ -1753,7 +1784,6 @@ public final class Tagger: Sendable {
                     added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))
                 }
             }
-            i = j + 1
         }
         if added.isEmpty { return }
         matches += added

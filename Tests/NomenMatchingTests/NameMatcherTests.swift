@@ -106,6 +106,15 @@ import NomenTestSupport
         #expect(NameKeys.latinTokens("मॉस्को").tokens.first?.hasSuffix("o") == true)
     }
 
+    /// Bengali writes w as ও with য়: the keys read it w, as the press's Latin does (সোয়াত is
+    /// Swat, পারওয়ান Parwan), while a Bengali y elsewhere stays (কুয়েত, Kuwait, keeps its key).
+    @Test func bengaliKeysReadOYaAsW() {
+        #expect(NameKeys.latinTokens("সোয়াত").tokens == ["swat"])
+        #expect(NameKeys.latinTokens("পারওয়ান").tokens.map(NameKeys.skeleton) == NameKeys.latinTokens("Parwan").tokens.map(NameKeys.skeleton))
+        #expect(NameKeys.latinTokens("আব্দুল ওয়াহিদ").tokens == ["abdul", "wahid"])
+        #expect(NameKeys.latinTokens("কুয়েত").tokens == ["kuyet"])
+    }
+
     @Test func asciiNamesSplitAsFoldedText() {
         // ASCII takes a path of its own; with a non-ASCII word after it, the same text
         // goes through folding: the tokens must agree.
