@@ -52,12 +52,30 @@ public struct Folder: Sendable {
             }
             let start = sourceOffset + (clusterStart - source.startIndex)
             let end = sourceOffset + (j - source.startIndex)
-            if !keptMarks {
+            if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
+                for s in nasal { out.append(s, from: start, to: end) }
+            } else if !keptMarks {
                 for s in table.folded(table.entry(base.value)) { out.append(s, from: start, to: end) }
             } else {
                 for s in foldCluster(source[clusterStart..<j], table: table) { out.append(s, from: start, to: end) }
             }
             i = j
+        }
+    }
+
+    /// Hindi writes a nasal before a stop either as the anusvara or as the nasal with a
+    /// virama (कंधार and कन्धार, Kandahar; जिंबाब्वे and जिम्बाब्वे), Bengali its velar nasal
+    /// so (সংঘ, সঙ্ঘ). The anusvara folds to न् (see ScalarTable), and so does any Devanagari
+    /// nasal with a virama before a stop; the Bengali ঙ্ before a velar folds to ং. Nil for
+    /// any other cluster.
+    static func nasal(_ base: Unicode.Scalar, _ virama: Unicode.Scalar, before next: Unicode.Scalar) -> [Unicode.Scalar]? {
+        switch (base.value, virama.value) {
+        case (0x0919, 0x094D), (0x091E, 0x094D), (0x0923, 0x094D), (0x092E, 0x094D):
+            return (0x0915...0x092E).contains(next.value) ? ["\u{0928}", "\u{094D}"] : nil
+        case (0x0999, 0x09CD):
+            return (0x0995...0x0998).contains(next.value) ? ["\u{0982}"] : nil
+        default:
+            return nil
         }
     }
 

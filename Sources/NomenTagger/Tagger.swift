@@ -829,8 +829,12 @@ public final class Tagger: Sendable {
         }
         var lowered = Set<Int>()
         var named = Set<Int>()
-        for u in tokens where lengths != 0 && u.shape.contains(.cased) {
+        // A word in lower case that is itself a name found (таліби, where the lexicon writes the
+        // plural so) says nothing against the capitalised one.
+        let covered = Self.covered(by: matches, count: tokens.count)
+        for (k, u) in tokens.enumerated() where lengths != 0 && u.shape.contains(.cased) {
             let lower = !u.shape.contains(.firstUpper)
+            if lower && covered[k] { continue }
             guard lower || (!u.gap.contains(.sentenceStart) && !u.shape.contains(.allUpper)) else { continue }
             let (p, n) = key(u)
             guard lengths & (1 << UInt64(min(n, 63))) != 0, let gs = byHash[WordMemo.hash(p, n, salt: 0)] else { continue }
@@ -862,7 +866,6 @@ public final class Tagger: Sendable {
         }
         // So does one next to a capitalised word that no name found covers: it is part of a
         // longer name the lexicon lacks (Сисам Рихе), not an inflected name of its own.
-        let covered = Self.covered(by: matches, count: tokens.count)
         func nextToUnknownName(_ m: Match) -> Bool {
             let i = m.first
             guard tokens[i].shape.contains(.firstUpper) else { return false }

@@ -432,7 +432,18 @@ final class TokenScanner {
                     // The buffer has room for the rest of the text byte for byte; a fold longer
                     // than its source makes room first.
                     if value < 0x800 { letterBits |= letterTable[Int(value)] }
-                    if info.count == 1 {
+                    if (value == 0x094D || value == 0x09CD) && count - 3 >= Int(current.pointee.foldStart)
+                        && TokenScanner.nasalBeforeStop(out + (count - 3), text, at: i + width) {
+                        // A nasal with a virama before a stop folds as Folder folds it: in
+                        // Devanagari to न् (the nasal's last byte becomes न's, the virama stays),
+                        // in Bengali to ং (the nasal's last byte becomes ং's, the virama goes).
+                        if value == 0x094D {
+                            out[count - 1] = 0xA8
+                            appendUTF8(0x094D)
+                        } else {
+                            out[count - 1] = 0x82
+                        }
+                    } else if info.count == 1 {
                         let v = info.first
                         let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
                         if length > width { reserve(length + (n - i)) }
@@ -457,6 +468,20 @@ final class TokenScanner {
                 scalarIndex += 1
             }
             finishWord()
+        }
+    }
+
+    /// Whether the three folded bytes at `nasal` are a Devanagari nasal other than न (ङ ञ ण म)
+    /// or the Bengali ঙ, and the scalar at `next` in `text` a stop of the same script before
+    /// which it is written for the anusvara (see ``Folder``: जिम्बाब्वे and जिंबाब्वे are one word).
+    @inline(__always)
+    static func nasalBeforeStop(_ nasal: UnsafeMutablePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at next: Int) -> Bool {
+        guard nasal[0] == 0xE0, next + 2 < text.count, text[next] == 0xE0, text[next + 1] == nasal[1] else { return false }
+        let consonant = text[next + 2]
+        switch nasal[1] {
+        case 0xA4: return [0x99, 0x9E, 0xA3, 0xAE].contains(nasal[2]) && (0x95...0xAE).contains(consonant)
+        case 0xA6: return nasal[2] == 0x99 && (0x95...0x98).contains(consonant)
+        default: return false
         }
     }
 

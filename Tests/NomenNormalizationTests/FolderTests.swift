@@ -26,6 +26,12 @@ import NomenNormalization
         ("अफ़ग़ानिस्तान", "अफगानिस्तान"),
         ("ज़बीहुल्लाह", "जबीहुल्लाह"),
         ("अखुंदजादा", "अखुन्दजादा"),
+        // ... and any nasal's half form before a stop, which the anusvara also writes
+        ("जिंबाब्वे", "जिम्बाब्वे"),
+        ("न्यूजीलैंड", "न्यूज़ीलैण्ड"),
+        ("पंजाब", "पञ्जाब"),
+        // Bengali ঙ্ before a velar and the anusvara
+        ("সংঘ", "সঙ্ঘ"),
         ("मॉस्को", "मास्को"),
         // Hindi short and long i and u, as Bengali
         ("तालीबान", "तालिबान"),

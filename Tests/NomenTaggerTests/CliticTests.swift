@@ -49,6 +49,8 @@ import NomenTestSupport
         TagCase("افغانستان‌ و ایران", [Mentioned("افغانستان", "afghanistan"), Mentioned("ایران", "iran", .exact)],
                 note: "a stray ZWNJ before a space is not part of the span"),
         TagCase("سفیر در کابل گفت.", [Mentioned("کابل", "kabul", .exact)], note: "Persian keheh ک as the lexicon writes it"),
+        TagCase("سفیر درافغانستان گفت که شهرهرات آرام است.", [Mentioned("افغانستان", "afghanistan", .inflected), Mentioned("هرات", "herat", .inflected)],
+                note: "a short word typed fused to the name after a letter that does not join (در, شهر): the space is invisible; the word is left out"),
     ]
 
     static let pashto: [TagCase] = [
@@ -67,6 +69,9 @@ import NomenTestSupport
                 note: "a postposition run into a name after a letter that does not join: the span ends with the name"),
         TagCase("شمالی اورجنوبی وزیرستان میں کارروائی ہوئی۔", [Mentioned("جنوبی وزیرستان", "south-waziristan", .inflected)],
                 note: "the conjunction اور run into the name"),
+        TagCase("عدالت نے 9 مئی کوعمران خان کو طلب کیا اور پولیس نےلکی مروت میں چھاپہ مارا۔",
+                [Mentioned("عمران خان", "imran-khan", .inflected), Mentioned("لکی مروت", "lakki-marwat", .inflected)],
+                note: "the postposition of the word before run into the name"),
         TagCase("امریکہ کے صدر نے کہا۔", [Mentioned("امریکہ", "united-states")],
                 note: "the name written apart from its postposition, as usual"),
         TagCase("اسلام آبادکو", [], note: "without an Urdu letter (ے ہ ں ٹ ڈ ڑ) the document is not read as Urdu: no run-in postposition"),
