@@ -589,6 +589,9 @@ public final class Tagger: Sendable {
     private func joinable(_ previous: Token, _ next: Token) -> Bool {
         let g = next.gap
         if g.contains(.breaker) || g.contains(.paragraph) { return false }
+        // A line break ends a name where no capital says the next line goes on with it: text
+        // without case lists names one a line (a squad, a list of districts).
+        if g.contains(.newline) && !next.shape.contains(.cased) && !previous.shape.contains(.cased) { return false }
         // "U.S." and initials continue across a period; a sentence end does not.
         if g.contains(.period) && (g.contains(.space) || g.contains(.newline)) && (previous.scalarEnd - previous.scalarStart) > 2 { return false }
         return true
@@ -1272,7 +1275,9 @@ public final class Tagger: Sendable {
             let t = tokens[i]
             var entries = lexicon.partialEntries[0..<0]
             var choices: UInt64 = 0
-            for v in 0..<WordFacts.readings where entries.isEmpty && t.partialMask & (1 << v) != 0 {
+            // Not through the Arabic article: a person's name does not take it (الغنی of عبد
+            // الغنی is no Ghani); a name that does is listed with it (البغدادي).
+            for v in 0..<WordFacts.readings where entries.isEmpty && t.partialMask & ~t.articleMask & (1 << v) != 0 {
                 entries = partialEntries(t.reading(v).id)
                 choices = UInt64(v)
             }

@@ -80,6 +80,8 @@ import NomenTestSupport
     static let turkish: [TagCase] = [
         TagCase("Taliban'a göre toplantı yapıldı.", [Mentioned("Taliban", "taliban")], note: "dative"),
         TagCase("Kabil'de bir toplantı yapıldı.", [Mentioned("Kabil", "kabul")], note: "locative"),
+        TagCase("Kabil havaalanındaki Türk askerleri döndü.", [Mentioned("Kabil havaalanındaki", "kabul-airport", .inflected)],
+                note: "the locative with -ki on an institution's last word"),
         TagCase("Rusya'nın elçisi konuştu.", [Mentioned("Rusya", "russia")], note: "genitive"),
         TagCase("Taliban’ın lideri konuştu.", [Mentioned("Taliban", "taliban")], note: "typographic apostrophe"),
         TagCase("İran'ın tutumu ve Moskova'daki görüşme", [Mentioned("İran", "iran"), Mentioned("Moskova", "moscow")], note: "dotted capital İ"),
