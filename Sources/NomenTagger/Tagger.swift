@@ -1683,13 +1683,16 @@ public final class Tagger: Sendable {
         // surname is Hamas's name): a run takes one such word at either end, and a span with
         // it counts only as that person's whole name. (Not a place's: a place beside an unknown
         // capitalised word is common, and a person named after it rare.)
-        var absorbable = [Bool](repeating: false, count: singleWords ? 0 : tokens.count)
-        if !singleWords {
+        // Only where the lexicon has curated persons, as the passes for scripts without case: a
+        // bulk list's persons are too many to guess among.
+        let absorbing = !singleWords && hasCuratedPersons
+        var absorbable = [Bool](repeating: false, count: absorbing ? tokens.count : 0)
+        if absorbing {
             for m in matches where m.start == m.last && lexicon.entityTypes[m.entity] == orgType { absorbable[m.last] = true }
         }
         func absorbs(_ k: Int, _ next: Int) -> Bool {
             let (a, b) = (min(k, next), max(k, next))
-            return !singleWords && absorbable[k] && candidate(tokens[k]) && joinable(tokens[a], tokens[b]) && !tokens[b].gap.contains(.period)
+            return absorbing && absorbable[k] && candidate(tokens[k]) && joinable(tokens[a], tokens[b]) && !tokens[b].gap.contains(.period)
         }
         var next = 0
         while next < tokens.count {
