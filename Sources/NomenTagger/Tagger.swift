@@ -681,8 +681,11 @@ public final class Tagger: Sendable {
             let r = t.reading(variant)
             let id = r.id
             if id < 0 { continue }
-            // A proclitic may only start a name.
-            if variant > 0 && j > first && r.trimStart > 0 { continue }
+            // A proclitic may only start a name; but the article may come on a person's last
+            // name after his given names, as the Arabic press writes a nisba (ضياء الله الهاشمي,
+            // سراج الدين الحقاني): such a reading ends the walk and names a person only.
+            let articleOnLast = variant > 0 && j > first && r.trimStart == 2 && t.articleMask & (1 << variant) != 0
+            if variant > 0 && j > first && r.trimStart > 0 && !articleOnLast { continue }
             // From the start, the word's own memo knows the step; further on, a word that no
             // name has after its first word takes none.
             let next: Int32
@@ -702,7 +705,8 @@ public final class Tagger: Sendable {
             // outputs table (a cache miss in a large lexicon) is read only when some do.
             let outs = endsName && !endsInsideLongerName(tokens, j) ? lexicon.trie.outputs(of: next) : 0..<0
             if !outs.isEmpty {
-                let names = validNames(outs, tokens, first, j, choices | bit)
+                var names = validNames(outs, tokens, first, j, choices | bit)
+                if articleOnLast { names = NameList(names.filter { lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])] == personType }) }
                 if !names.isEmpty { found(j, names, choices | bit) }
             }
             // Without its article, a word is a name of one word only.
