@@ -84,14 +84,12 @@ public enum NameKeys {
     /// Bengali has no letter for w and writes it ও with য় (ওয়াশিংটন, সোয়াত, কোয়েটা, পারওয়ান),
     /// which the transliteration reads "oy": before a vowel that is w (swat, kweta, parawan).
     static func bengaliW(_ latin: String) -> String {
-        var b = Array(latin.utf8)
-        guard b.count >= 3 else { return latin }
-        let vowels: Set<UInt8> = Set("aeiou".utf8)
+        let b = Array(latin.utf8)
         var out: [UInt8] = []
         out.reserveCapacity(b.count)
         var i = 0
         while i < b.count {
-            if b[i] == UInt8(ascii: "o"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "y"), vowels.contains(b[i + 2]) {
+            if b[i] == UInt8(ascii: "o"), i + 2 < b.count, b[i + 1] == UInt8(ascii: "y"), "aeiou".utf8.contains(b[i + 2]) {
                 out.append(UInt8(ascii: "w"))
                 i += 2
             } else {
@@ -99,8 +97,7 @@ public enum NameKeys {
                 i += 1
             }
         }
-        b = out
-        return String(decoding: b, as: UTF8.self)
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Pashto's and Urdu's own consonants (folded to the Urdu retroflex letters where the two

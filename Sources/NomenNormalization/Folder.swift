@@ -67,8 +67,8 @@ public struct Folder: Sendable {
     /// virama (कंधार and कन्धार, Kandahar; जिंबाब्वे and जिम्बाब्वे), Bengali its velar nasal
     /// so (সংঘ, সঙ্ঘ). The anusvara folds to न् (see ScalarTable), and so does any Devanagari
     /// nasal with a virama before a stop; the Bengali ঙ্ before a velar folds to ং. Nil for
-    /// any other cluster.
-    static func nasal(_ base: Unicode.Scalar, _ virama: Unicode.Scalar, before next: Unicode.Scalar) -> [Unicode.Scalar]? {
+    /// any other cluster. The tokenizer folds by this too.
+    public static func nasal(_ base: Unicode.Scalar, _ virama: Unicode.Scalar, before next: Unicode.Scalar) -> [Unicode.Scalar]? {
         switch (base.value, virama.value) {
         case (0x0919, 0x094D), (0x091E, 0x094D), (0x0923, 0x094D), (0x092E, 0x094D):
             return (0x0915...0x092E).contains(next.value) ? ["\u{0928}", "\u{094D}"] : nil

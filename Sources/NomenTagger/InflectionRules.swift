@@ -148,23 +148,19 @@ public struct InflectionRules: Sendable {
                 let surface = folder.key(String(head[1]))
                 let replacement = folder.key(parts[1].trimmingCharacters(in: .whitespaces))
                 let kind: Rule.Kind = head[0] == "prefix" ? .prefix : .suffix
-                var trim = 0
-                if kind == .prefix {
-                    // لل > ال: the second ل stands for the article's, so only the first is left out.
+                // The scalars of the surface that the replacement does not restore, on the
+                // side that touches the stem: a proclitic's (لل > ال: the second ل stands for the
+                // article's, so only the first is left out), or a word's run into the name
+                // (اسلام آبادمیں).
+                func unrestored(fromEnd: Bool) -> Int {
                     let s = Array(surface.unicodeScalars)
                     let r = Array(replacement.unicodeScalars)
                     var common = 0
-                    while common < min(s.count, r.count), s[s.count - 1 - common] == r[r.count - 1 - common] { common += 1 }
-                    trim = s.count - common
-                } else if head[0] == "suffix+word" {
-                    // A word run into the name (اسلام آبادمیں): the span leaves out what the
-                    // replacement does not restore.
-                    let s = Array(surface.unicodeScalars)
-                    let r = Array(replacement.unicodeScalars)
-                    var common = 0
-                    while common < min(s.count, r.count), s[common] == r[common] { common += 1 }
-                    trim = s.count - common
+                    while common < min(s.count, r.count),
+                          fromEnd ? s[s.count - 1 - common] == r[r.count - 1 - common] : s[common] == r[common] { common += 1 }
+                    return s.count - common
                 }
+                let trim = kind == .prefix ? unrestored(fromEnd: true) : head[0] == "suffix+word" ? unrestored(fromEnd: false) : 0
                 let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
                                 afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language)
                 var entry = rules[script] ?? ([], [])

@@ -1694,26 +1694,22 @@ public final class Tagger: Sendable {
         if absorbing {
             for m in matches where m.start == m.last && lexicon.entityTypes[m.entity] == orgType { absorbable[m.last] = true }
         }
-        func absorbs(_ k: Int, _ next: Int) -> Bool {
-            let (a, b) = (min(k, next), max(k, next))
-            return absorbing && absorbable[k] && candidate(tokens[k]) && joinable(tokens[a], tokens[b]) && !tokens[b].gap.contains(.period)
-        }
+        func absorbs(_ k: Int) -> Bool { absorbing && absorbable[k] && candidate(tokens[k]) }
+        // Whether token `k + 1` may go on a run that token `k` ends.
+        func continues(_ k: Int) -> Bool { joinable(tokens[k], tokens[k + 1]) && !tokens[k + 1].gap.contains(.period) }
         var next = 0
         while next < tokens.count {
             var i = next
             guard !covered[i], candidate(tokens[i]) else { next += 1; continue }
             var j = i
-            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(tokens[j + 1]), joinable(tokens[j], tokens[j + 1]),
-                  !tokens[j + 1].gap.contains(.period) {
-                j += 1
-            }
+            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(tokens[j + 1]), continues(j) { j += 1 }
             next = j + 1
             // The word a run may take at either end (see `absorbable`).
             var soft = -1
-            if j + 1 < tokens.count, j + 1 - i < 63, absorbs(j + 1, j) {
+            if j + 1 < tokens.count, j + 1 - i < 63, absorbs(j + 1), continues(j) {
                 j += 1
                 soft = j
-            } else if i > 0, j - i < 62, absorbs(i - 1, i) {
+            } else if i > 0, j - i < 62, absorbs(i - 1), continues(i - 1) {
                 i -= 1
                 soft = i
             }

@@ -154,6 +154,16 @@ final class TokenScanner {
             return atLeastLo & ~aboveHi & ~w & highBits
         }
 
+        /// What the word's last folded scalar, a nasal of three bytes, and the virama after it
+        /// fold to before the scalar at byte `next` of `text` (see ``Folder/nasal(_:_:before:)``),
+        /// or nil when they fold as they are.
+        @inline(__always)
+        func nasalBeforeStop(virama: UInt32, _ text: UnsafeBufferPointer<UInt8>, next: Int) -> [Unicode.Scalar]? {
+            guard count - 3 >= Int(current.pointee.foldStart), next + 2 < text.count, out[count - 3] == 0xE0, text[next] == 0xE0 else { return nil }
+            func scalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar { Unicode.Scalar(UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F))! }
+            return Folder.nasal(scalar(out[count - 2], out[count - 1]), Unicode.Scalar(virama)!, before: scalar(text[next + 1], text[next + 2]))
+        }
+
         /// Appends a scalar's UTF-8 (room for four bytes reserved).
         @inline(__always)
         mutating func appendUTF8(_ v: UInt32) {
@@ -432,17 +442,11 @@ final class TokenScanner {
                     // The buffer has room for the rest of the text byte for byte; a fold longer
                     // than its source makes room first.
                     if value < 0x800 { letterBits |= letterTable[Int(value)] }
-                    if (value == 0x094D || value == 0x09CD) && count - 3 >= Int(current.pointee.foldStart)
-                        && TokenScanner.nasalBeforeStop(out + (count - 3), text, at: i + width) {
-                        // A nasal with a virama before a stop folds as Folder folds it: in
-                        // Devanagari to न् (the nasal's last byte becomes न's, the virama stays),
-                        // in Bengali to ং (the nasal's last byte becomes ং's, the virama goes).
-                        if value == 0x094D {
-                            out[count - 1] = 0xA8
-                            appendUTF8(0x094D)
-                        } else {
-                            out[count - 1] = 0x82
-                        }
+                    if (value == 0x094D || value == 0x09CD), let nasal = nasalBeforeStop(virama: value, text, next: i + width) {
+                        // A nasal with a virama before a stop folds as Folder folds it: the nasal
+                        // just written and the virama give way to its fold (same length or less).
+                        count -= 3
+                        for s in nasal { appendUTF8(s.value) }
                     } else if info.count == 1 {
                         let v = info.first
                         let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
@@ -468,20 +472,6 @@ final class TokenScanner {
                 scalarIndex += 1
             }
             finishWord()
-        }
-    }
-
-    /// Whether the three folded bytes at `nasal` are a Devanagari nasal other than न (ङ ञ ण म)
-    /// or the Bengali ঙ, and the scalar at `next` in `text` a stop of the same script before
-    /// which it is written for the anusvara (see ``Folder``: जिम्बाब्वे and जिंबाब्वे are one word).
-    @inline(__always)
-    static func nasalBeforeStop(_ nasal: UnsafeMutablePointer<UInt8>, _ text: UnsafeBufferPointer<UInt8>, at next: Int) -> Bool {
-        guard nasal[0] == 0xE0, next + 2 < text.count, text[next] == 0xE0, text[next + 1] == nasal[1] else { return false }
-        let consonant = text[next + 2]
-        switch nasal[1] {
-        case 0xA4: return [0x99, 0x9E, 0xA3, 0xAE].contains(nasal[2]) && (0x95...0xAE).contains(consonant)
-        case 0xA6: return nasal[2] == 0x99 && (0x95...0x98).contains(consonant)
-        default: return false
         }
     }
 
