@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 10
+    public static let formatVersion: UInt32 = 11
 
     let nameEntity: Table<Int32>
     let nameTexts: StringTable
@@ -19,6 +19,8 @@ public final class MatcherIndex: Sendable {
     let schemes: StringTable
     /// Bit 0 ambiguous, bit 1 generated, bit 2 a person's name (whose last word is a surname).
     let nameFlags: Table<UInt8>
+    /// The languages each entity's names are written in, how many (see ``Prominence``).
+    let entityLanguages: Table<UInt8>
     /// Postings: skeleton token → names; fused skeleton → names; trigram → names.
     let tokenKeys: StringIndex
     let tokenStart: Table<Int32>
@@ -48,7 +50,7 @@ public final class MatcherIndex: Sendable {
 
     init(nameEntity: Table<Int32>, nameTexts: StringTable, nameLanguage: Table<UInt16>, languages: StringTable, nameLatin: StringTable,
          nameSkeleton: StringTable, nameScheme: Table<UInt8>, schemes: StringTable, nameFlags: Table<UInt8>,
-         tokenKeys: StringIndex, tokenStart: Table<Int32>, tokenPostings: Table<Int32>,
+         entityLanguages: Table<UInt8>, tokenKeys: StringIndex, tokenStart: Table<Int32>, tokenPostings: Table<Int32>,
          fusedKeys: StringIndex, fusedStart: Table<Int32>, fusedPostings: Table<Int32>,
          gramKeys: StringIndex, gramStart: Table<Int32>, gramPostings: Table<Int32>,
          honorificForms: StringTable, honorificKeys: StringTable, particles: StringTable,
@@ -62,6 +64,7 @@ public final class MatcherIndex: Sendable {
         self.nameScheme = nameScheme
         self.schemes = schemes
         self.nameFlags = nameFlags
+        self.entityLanguages = entityLanguages
         self.tokenKeys = tokenKeys
         self.tokenStart = tokenStart
         self.tokenPostings = tokenPostings
@@ -219,7 +222,7 @@ public final class MatcherIndex: Sendable {
         return MatcherIndex(
             nameEntity: Table(nameEntity), nameTexts: texts.build(), nameLanguage: Table(nameLanguage), languages: lt.build(),
             nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: Table(nameScheme), schemes: st.build(),
-            nameFlags: Table(flags), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
+            nameFlags: Table(flags), entityLanguages: Table(lexicon.entities.map(Prominence.languages)), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
             gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build(),
             translitWords: StringIndex.build(translitKeys), translitLatin: translitValues.build())
     }
@@ -253,6 +256,7 @@ public final class MatcherIndex: Sendable {
         w.add("m.scheme", nameScheme)
         table("m.schemes", schemes)
         w.add("m.flags", nameFlags)
+        w.add("m.elangs", entityLanguages)
         index("m.tok", tokenKeys, tokenStart, tokenPostings)
         index("m.fus", fusedKeys, fusedStart, fusedPostings)
         index("m.gram", gramKeys, gramStart, gramPostings)
@@ -276,6 +280,7 @@ public final class MatcherIndex: Sendable {
             nameEntity: try r.array("m.entity"), nameTexts: try r.strings("m.text"), nameLanguage: try r.array("m.lang"),
             languages: try r.strings("m.langs"), nameLatin: try r.strings("m.latin"), nameSkeleton: try r.strings("m.skel"),
             nameScheme: try r.array("m.scheme"), schemes: try r.strings("m.schemes"), nameFlags: try r.array("m.flags"),
+            entityLanguages: try r.array("m.elangs"),
             tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
             gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: try r.strings("m.hon"),
             honorificKeys: try r.strings("m.honkey"), particles: try r.strings("m.part"),
@@ -283,7 +288,8 @@ public final class MatcherIndex: Sendable {
         let n = m.nameEntity.count
         func bad(_ what: String) -> BinaryArchive.FormatError { BinaryArchive.FormatError(message: "index is inconsistent: matcher \(what)") }
         guard m.nameTexts.count == n, m.nameLanguage.count == n, m.nameLatin.count == n, m.nameSkeleton.count == n,
-              m.nameScheme.count == n, m.nameFlags.count == n else { throw bad("tables differ in length") }
+              m.nameScheme.count == n, m.nameFlags.count == n, m.entityLanguages.count == entityCount
+        else { throw bad("tables differ in length") }
         guard m.nameEntity.allSatisfy({ $0 >= 0 && Int($0) < entityCount }), m.nameLanguage.allSatisfy({ Int($0) < m.languages.count }),
               m.nameScheme.allSatisfy({ Int($0) < m.schemes.count }), m.honorificKeys.count == m.honorificForms.count,
               m.translitLatin.count == m.translitWords.count, m.translitWords.isConsistent else { throw bad("references") }

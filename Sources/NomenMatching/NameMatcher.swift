@@ -260,13 +260,17 @@ public struct NameMatcher: Sendable {
         struct Entry { let entity: Int; let score: Double; let name: Int; let complete: Bool }
         let entities: [Entry]
         let threshold: Double
+        /// Of the entities that fit best, equally, the one that dominates the others
+        /// (see ``Prominence``), if one does.
+        let dominant: Int?
 
         /// Whether `e` passes the threshold. A part of a name that two entities share
         /// equally (Khan: Imran Khan and Mohammad Sadiq Khan) names neither of them, nor
-        /// any entity it fits less well (Shafqat Ali Khan, whose name is ambiguous).
+        /// any entity it fits less well (Shafqat Ali Khan, whose name is ambiguous), unless
+        /// one of them dominates the others: Muttaqi is Amir Khan Muttaqi's.
         func isMatch(_ e: Entry) -> Bool {
             let sharedPart = entities.count > 1 && !entities[0].complete && entities[1].score >= entities[0].score
-            return e.score >= threshold && !(sharedPart && !e.complete)
+            return e.score >= threshold && (!sharedPart || e.complete || e.entity == dominant)
         }
     }
 
@@ -343,9 +347,18 @@ public struct NameMatcher: Sendable {
                 if best[e] == nil || score > best[e]!.score { best[e] = (score, n, complete) }
             }
         }
-        let sorted = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+        var sorted = best.sorted { $0.value.score != $1.value.score ? $0.value.score > $1.value.score : $0.key < $1.key }
+        // Entities the query fits equally well: one the lexicon writes in so many more
+        // languages than the others that the part they share is its name comes first.
+        var tied = 1
+        while tied < sorted.count && sorted[tied].value.score == sorted[0].value.score { tied += 1 }
+        var dominant: Int?
+        if tied > 1, let d = Prominence.dominant(sorted[0..<tied].map(\.key), languages: { Int(ix.entityLanguages[$0]) }), let k = sorted.firstIndex(where: { $0.key == d }) {
+            sorted.insert(sorted.remove(at: k), at: 0)
+            dominant = d
+        }
         return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete) },
-                       threshold: threshold)
+                       threshold: threshold, dominant: dominant)
     }
 
     /// How two tokens compare: their similarity, and whether it rests on more than

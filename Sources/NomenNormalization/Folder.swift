@@ -52,7 +52,9 @@ public struct Folder: Sendable {
             }
             let start = sourceOffset + (clusterStart - source.startIndex)
             let end = sourceOffset + (j - source.startIndex)
-            if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
+            if strip, i > source.startIndex, Self.isSilentHamza(base, after: source[i - 1], before: j < source.endIndex ? source[j] : nil) {
+                // Folds to nothing.
+            } else if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
                 for s in nasal { out.append(s, from: start, to: end) }
             } else if !keptMarks {
                 for s in table.folded(table.entry(base.value)) { out.append(s, from: start, to: end) }
@@ -77,6 +79,15 @@ public struct Folder: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Arabic writes a hamza after a word's final alef that Persian and Urdu leave out (عطاء
+    /// and عطا, صنعاء and صنعا, كربلاء and کربلا): a ء after ا at the end of a word (before
+    /// anything but an Arabic-script letter) folds to nothing. The tokenizer folds by this too.
+    public static func isSilentHamza(_ scalar: Unicode.Scalar, after previous: Unicode.Scalar, before next: Unicode.Scalar?) -> Bool {
+        guard scalar.value == 0x0621, previous.value == 0x0627 else { return false }
+        guard let next else { return true }
+        return !(0x0620...0x064A).contains(next.value) && !(0x066E...0x06D3).contains(next.value) && next.value != 0x200C
     }
 
     /// A cluster whose marks stay (Indic vowel signs, the breve of й written apart)

@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 21
+    public static let formatVersion: UInt32 = 22
 
     // Entities
     let entityIDs: StringTable
@@ -22,6 +22,8 @@ public final class CompiledLexicon: Sendable {
     let entityPrior: Table<Float>
     /// Bit 0: curated; bit 1: generated from a gazetteer.
     let entityFlags: Table<UInt8>
+    /// The languages each entity's names are written in, how many (see ``Prominence``).
+    let entityLanguages: Table<UInt8>
 
     // Names
     let nameEntity: Table<Int32>
@@ -72,6 +74,34 @@ public final class CompiledLexicon: Sendable {
     /// dot (谢里夫 of 夏巴兹·谢里夫): it names the person only in a document that names them
     /// in full, as partial names do in scripts with spaces (see ``surnameName(_:)``).
     static let surnameFlag: UInt8 = 32
+    /// Ambiguous in a text whose Arabic-script words are Arabic (it writes neither ی nor ک): the
+    /// entity lists the same spelling as ambiguous in Arabic and plainly in Persian, Pashto or
+    /// Urdu (حماس: "zeal" in Arabic, only Hamas in Persian).
+    static let ambiguousInArabicFlag: UInt8 = 64
+    /// Ambiguous in a text that writes ی or ک: the same spelling is ambiguous in Persian,
+    /// Pashto or Urdu and plain in Arabic.
+    static let ambiguousInPersoArabicFlag: UInt8 = 128
+
+    /// The name flags that make a name ambiguous in a document, by whether it writes ی or ک.
+    static func ambiguousFlags(persoArabic: Bool) -> UInt8 {
+        ambiguousFlag | (persoArabic ? ambiguousInPersoArabicFlag : ambiguousInArabicFlag)
+    }
+
+    /// A language tag's primary subtag (ps of ps-AF).
+    static func primaryLanguage(_ tag: String) -> Substring {
+        tag.split(separator: "-", maxSplits: 1).first ?? Substring(tag)
+    }
+
+    /// The flag a name takes when the same spelling is marked ambiguous in `language`: where a
+    /// text may be in that language. Arabic and the languages that write Persian letters tell
+    /// themselves apart by ی and ک; others cannot, so there it is ambiguous everywhere.
+    static func ambiguity(markedIn language: String) -> UInt8 {
+        switch primaryLanguage(language) {
+        case "ar": return ambiguousInArabicFlag
+        case "fa", "prs", "ps", "pbt", "ur": return ambiguousInPersoArabicFlag
+        default: return ambiguousFlag
+        }
+    }
 
     public var entityCount: Int { entityIDs.count }
     public var nameCount: Int { nameEntity.count }
@@ -79,7 +109,7 @@ public final class CompiledLexicon: Sendable {
 
     init(entityIDs: StringTable, entityNames: StringTable, entityTypes: Table<UInt8>, typeNames: StringTable,
          entityCountry: Table<Int32>, contextStart: Table<Int32>, contexts: Table<Int32>, entityPrior: Table<Float>, entityFlags: Table<UInt8>,
-         nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
+         entityLanguages: Table<UInt8>, nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
          nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
          partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>, wordInfo: Table<UInt64>,
          honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable, courtesyTokens: Table<Int32>) {
@@ -92,6 +122,7 @@ public final class CompiledLexicon: Sendable {
         self.contexts = contexts
         self.entityPrior = entityPrior
         self.entityFlags = entityFlags
+        self.entityLanguages = entityLanguages
         self.nameEntity = nameEntity
         self.nameFlags = nameFlags
         self.nameCaseMask = nameCaseMask
@@ -251,14 +282,21 @@ public final class CompiledLexicon: Sendable {
                 if seq.count == 1 && h.alsoName { alsoNameHonorificTokens.insert(seq[0]) }
             }
         }
-        var particleTokens = Set<Int32>()
+        // Particle words, with the languages that write them so: Arabic بنت ("daughter of") is
+        // Persian بنت, Bennett.
+        var particleLanguages: [Int32: Set<Substring>] = [:]
+        /// Whether `token` is a particle in a name of `language` (in any language, for a name of none).
+        func isParticle(_ token: Int32, in language: String) -> Bool {
+            guard let languages = particleLanguages[token] else { return false }
+            return language == "und" || languages.contains(Self.primaryLanguage(language))
+        }
         // Particles that complete the word before them (أمر الله, سراج الدين): that word alone is
         // half a name.
         var suffixParticleTokens = Set<Int32>()
         for p in honorifics.particles {
             for form in p.forms {
                 for t in tokenIDs(form.text).ids {
-                    particleTokens.insert(t)
+                    particleLanguages[t, default: []].insert(Self.primaryLanguage(form.language))
                     if p.follows { suffixParticleTokens.insert(t) }
                 }
             }
@@ -281,21 +319,42 @@ public final class CompiledLexicon: Sendable {
             flags.append((entity.isCurated ? 1 : 0) | (entity.isGenerated ? 2 : 0))
 
             var seenTexts = Set<String>()
+            // A word the curator marked ambiguous in one language (an ordinary word there) is
+            // ambiguous wherever the text may be in that language, also when another language
+            // lists it plainly. (A name of several words marked so, it is to keep its parts from
+            // naming the person alone: اسحاق ډار, ډار "fear" in Pashto; that says nothing of the
+            // whole name in another language.)
+            var ambiguousElsewhere: [Int32: UInt8] = [:]
+            if entity.names.contains(where: \.ambiguous) && entity.names.contains(where: { !$0.ambiguous }) {
+                for v in entity.names where v.ambiguous {
+                    for text in Self.spellings(v.text) {
+                        let ids = tokenIDs(text).ids
+                        if ids.count == 1 { ambiguousElsewhere[ids[0], default: 0] |= ambiguity(markedIn: v.language) }
+                    }
+                }
+            }
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) : []) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) + Self.pashtoGenitiveVariants(v) + Self.indicUllahVariants(v.text) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
-                var mask = writtenMask
+                var masks = [writtenMask]
                 if seq.isEmpty || seq.count > 64 { continue }
                 // Russian, Ukrainian and Belarusian capitalise only the first word of a body's or
                 // a place's name (Исламский эмират, Содружество независимых государств) where the
                 // curated lexicon may follow English (Исламский Эмират): only the first word and
                 // abbreviations (ООН) must be capitals. Other lexicons are taken as written (a
                 // bulk list's Банк Ходе is not "банк ходе", "in the course of").
-                if entity.isCurated, entity.type != .person, seq.count > 1, scripts.allSatisfy({ $0 == .cyrillic }) { mask &= 1 | capitals }
+                // A name whose last word written with a capital is a proper noun (министерство
+                // иностранных дел России) is also written with its first word in lower case, as
+                // running text names a ministry: it is listed a second time, that last word a capital.
+                if entity.isCurated, entity.type != .person, seq.count > 1, scripts.allSatisfy({ $0 == .cyrillic }) {
+                    masks = [writtenMask & (1 | capitals)]
+                    let later = writtenMask & ~1 & ~capitals
+                    if later != 0 { masks.append(writtenMask & (UInt64(1) << UInt64(63 - later.leadingZeroBitCount) | capitals)) }
+                }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
-                if v.ambiguous { f |= ambiguousFlag }
+                if v.ambiguous { f |= ambiguousFlag } else if seq.count == 1, let marked = ambiguousElsewhere[seq[0]] { f |= marked }
                 if v.caseRule == .exact { f |= exactCaseFlag }
                 if v.generated || entity.isGenerated { f |= generatedFlag }
                 if v.gazetteer || entity.isGazetteer { f |= gazetteerFlag }
@@ -309,13 +368,15 @@ public final class CompiledLexicon: Sendable {
                     languageIndex[v.language] = l
                     return l
                 }()
-                nameEntity.append(Int32(e))
-                nameFlags.append(f)
-                nameMasks.append(mask)
-                nameCounts.append(UInt8(seq.count))
-                nameTexts.append(v.text)
-                nameLanguage.append(lang)
-                sequences.append(seq)
+                for mask in masks {
+                    nameEntity.append(Int32(e))
+                    nameFlags.append(f)
+                    nameMasks.append(mask)
+                    nameCounts.append(UInt8(seq.count))
+                    nameTexts.append(v.text)
+                    nameLanguage.append(lang)
+                    sequences.append(seq)
+                }
 
                 // Partial names: a person's surname and given name, from full names that
                 // are not ambiguous and not written in characters without spaces.
@@ -325,7 +386,7 @@ public final class CompiledLexicon: Sendable {
                     // alone (खान, Khan) names no one; their given name still does after the full
                     // name (इमरान after इमरान खान), unless it is a name of its own (checked below).
                     if scripts.allSatisfy({ $0 == .devanagari || $0 == .bengali }), seq.count >= 2,
-                       !honorificTokenSet.contains(seq[0]), !alsoNameHonorificTokens.contains(seq[0]), !particleTokens.contains(seq[0]),
+                       !honorificTokenSet.contains(seq[0]), !alsoNameHonorificTokens.contains(seq[0]), !isParticle(seq[0], in: v.language),
                        vocabList[Int(seq[0])].unicodeScalars.count >= 4 {
                         ambiguousGiven[seq[0], default: []].insert(Int32(e) << 2 | 1)
                     }
@@ -338,10 +399,10 @@ public final class CompiledLexicon: Sendable {
                     if core.count >= 2 {
                         let last = core.last!
                         let first = core.first!
-                        if !particleTokens.contains(last), vocabList[Int(last)].unicodeScalars.count >= 3 {
+                        if !isParticle(last, in: v.language), vocabList[Int(last)].unicodeScalars.count >= 3 {
                             partials[last, default: []].insert(Int32(e) << 2 | 2)
                         }
-                        if !particleTokens.contains(first), !suffixParticleTokens.contains(core[core.startIndex + 1]),
+                        if !isParticle(first, in: v.language), !suffixParticleTokens.contains(core[core.startIndex + 1]),
                            vocabList[Int(first)].unicodeScalars.count >= 3 {
                             partials[first, default: []].insert(Int32(e) << 2 | 1)
                         }
@@ -386,6 +447,7 @@ public final class CompiledLexicon: Sendable {
         return CompiledLexicon(
             entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: Table(entityTypes), typeNames: typeTable.build(),
             entityCountry: Table(entityCountry), contextStart: Table(contextStart), contexts: Table(contexts), entityPrior: Table(priors), entityFlags: Table(flags),
+            entityLanguages: Table(lexicon.entities.map(Prominence.languages)),
             nameEntity: Table(nameEntity), nameFlags: Table(nameFlags), nameCaseMask: Table(nameMasks), nameTokenCount: Table(nameCounts),
             nameTexts: nameTexts.build(), nameLanguage: Table(nameLanguage), languages: languageTable.build(),
             vocabulary: StringIndex.build(vocabList), trie: trie,
@@ -433,6 +495,30 @@ public final class CompiledLexicon: Sendable {
             out.append(s)
         }
         return out
+    }
+
+    /// A Hindi or Bengali name with -ullah joined to a word (नजीबुल्लाह, নজিবুল্লাহ) as writers
+    /// also write it apart, with the vowel as a letter of its own (नजीब उल्लाह), or nil.
+    static func indicUllahVariants(_ text: String) -> [String] {
+        let splits = [("\u{0941}\u{0932}\u{094D}\u{0932}\u{093E}", " \u{0909}\u{0932}\u{094D}\u{0932}\u{093E}"),  // ुल्ला → उल्ला
+                      ("\u{09C1}\u{09B2}\u{09CD}\u{09B2}\u{09BE}", " \u{0989}\u{09B2}\u{09CD}\u{09B2}\u{09BE}")]  // ুল্লা → উল্লা
+        var out = text
+        for (joined, apart) in splits { out = out.replacingOccurrences(of: joined, with: apart) }
+        return out == text ? [] : [out]
+    }
+
+    /// A Pashto name with a genitive د inside it (د افغانستان د عامې روغتیا وزارت) as writers
+    /// also write it, without that د (د افغانستان عامې روغتیا وزارت): every way of leaving
+    /// out some of its inner د (at most three), the د that opens the name kept.
+    static func pashtoGenitiveVariants(_ v: NameVariant) -> [String] {
+        guard primaryLanguage(v.language) == "ps" else { return [] }
+        let words = v.text.split(separator: " ")
+        let inner = words.indices.dropFirst().dropLast().filter { words[$0] == "د" }
+        guard (1...3).contains(inner.count) else { return [] }
+        return (1..<(1 << inner.count)).map { left in
+            let out = inner.enumerated().filter { left & (1 << $0.offset) != 0 }.map(\.element)
+            return words.indices.filter { !out.contains($0) }.map { String(words[$0]) }.joined(separator: " ")
+        }
     }
 
     /// A name of several words with each word-final ه written ة, as Arabic writers spell
@@ -521,6 +607,7 @@ public final class CompiledLexicon: Sendable {
         writer.add("ent.ctx", contexts)
         writer.add("ent.prior", entityPrior)
         writer.add("ent.flags", entityFlags)
+        writer.add("ent.langs", entityLanguages)
         writer.add("name.entity", nameEntity)
         writer.add("name.flags", nameFlags)
         writer.add("name.case", nameCaseMask)
@@ -551,6 +638,7 @@ public final class CompiledLexicon: Sendable {
             entityIDs: try r.strings("ent.id"), entityNames: try r.strings("ent.name"), entityTypes: try r.array("ent.type"),
             typeNames: try r.strings("types"), entityCountry: try r.array("ent.country"), contextStart: try r.array("ent.ctx.start"),
             contexts: try r.array("ent.ctx"), entityPrior: try r.array("ent.prior"), entityFlags: try r.array("ent.flags"),
+            entityLanguages: try r.array("ent.langs"),
             nameEntity: try r.array("name.entity"), nameFlags: try r.array("name.flags"), nameCaseMask: try r.array("name.case"),
             nameTokenCount: try r.array("name.ntok"), nameTexts: try r.strings("name.text"), nameLanguage: try r.array("name.lang"),
             languages: try r.strings("langs"),
@@ -570,7 +658,7 @@ public final class CompiledLexicon: Sendable {
         func fail(_ what: String) -> BinaryArchive.FormatError { BinaryArchive.FormatError(message: "index is inconsistent: \(what)") }
         let e = entityIDs.count
         guard entityNames.count == e, entityTypes.count == e, entityCountry.count == e, contextStart.count == e + 1,
-              entityPrior.count == e, entityFlags.count == e else { throw fail("entity tables differ in length") }
+              entityPrior.count == e, entityFlags.count == e, entityLanguages.count == e else { throw fail("entity tables differ in length") }
         guard entityTypes.allSatisfy({ Int($0) < typeNames.count }) else { throw fail("entity type") }
         guard entityCountry.allSatisfy({ $0 >= -1 && Int($0) < e }) else { throw fail("entity country") }
         guard contextStart.first == 0, zip(contextStart, contextStart.dropFirst()).allSatisfy({ $0 <= $1 }),

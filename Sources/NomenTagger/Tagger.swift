@@ -157,6 +157,10 @@ public final class Tagger: Sendable {
     /// Folds the letters of names as the scanner folds words (see ``initialAgrees(_:folded:entities:)``).
     let initialFolder = Folder(.nameStrict)
 
+    /// Coordinating conjunctions ("and") of the region's languages, folded: a place joined to a
+    /// name by one is listed with it, not the name's owner (تهران، قم و سمنان; Kunar and Khost).
+    static let conjunctions = WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "এবং", "ও"])
+
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built.
     let honorificStarts: Set<Int32>
@@ -196,6 +200,9 @@ public final class Tagger: Sendable {
         let words = WordMemo()
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
+        /// The name flags that make a name ambiguous in the document (see
+        /// ``CompiledLexicon/ambiguousFlags(persoArabic:)``).
+        var ambiguous = CompiledLexicon.ambiguousFlag
     }
 
     struct Match {
@@ -319,6 +326,8 @@ public final class Tagger: Sendable {
         // The scanner's own buffer: valid until its next scan, which is the next document's.
         let tokens = scanner.tokens
         if tokens.isEmpty { return [] }
+        let telltales = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: scanner.letterBits >> LanguageGate.telltaleShift))
+        s.ambiguous = CompiledLexicon.ambiguousFlags(persoArabic: telltales.contains(.persoArabic))
         let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
@@ -802,6 +811,7 @@ public final class Tagger: Sendable {
     /// case: there they are ordinary words with a capital (Года, Ходе in Russian, a place
     /// name the language also has as a noun), as a truecaser would read them.
     private func dropOrdinaryWords(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+        let ambiguous = scratch.ambiguous
         func atSentenceStart(_ m: Match) -> Bool {
             guard m.first == m.last else { return false }
             let t = tokens[m.first]
@@ -927,7 +937,7 @@ public final class Tagger: Sendable {
         // An ambiguous name in a phrase that makes it an ordinary word (هذه القاعدة, "this base").
         if !commonPhrases.isEmpty {
             for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
-                && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag != 0 })
+                && matches[k].names.allSatisfy({ lx.nameFlags[Int($0)] & ambiguous != 0 })
                 && inCommonPhrase(matches[k].first, tokens: tokens, folded: folded) {
                 drop.insert(k)
             }
@@ -1056,9 +1066,10 @@ public final class Tagger: Sendable {
 
     private func resolveEntities(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, letterBits: UInt64) {
         let lx = lexicon
+        let ambiguous = scratch.ambiguous
         // Most documents name nothing ambiguous: then there is no context to gather.
-        if matches.allSatisfy({ Self.soleEntity($0.names, lx) != nil }) {
-            for k in matches.indices { matches[k].assign(Self.soleEntity(matches[k].names, lx)!, lx) }
+        if matches.allSatisfy({ Self.soleEntity($0.names, lx, ambiguous: ambiguous) != nil }) {
+            for k in matches.indices { matches[k].assign(Self.soleEntity(matches[k].names, lx, ambiguous: ambiguous)!, lx) }
             return
         }
         let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, letterBits: letterBits) : nil
@@ -1066,7 +1077,7 @@ public final class Tagger: Sendable {
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
         for m in matches {
-            let entities = Set(m.names.filter { lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }.map { Int(lx.nameEntity[Int($0)]) })
+            let entities = Set(m.names.filter { lx.nameFlags[Int($0)] & ambiguous == 0 }.map { Int(lx.nameEntity[Int($0)]) })
             if entities.count == 1 { mentioned.insert(entities.first!) }
         }
         // One sense per document: a name that only its ambiguous names gave (بنوں after ضلع)
@@ -1075,7 +1086,7 @@ public final class Tagger: Sendable {
         var foundAmbiguous = Set<Int>()
         for k in matches.indices {
             // Most names name one entity and are not ambiguous: nothing to weigh.
-            if let e = Self.soleEntity(matches[k].names, lx) {
+            if let e = Self.soleEntity(matches[k].names, lx, ambiguous: ambiguous) {
                 matches[k].assign(e, lx)
                 continue
             }
@@ -1096,7 +1107,7 @@ public final class Tagger: Sendable {
             var byEntity: [Int: (ambiguous: Bool, names: [Int32])] = [:]
             for n in matches[k].names {
                 let e = Int(lx.nameEntity[Int(n)])
-                let amb = lx.nameFlags[Int(n)] & CompiledLexicon.ambiguousFlag != 0
+                let amb = lx.nameFlags[Int(n)] & ambiguous != 0
                 // Folding makes Persian رئیسی and Arabic رئيسي ("main") one word: an ambiguous
                 // name written with ی or ک is not read in a text that never writes them.
                 if amb && !persoArabic && writesPersoArabicLetters(n) { continue }
@@ -1105,7 +1116,7 @@ public final class Tagger: Sendable {
                 entry.names.append(n)
                 byEntity[e] = entry
             }
-            let local = localPlace(around: matches[k], in: matches, tokens: tokens)
+            let (local, weakOwner) = localPlace(around: matches[k], in: matches, tokens: tokens, folded: folded) ?? (nil, false)
             // A word that introduces a place (سفیر مصر, the province of Farah) says the name is one.
             let introduced = introducedAsPlace(matches[k].first, tokens: tokens, folded: folded)
             var best: (entity: Int, score: Double)?
@@ -1127,7 +1138,7 @@ public final class Tagger: Sendable {
                         || lx.context(of: local).contains(where: { context.contains($0) })
                     if related {
                         support += 3
-                    } else if lx.entityTypes[e] != personType {
+                    } else if lx.entityTypes[e] != personType && !weakOwner {
                         if info.ambiguous { continue }
                         support -= 1
                     }
@@ -1157,35 +1168,45 @@ public final class Tagger: Sendable {
         }
     }
 
-    /// The entity of names that all name the same one, when not every name is ambiguous.
+    /// The entity of names that all name the same one, when not every name is ambiguous
+    /// (has one of the flags `ambiguous`).
     @inline(__always)
-    private static func soleEntity(_ names: NameList, _ lx: CompiledLexicon) -> Int? {
+    private static func soleEntity(_ names: NameList, _ lx: CompiledLexicon, ambiguous: UInt8) -> Int? {
         guard let first = names.first else { return nil }
         let e = lx.nameEntity[Int(first)]
-        var ambiguous = true
+        var allAmbiguous = true
         for n in names {
             if lx.nameEntity[Int(n)] != e { return nil }
-            if lx.nameFlags[Int(n)] & CompiledLexicon.ambiguousFlag == 0 { ambiguous = false }
+            if lx.nameFlags[Int(n)] & ambiguous == 0 { allAmbiguous = false }
         }
-        return ambiguous ? nil : Int(e)
+        return allAmbiguous ? nil : Int(e)
     }
 
     /// The place (GPE), or body (ORG), mentioned right next to a match: "Russia's Supreme Court",
     /// "Supreme Court of Pakistan", "Верховный суд Ирана". At most two words between.
-    private func localPlace(around m: Match, in matches: [Match], tokens: Tokens) -> Int? {
+    /// The place or body beside a match, and whether it is only a place a word away from a
+    /// place (بنوں میں کرم): one that supports the name when related to it, but is no other
+    /// owner when not (из Мешхеда в Мары, "from Mashhad to Mary").
+    private func localPlace(around m: Match, in matches: [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> (entity: Int, weak: Bool)? {
         let lx = lexicon
+        let ambiguous = scratch.ambiguous
         let ownedByBodies = m.names.contains { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }
         // A name that several bodies share (the Foreign Ministry, МИД), which says nothing of whose.
         let generic = ownedByBodies && Set(m.names.map { lx.nameEntity[Int($0)] }).count > 1
-        func placeOf(_ other: Match, distance: Int) -> Int? {
+        // A place is owned by a place right beside it (Hyderabad, Sindh; Mary Turkmenistan); one
+        // a word away is weak (see above).
+        let onlyPlaces = m.names.allSatisfy { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == gpeType || lx.entityTypes[Int(lx.nameEntity[Int($0)])] == locType }
+        func placeOf(_ other: Match, distance: Int, coordinated: Bool) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
             // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
             // named unambiguously (not "the Foreign Ministry and the Justice Ministry").
             guard entities.count == 1, let e = entities.first else { return nil }
-            if lx.entityTypes[e] == gpeType { return e }
+            // A place listed with the name (تهران، قم و سمنان; ایران و سرپرست وزارت خارجه) owns
+            // nothing; a body joined to a body (الجيش الباكستاني ووزارة الخارجية) still does.
+            if lx.entityTypes[e] == gpeType { return coordinated ? nil : e }
             // Owners other than places stand right next to it, named unambiguously.
             guard ownedByBodies, distance == 1,
-                  other.names.allSatisfy({ lx.nameFlags[Int($0)] & CompiledLexicon.ambiguousFlag == 0 }) else { return nil }
+                  other.names.allSatisfy({ lx.nameFlags[Int($0)] & ambiguous == 0 }) else { return nil }
             // A body's spokesperson says whose body it is (وزارة الخارجية إسماعيل بقائي is Iran's
             // ministry, представитель МИД Мария Захарова Russia's).
             if generic, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0 { return Int(lx.entityCountry[e]) }
@@ -1197,7 +1218,18 @@ public final class Tagger: Sendable {
             for t in (from + 1)...to where tokens[t].gap.contains(.breaker) || tokens[t].gap.contains(.sentenceStart) { return false }
             return true
         }
-        var nearest: (distance: Int, entity: Int)?
+        /// Whether a conjunction joins the match ending at token `a` to the one starting at
+        /// token `b`, read as `choices` says: a word between (and, и, اور) or a proclitic و.
+        func coordinated(_ a: Int, _ b: Int, choices: UInt64) -> Bool {
+            for t in stride(from: a + 1, to: b, by: 1) {
+                let u = tokens[t]
+                if Self.conjunctions.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)])) { return true }
+            }
+            let u = tokens[b]
+            return u.reading(Int(choices & 3)).trimStart > 0 && u.foldEnd - u.foldStart > 2
+                && folded[Int(u.foldStart)] == 0xD9 && folded[Int(u.foldStart) + 1] == 0x88
+        }
+        var nearest: (distance: Int, entity: Int, weak: Bool)?
         // Matches are in text order: only the few around this one can be within three words.
         var lo = 0
         var hi = matches.count
@@ -1207,17 +1239,19 @@ public final class Tagger: Sendable {
         }
         let window = matches[max(0, lo - 3)..<min(matches.count, lo + 4)]
         for other in window where other.first != m.first {
-            if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first), let p = placeOf(other, distance: m.first - other.last) {
+            if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first),
+               let p = placeOf(other, distance: m.first - other.last, coordinated: coordinated(other.last, m.first, choices: m.choices)) {
                 let d = m.first - other.last
-                if nearest == nil || d < nearest!.distance { nearest = (d, p) }
+                if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
             // After the name, one word at most between ("Supreme Court of Pakistan", "وزارة الخارجية الباكستانية").
-            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first), let p = placeOf(other, distance: other.first - m.last) {
+            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first),
+               let p = placeOf(other, distance: other.first - m.last, coordinated: coordinated(m.last, other.first, choices: other.choices)) {
                 let d = other.first - m.last
-                if nearest == nil || d < nearest!.distance { nearest = (d, p) }
+                if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
         }
-        return nearest?.entity
+        return nearest.map { ($0.entity, $0.weak) }
     }
 
     // MARK: Partial names
@@ -1360,11 +1394,14 @@ public final class Tagger: Sendable {
                 continue
             }
             // Else only a capitalised surname (or a name after an honorific) that one entity
-            // alone carries, and not as its given name too unless an honorific says whose it
-            // is: Abdullah alone is a given name of many (King Abdullah) before it is Abdullah
-            // Abdullah's, but Dr. Abdullah is his.
-            guard cased, carriers.count == 1, let e = carriers.first else { continue }
-            guard entries.contains(where: { $0 & 2 != 0 }), t.letters >= 4,
+            // alone carries, or that one carries whom the lexicon writes in so many more
+            // languages than the others that the press means them by it (Muttaqi is Amir Khan
+            // Muttaqi, not Ahmadullah Muttaqi: see Prominence); and not as anyone's given name
+            // too unless an honorific says whose it is: Abdullah alone is a given name of many
+            // (King Abdullah) before it is Abdullah Abdullah's, but Dr. Abdullah is his.
+            guard cased, let e = carriers.count == 1 ? carriers.first : Prominence.dominant(carriers, languages: { Int(lx.entityLanguages[$0]) })
+            else { continue }
+            guard entries.contains(where: { $0 & 2 != 0 && Int($0 >> 2) == e }), t.letters >= 4,
                   !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
@@ -1580,6 +1617,8 @@ public final class Tagger: Sendable {
                last.kind == .partial || m.kind == .partial, lexicon.entityTypes[m.entity] == personType,
                m.extendFirst < 0, m.honorific < 0, joinable(tokens[last.last], tokens[m.first]),
                !tokens[m.first].gap.contains(.quote),
+               // A proclitic on the second (و, "and") makes two mentions: ترار وعطاء الله تارار.
+               tokens[m.first].reading(Int(m.choices & 3)).trimStart == 0,
                m.last - last.first < 32 {
                 matches[kept].choices |= m.choices << UInt64(2 * (m.first - last.first))
                 matches[kept].last = m.last

@@ -188,6 +188,13 @@ final class TokenScanner {
         mutating func finishWord() {
             guard inWord else { return }
             let t = current
+            // A ء after the word's final ا folds to nothing, as Folder folds it (see
+            // ``Folder/isSilentHamza(_:after:before:)``): عطاء is عطا.
+            if t.pointee.script == .arabic, count - Int(t.pointee.foldStart) >= 4,
+               out[count - 4] == 0xD8, out[count - 3] == 0xA7, out[count - 2] == 0xD8, out[count - 1] == 0xA1 {
+                count -= 2
+                letters -= 1
+            }
             t.pointee.foldEnd = Int32(count)
             t.pointee.letters = UInt16(clamping: letters)
             // A joiner at the end of a word (افغانستان‌ و) is not part of it.

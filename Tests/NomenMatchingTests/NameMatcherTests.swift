@@ -54,6 +54,15 @@ import NomenTestSupport
         #expect(SharedIndex.matcher.lookup("Kabulov", limit: limit).first?.isMatch == true)
     }
 
+    /// Unless one of them is written in many more languages than the others: the press
+    /// means the foreign minister by Muttaqi, not his namesake of the cultural commission.
+    @Test(arguments: [("Muttaqi", "amir-khan-muttaqi"), ("Akhundzada", "hibatullah-akhundzada")])
+    func aSharedPartNamesTheDominantPerson(_ query: String, _ id: String) {
+        let candidates = SharedIndex.matcher.lookup(query, limit: 5)
+        #expect(candidates.first.map { SharedIndex.index.tagger.entityID($0.entity) } == id)
+        #expect(candidates.filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) } == [id])
+    }
+
     @Test func explanationsSayHowItMatched() throws {
         let c = try #require(SharedIndex.matcher.lookup("Moulvi Gul Hasan", limit: 1).first)
         #expect(c.explanation.contains("honorific \"mawlawi\" ignored"))

@@ -98,6 +98,8 @@ import NomenTestSupport
     /// Bengali fuses its case endings to the name; Hindi writes postpositions apart, but
     /// fuses the oblique plural.
     static let indic: [TagCase] = [
+        TagCase("জবিহ উল্লাহ মুজাহিদ বলেছেন।", [Mentioned("জবিহ উল্লাহ মুজাহিদ", "zabihullah-mujahid")],
+                note: "-ullah written apart from the word it ends (জবিহুল্লাহ), with its own vowel letter"),
         TagCase("हेलमन्द और जिंबाब्वे में।", [Mentioned("हेलमन्द", "helmand", .normalized), Mentioned("जिंबाब्वे", "iso3166-zw", .normalized)],
                 note: "a nasal's half form before a stop and the anusvara are one spelling (the lexicon writes हेलमंद, जिम्बाब्वे)"),
         TagCase("বেইজিংয়ে বৈঠক। শি জিনপিংয়ের সঙ্গে পাকিস্থানের প্রধানমন্ত্রী।",

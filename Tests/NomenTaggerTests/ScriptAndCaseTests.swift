@@ -65,6 +65,9 @@ import NomenTestSupport
 
     /// Lowercase uses where the language writes the name so.
     static let lowercaseNames: [TagCase] = [
+        TagCase("Об этом сообщили в министерстве обороны России.", [Mentioned("министерстве обороны России", "russian-defence-ministry", .inflected)],
+                note: "a body's name that ends in a proper noun, its first word in lower case as running text writes it"),
+        TagCase("министерство обороны заявило", note: "but not a generic phrase without the proper noun"),
         TagCase("Les talibans ont pris Kaboul.", [Mentioned("talibans", "taliban"), Mentioned("Kaboul", "kabul")]),
         TagCase("Москва передала помощь талибам.", [Mentioned("Москва", "moscow"), Mentioned("талибам", "taliban")]),
         TagCase("Iran protested the Kamal Khan dam on the Helmand river.",
