@@ -335,6 +335,7 @@ public final class Tagger: Sendable {
         keepNamedSurnames(&matches)
         resolveEntities(&matches, tokens: tokens, folded: scanner.folded, letterBits: scanner.letterBits)
         matches.removeAll { $0.entity < 0 }
+        dropSurnamesOfOthers(&matches, tokens: tokens)
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
@@ -1346,6 +1347,10 @@ public final class Tagger: Sendable {
                 unknownClaims[tokenID] = i
                 continue
             }
+            if !cased, followsOthersName(i, tokens: tokens, covered: covered, carriers: Set(entries.map { Int($0 >> 2) })) {
+                unknownClaims[tokenID] = i
+                continue
+            }
             // A given name that several persons of the lexicon carry (محمد, Ahmad, Abdul) is a
             // common one, which names no one alone: only its persons by surname stay.
             let givenNames = entries.lazy.filter { $0 & 3 == 1 }.count
@@ -1408,6 +1413,29 @@ public final class Tagger: Sendable {
         }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether word `i`, in a script without capitals, follows a word that is part of other
+    /// persons' names only, none of `carriers`': then the two are one name, another person's
+    /// (फैजुल्लाह जलाली स्टानिकजई, "Faizullah Jalali Stanikzai", is no Abbas Stanikzai).
+    private func followsOthersName(_ i: Int, tokens: Tokens, covered: [Bool], carriers: Set<Int>) -> Bool {
+        guard i > 0, !covered[i - 1], joinable(tokens[i - 1], tokens[i]), tokens[i - 1].partialMask != 0,
+              !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil else { return false }
+        let before = tokens[i - 1]
+        return !(0..<WordFacts.readings).contains { v in
+            before.partialMask & (1 << v) != 0 && partialEntries(before.reading(v).id).contains { carriers.contains(Int($0 >> 2)) }
+        }
+    }
+
+    /// A person's one-word name in a script without capitals right after a word of other
+    /// persons' names (see ``followsOthersName``) is part of another person's name.
+    private func dropSurnamesOfOthers(_ matches: inout [Match], tokens: Tokens) {
+        guard hasCuratedPersons, matches.contains(where: { $0.first == $0.last && lexicon.entityTypes[$0.entity] == personType }) else { return }
+        let covered = Self.covered(by: matches, count: tokens.count)
+        matches.removeAll { m in
+            m.first == m.last && lexicon.entityTypes[m.entity] == personType && !tokens[m.first].shape.contains(.cased)
+                && followsOthersName(m.first, tokens: tokens, covered: covered, carriers: [m.entity])
+        }
     }
 
     /// An initial: one capital letter and a period (С. Лавров), which stands for the given
