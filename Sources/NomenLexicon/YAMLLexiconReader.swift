@@ -92,7 +92,11 @@ struct YAMLLexiconReader {
         var comment = false
         var lineStart = true
         var indent = 0
+        // The byte before, a space at a line's start: a quote opens a scalar, and # a comment,
+        // only after a space or a flow indicator (d'investissement and C# are plain text).
+        var previous: UInt8 = 0x20
         for b in text.utf8 {
+            defer { previous = b }
             if b == 0x0A {
                 line += 1; column = 0; comment = false; lineStart = true; indent = 0
                 if quote == 0x27 { quote = 0 }
@@ -109,9 +113,10 @@ struct YAMLLexiconReader {
                 if b == quote { quote = 0 }
                 continue
             }
+            let separated = previous == 0x20 || previous == 0x09 || previous == 0x0A || previous == 0x5B || previous == 0x7B || previous == 0x2C
             switch b {
-            case 0x22, 0x27: quote = b
-            case 0x23: comment = true
+            case 0x22, 0x27 where separated: quote = b
+            case 0x23 where previous == 0x20 || previous == 0x09 || previous == 0x0A: comment = true
             case 0x5B, 0x7B:
                 depth += 1
                 if depth > limit { return (line, column) }

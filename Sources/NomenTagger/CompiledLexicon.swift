@@ -336,7 +336,8 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) + Self.pashtoGenitiveVariants(v) + Self.indicUllahVariants(v.text) : []) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) + Self.pashtoGenitiveVariants(v) + Self.indicUllahVariants(v.text)
+                                                                + Self.provinceHeadVariants(v) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var masks = [writtenMask]
                 if seq.isEmpty || seq.count > 64 { continue }
@@ -495,6 +496,19 @@ public final class CompiledLexicon: Sendable {
             out.append(s)
         }
         return out
+    }
+
+    /// The words the press puts before a province's name, by language: a name listed with one
+    /// (ولاية هرات) is also written with the others (إقليم هرات, مقاطعة هرات, محافظة هرات; Persian
+    /// استان هرات for ولایت هرات).
+    static let provinceHeads: [Substring: [String]] = ["ar": ["ولاية", "إقليم", "مقاطعة", "محافظة"], "fa": ["ولایت", "استان"]]
+
+    /// The other spellings of a name that opens with a province word (see ``provinceHeads``).
+    static func provinceHeadVariants(_ v: NameVariant) -> [String] {
+        guard let heads = provinceHeads[primaryLanguage(v.language)], let space = v.text.firstIndex(of: " "),
+              heads.contains(String(v.text[..<space])) else { return [] }
+        let head = String(v.text[..<space])
+        return heads.filter { $0 != head }.map { $0 + v.text[space...] }
     }
 
     /// A Hindi or Bengali name with -ullah joined to a word (नजीबुल्लाह, নজিবুল্লাহ) as writers

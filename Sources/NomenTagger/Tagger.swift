@@ -1415,16 +1415,22 @@ public final class Tagger: Sendable {
         matches.sort { $0.first < $1.first }
     }
 
-    /// Whether word `i`, in a script without capitals, follows a word that is part of other
-    /// persons' names only, none of `carriers`': then the two are one name, another person's
-    /// (फैजुल्लाह जलाली स्टानिकजई, "Faizullah Jalali Stanikzai", is no Abbas Stanikzai).
+    /// Whether word `i`, in a script without capitals, follows a given name of other persons,
+    /// none of `carriers`: then the two are one name, another person's (अब्दुल्ला स्टानिकजई,
+    /// "Abdullah Stanikzai", is no Abbas Stanikzai). Not after a word that is only a surname
+    /// (۲۱ کلن راشدخان: کلن, "years old", is also Ibrahim Kalin's surname).
     private func followsOthersName(_ i: Int, tokens: Tokens, covered: [Bool], carriers: Set<Int>) -> Bool {
         guard i > 0, !covered[i - 1], joinable(tokens[i - 1], tokens[i]), tokens[i - 1].partialMask != 0,
               !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil else { return false }
         let before = tokens[i - 1]
-        return !(0..<WordFacts.readings).contains { v in
-            before.partialMask & (1 << v) != 0 && partialEntries(before.reading(v).id).contains { carriers.contains(Int($0 >> 2)) }
+        var given = false
+        for v in 0..<WordFacts.readings where before.partialMask & (1 << v) != 0 {
+            for entry in partialEntries(before.reading(v).id) {
+                if carriers.contains(Int(entry >> 2)) { return false }
+                if entry & 1 != 0 { given = true }
+            }
         }
+        return given
     }
 
     /// A person's one-word name in a script without capitals right after a word of other
@@ -1812,13 +1818,22 @@ public final class Tagger: Sendable {
                         // says they are names.
                         let unknown = (a...b).filter { !tokens[$0].isKnown && $0 != soft }.count
                         let nameParts = (a...b).filter { tokens[$0].partialMask != 0 && $0 != soft }.count
+                        // With curated persons, a word the lexicon knows only inside longer names,
+                        // neither a name alone nor a given name or surname nor a title (Mahmood of
+                        // Shah Mahmood Qureshi and of the ambiguous Mahmood Khan), may be the one
+                        // new word among name parts (Tariq Mahmood Jahangiri).
+                        let insideOnly = hasCuratedPersons && unknown == 0 && nameParts == length - 1 && (a...b).contains { k in
+                            let t = tokens[k]
+                            return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle
+                                && !(0..<WordFacts.readings).contains { honorificStarts.contains(t.reading($0).id) }
+                        }
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]
                             let capitalised = lead.shape.contains(.cased) && !lead.gap.contains(.sentenceStart) && !lead.isFunctionWord
                             guard unknown <= 1 && (nameParts > 0 || capitalised) else { continue }
                         } else {
-                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) else { continue }
+                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly else { continue }
                         }
                         if !tokens[a].shape.contains(.cased), !hasCuratedNamePart(a...b) { continue }
                     }
@@ -1911,6 +1926,31 @@ public final class Tagger: Sendable {
             guard type == orgType || mentioned.contains(hit.0) || mentioned.contains(Int(lexicon.entityCountry[hit.0]))
                     || lexicon.context(of: hit.0).contains(where: { mentioned.contains(Int($0)) }) else { continue }
             added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
+        }
+        // A run of two or three capitalised words of a cased script that no name covers and that
+        // spells a curated place's or body's name another way (Darai Nur, Mazar-Sharif, Al
+        // Arabia): the matcher's best whole name at 0.95 or more. A place needs the support a
+        // key does. (Persons are the fuzzy pass's; a single word is too often a word of its own.)
+        var k = 0
+        while k < tokens.count {
+            var j = k
+            while j < tokens.count, !covered[j], tokens[j].script == .latin || tokens[j].script == .cyrillic,
+                  capitalised(tokens[j]), !tokens[j].shape.contains(.allUpper), !tokens[j].facts.isTitle, !tokens[j].isFunctionWord,
+                  j == k || joinable(tokens[j - 1], tokens[j]) {
+                j += 1
+            }
+            defer { k = max(j, k + 1) }
+            let (a, b) = (k, j - 1)
+            guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }) else { continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            guard let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40),
+                  best.isMatch, best.isComplete, best.score >= 0.95, lexicon.isCurated(best.entity) else { continue }
+            let e = best.entity
+            let type = lexicon.entityTypes[e]
+            guard type == gpeType || type == locType || type == orgType else { continue }
+            guard type == orgType || mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e]))
+                    || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) }) else { continue }
+            added.append(Match(first: a, last: b, names: [], entity: e, kind: .fuzzy, score: 0.9))
         }
         if added.isEmpty { return }
         matches += added

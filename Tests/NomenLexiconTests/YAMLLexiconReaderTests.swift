@@ -150,6 +150,20 @@ struct ExpectedDiagnostic: CustomStringConvertible, Sendable {
         #expect(lexicon.entities.map(\.id) == ["kabul", "kabul-province"])
     }
 
+    /// An apostrophe or # inside a plain scalar (d'investissement, C#) opens no quote and no
+    /// comment: the nesting check before parsing must not lose count of the flow brackets.
+    @Test func apostrophesInPlainScalarsAreNotQuotes() throws {
+        let entries = (0..<40).map { k in
+            "  - {id: bank-\(k), type: ORG, name: Bank \(k), names: {fr: [Banque européenne d'investissement \(k), C# \(k)]}}"
+        }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-apostrophes-\(getpid()).yaml").path
+        try ("entities:\n" + entries.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let lexicon = try Lexicon.load(paths: [path])
+        #expect(lexicon.entities.count == 40)
+        #expect(lexicon.entity(id: "bank-39")?.names.map(\.text) == ["Banque européenne d'investissement 39", "C# 39"])
+    }
+
     @Test func warningsCanBeTurnedOff() throws {
         let lexicon = try Lexicon.load(paths: [Fixture.path("warnings/script-mismatch.yaml")], warnings: false)
         #expect(lexicon.diagnostics.isEmpty)

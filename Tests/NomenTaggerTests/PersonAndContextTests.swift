@@ -64,6 +64,8 @@ import NomenTestSupport
                 note: "without capitals: a word of other persons' names before the surname makes another person's name"),
         TagCase("ولایت کے ترجمان عبداللہ ستانکزئی نے کہا۔ افغانستان", [Mentioned("افغانستان", "afghanistan")],
                 note: "the same with a one-word name listed ambiguous"),
+        TagCase("۲۱ کلن راشدخان د افغان کرکټ ملي لوبډلې لپاره", [Mentioned("راشدخان", "rashid-khan")],
+                note: "but not after a word that is only a surname (کلن, \"years old\", is Ibrahim Kalin's)"),
         TagCase("Sirajuddin Haqqani arrived. Karim Haqqani said so.", [Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani")],
                 note: "another Haqqani, not the antecedent"),
         TagCase("Sergey Lavrov spoke about a lavrov.", [Mentioned("Sergey Lavrov", "sergey-lavrov")], note: "a lowercase word equal to a surname"),
@@ -199,6 +201,14 @@ import NomenTestSupport
     /// New romanisations and typos of multi-word names link through the matcher; common
     /// names of people the lexicon does not know do not.
     static let fuzzy: [TagCase] = [
+        TagCase("The quake hit Dara Nur district of Nangarhar in Afghanistan.",
+                [Mentioned("Dara Nur", "dara-i-nur-district", .fuzzy), Mentioned("Nangarhar", "nangarhar"), Mentioned("Afghanistan", "afghanistan")],
+                note: "a place's name of two words spelt another way, its province named"),
+        TagCase("Flights to Mazari Sharif resumed, Afghanistan said.", [Mentioned("Mazari Sharif", "mazar-i-sharif", .fuzzy), Mentioned("Afghanistan", "afghanistan")]),
+        TagCase("Die Deutsche Bahn und Angela Merkel in Afghanistan.", [Mentioned("Afghanistan", "afghanistan")],
+                note: "other capitalised runs name nothing the lexicon has"),
+        TagCase("The judge Tariq Mahmood Jahangiri heard the case.", [Mentioned("Tariq Mahmood Jahangiri", "tariq-mehmood-jahangiri", .fuzzy)],
+                note: "a respelt middle name the lexicon knows only inside other names (Shah Mahmood Qureshi) is a new spelling"),
         TagCase("Zamir Kabuloff said.", [Mentioned("Zamir Kabuloff", "zamir-kabulov", .fuzzy)], note: "DESIGN's example"),
         TagCase("Zabiullah Mujaheed said.", [Mentioned("Zabiullah Mujaheed", "zabihullah-mujahid", .fuzzy)]),
         TagCase("The envoy said that Sirajuddin Haqani arrived.", [Mentioned("Sirajuddin Haqani", "sirajuddin-haqqani", .fuzzy)]),
