@@ -1941,7 +1941,9 @@ public final class Tagger: Sendable {
             }
             defer { k = max(j, k + 1) }
             let (a, b) = (k, j - 1)
-            guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }) else { continue }
+            // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
+            guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }),
+                  !(0..<WordFacts.readings).contains(where: { honorificStarts.contains(tokens[a].reading($0).id) }) else { continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
             guard let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40),
                   best.isMatch, best.isComplete, best.score >= 0.95, lexicon.isCurated(best.entity) else { continue }

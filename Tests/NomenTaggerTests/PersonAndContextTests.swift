@@ -207,6 +207,8 @@ import NomenTestSupport
         TagCase("Flights to Mazari Sharif resumed, Afghanistan said.", [Mentioned("Mazari Sharif", "mazar-i-sharif", .fuzzy), Mentioned("Afghanistan", "afghanistan")]),
         TagCase("Die Deutsche Bahn und Angela Merkel in Afghanistan.", [Mentioned("Afghanistan", "afghanistan")],
                 note: "other capitalised runs name nothing the lexicon has"),
+        TagCase("Qari Bakhtiar a été nommé gouverneur, a annoncé l'Afghanistan.", [Mentioned("Afghanistan", "afghanistan")],
+                note: "a run that opens with an honorific is a person's name: no Bakhtar news agency"),
         TagCase("The judge Tariq Mahmood Jahangiri heard the case.", [Mentioned("Tariq Mahmood Jahangiri", "tariq-mehmood-jahangiri", .fuzzy)],
                 note: "a respelt middle name the lexicon knows only inside other names (Shah Mahmood Qureshi) is a new spelling"),
         TagCase("Zamir Kabuloff said.", [Mentioned("Zamir Kabuloff", "zamir-kabulov", .fuzzy)], note: "DESIGN's example"),
