@@ -599,6 +599,9 @@ public final class Tagger: Sendable {
     private func joinable(_ previous: Token, _ next: Token) -> Bool {
         let g = next.gap
         if g.contains(.breaker) || g.contains(.paragraph) { return false }
+        // A dash between words with case relates two names (the Pakistan–Taliban talks, the
+        // Kabul–Hairatan line); only Chinese and Japanese write it inside one (開伯爾—普什圖省).
+        if g.contains(.dash) && next.shape.contains(.cased) { return false }
         // A line break ends a name where no capital says the next line goes on with it: text
         // without case lists names one a line (a squad, a list of districts).
         if g.contains(.newline) && !next.shape.contains(.cased) && !previous.shape.contains(.cased) { return false }

@@ -78,6 +78,8 @@ import NomenTestSupport
         TagCase("Talks in Kabul Monday ended. Russia Recognises Taliban Government",
                 [Mentioned("Kabul", "kabul"), Mentioned("Russia", "russia"), Mentioned("Taliban", "taliban")],
                 note: "a day is no part of a name; a headline in title case says nothing about names"),
+        TagCase("Talks on the Pakistan–Taliban line resumed in Istanbul.", [Mentioned("Pakistan", "pakistan"), Mentioned("Taliban", "taliban"), Mentioned("Istanbul", "istanbul")],
+                note: "a dash between two names relates them: no Pakistan Taliban (the TTP)"),
         TagCase("The Termez-Naibabad railway and the Kabul–Hairatan line.", [Mentioned("Termez", "termez"), Mentioned("Naibabad", "naibabad"), Mentioned("Kabul", "kabul"),
                                                                       Mentioned("Hairatan", "hairatan")],
                 note: "a hyphen or dash joins places, it does not make one name of them"),
