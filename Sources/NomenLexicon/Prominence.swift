@@ -4,7 +4,7 @@
 /// prominence), so the count tells a foreign minister from a namesake official.
 ///
 /// It decides only between persons who share a part of their names: a surname alone
-/// (Muttaqi, Akhundzada, Stanikzai) names the one written in so many more languages than
+/// (Muttaqi, Akhundzada, Yaqoob) names the one written in so many more languages than
 /// every other carrier that the press means them by it.
 public enum Prominence {
     /// Languages the dominant entity is written in at least.

@@ -336,8 +336,7 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.spacingVariants(v.text) + Self.pashtoGenitiveVariants(v) + Self.indicUllahVariants(v.text)
-                                                                + Self.provinceHeadVariants(v) : []) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.curatedVariants(v) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var masks = [writtenMask]
                 if seq.isEmpty || seq.count > 64 { continue }
@@ -475,6 +474,13 @@ public final class CompiledLexicon: Sendable {
         var out = v
         out.text = String(String.UnicodeScalarView(surname))
         return out
+    }
+
+    /// The other ways writers spell a curated name, which a bulk lexicon's many names do not
+    /// get (they would grow the index for forms few texts use): spacings, Pashto's inner د,
+    /// -ullah apart, and the other words for a province.
+    static func curatedVariants(_ v: NameVariant) -> [String] {
+        spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + provinceHeadVariants(v)
     }
 
     /// Other spacings of a curated Arabic-script name, as text that lost its non-joiners or
