@@ -1199,7 +1199,7 @@ public final class Tagger: Sendable {
         let generic = ownedByBodies && Set(m.names.map { lx.nameEntity[Int($0)] }).count > 1
         // A place is owned by a place right beside it (Hyderabad, Sindh; Mary Turkmenistan); one
         // a word away is weak (see above).
-        let onlyPlaces = m.names.allSatisfy { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == gpeType || lx.entityTypes[Int(lx.nameEntity[Int($0)])] == locType }
+        let onlyPlaces = m.names.allSatisfy { [gpeType, locType].contains(lx.entityTypes[Int(lx.nameEntity[Int($0)])]) }
         func placeOf(_ other: Match, distance: Int, coordinated: Bool) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
             // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
@@ -1270,6 +1270,11 @@ public final class Tagger: Sendable {
         return lexicon.partialEntries[Int(lexicon.partialStart[k])..<Int(lexicon.partialStart[k + 1])]
     }
 
+    /// Whether some reading of the word is the first word of an honorific (Mawlawi, Qari).
+    private func startsHonorific(_ t: Token) -> Bool {
+        (0..<WordFacts.readings).contains { honorificStarts.contains(t.reading($0).id) }
+    }
+
     private func honorificBefore(_ index: Int, _ tokens: Tokens) -> (start: Int, key: Int)? {
         let lx = lexicon
         guard lx.maxHonorificLength > 0, index > 0, joinable(tokens[index - 1], tokens[index]) else { return nil }
@@ -1277,7 +1282,7 @@ public final class Tagger: Sendable {
         for length in 1...lx.maxHonorificLength where index - length >= 0 {
             let start = index - length
             let first = tokens[start]
-            guard (0..<WordFacts.readings).contains(where: { first.reading($0).id >= 0 && honorificStarts.contains(first.reading($0).id) }) else { continue }
+            guard startsHonorific(first) else { continue }
             var ok = true
             for t in start..<index {
                 if !tokens[t].isKnown || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
@@ -1827,8 +1832,7 @@ public final class Tagger: Sendable {
                         // new word among name parts (Tariq Mahmood Jahangiri).
                         let insideOnly = hasCuratedPersons && unknown == 0 && nameParts == length - 1 && (a...b).contains { k in
                             let t = tokens[k]
-                            return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle
-                                && !(0..<WordFacts.readings).contains { honorificStarts.contains(t.reading($0).id) }
+                            return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle && !startsHonorific(t)
                         }
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
@@ -1900,6 +1904,10 @@ public final class Tagger: Sendable {
         guard hasCuratedPersons else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
         lazy var mentioned = Set(matches.map(\.entity))
+        // Whether the document names the entity, its country or its context elsewhere too.
+        func supported(_ e: Int) -> Bool {
+            mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e])) || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) })
+        }
         func unknownCapitalised(_ k: Int) -> Bool {
             k >= 0 && k < tokens.count && !covered[k] && tokens[k].facts.id < 0 && tokens[k].shape.contains(.firstUpper)
         }
@@ -1926,8 +1934,7 @@ public final class Tagger: Sendable {
             // A key says less than a spelling (জওয়ান, "soldier", reads as Jowzjan's জাওযান): a
             // place or person needs the document to name it, its country or its context elsewhere
             // too. A body's name spelt out in letters (एएफपी, AFP) needs no such support.
-            guard type == orgType || mentioned.contains(hit.0) || mentioned.contains(Int(lexicon.entityCountry[hit.0]))
-                    || lexicon.context(of: hit.0).contains(where: { mentioned.contains(Int($0)) }) else { continue }
+            guard type == orgType || supported(hit.0) else { continue }
             added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
         }
         // A run of two or three capitalised words of a cased script that no name covers and that
@@ -1946,15 +1953,13 @@ public final class Tagger: Sendable {
             let (a, b) = (k, j - 1)
             // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
             guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }),
-                  !(0..<WordFacts.readings).contains(where: { honorificStarts.contains(tokens[a].reading($0).id) }) else { continue }
+                  !startsHonorific(tokens[a]) else { continue }
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
-            guard let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40),
-                  best.isMatch, best.isComplete, best.score >= 0.95, lexicon.isCurated(best.entity) else { continue }
-            let e = best.entity
+            let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
+            guard e >= 0, score >= 0.95, lexicon.isCurated(e) else { continue }
             let type = lexicon.entityTypes[e]
             guard type == gpeType || type == locType || type == orgType else { continue }
-            guard type == orgType || mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e]))
-                    || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) }) else { continue }
+            guard type == orgType || supported(e) else { continue }
             added.append(Match(first: a, last: b, names: [], entity: e, kind: .fuzzy, score: 0.9))
         }
         if added.isEmpty { return }
@@ -1971,14 +1976,15 @@ public final class Tagger: Sendable {
     }
 
     /// The matcher's best entity for `text` and its score, (-1, 0) for none, memoised per
-    /// thread. `sameKey`: only a whole name whose key is the text's (score 1).
-    private func fuzzyLookup(_ text: String, sameKey: Bool = false, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
-        let memo = sameKey ? "\u{1}" + text : text
+    /// thread. `sameKey`: only a whole name whose key is the text's (score 1); `whole`: only a
+    /// whole name, whatever the text's spacing.
+    private func fuzzyLookup(_ text: String, sameKey: Bool = false, whole: Bool = false, matcher: NameMatcher, scratch: Scratch) -> (Int, Double) {
+        let memo = sameKey ? "\u{1}" + text : whole ? "\u{2}" + text : text
         if let hit = scratch.fuzzy[memo] { return hit }
         let best = matcher.best(text, includeGenerated: false, includeAmbiguous: false, candidates: 40)
         // Words the name lacks, or name words the span lacks, make it another name: only
         // complete matches count, except a single word, which may be a surname.
-        let single = !sameKey && !text.contains(" ") && !text.contains("-")
+        let single = !sameKey && !whole && !text.contains(" ") && !text.contains("-")
         let result = best.map { $0.isMatch && ($0.isComplete || single) && (!sameKey || $0.score >= 1) ? ($0.entity, $0.score) : (-1, 0) } ?? (-1, 0)
         if scratch.fuzzy.count > 100_000 { scratch.fuzzy.removeAll(keepingCapacity: true) }
         scratch.fuzzy[memo] = result

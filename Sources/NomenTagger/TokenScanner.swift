@@ -160,8 +160,15 @@ final class TokenScanner {
         @inline(__always)
         func nasalBeforeStop(virama: UInt32, _ text: UnsafeBufferPointer<UInt8>, next: Int) -> [Unicode.Scalar]? {
             guard count - 3 >= Int(current.pointee.foldStart), next + 2 < text.count, out[count - 3] == 0xE0, text[next] == 0xE0 else { return nil }
+            // The last two bytes of three-byte scalars whose first is E0.
             func scalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar { Unicode.Scalar(UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F))! }
             return Folder.nasal(scalar(out[count - 2], out[count - 1]), Unicode.Scalar(virama)!, before: scalar(text[next + 1], text[next + 2]))
+        }
+
+        /// The scalar of a two-byte UTF-8 sequence.
+        @inline(__always)
+        static func twoByteScalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar {
+            Unicode.Scalar(UInt32(b1 & 0x1F) << 6 | UInt32(b2 & 0x3F))!
         }
 
         /// Appends a scalar's UTF-8 (room for four bytes reserved).
@@ -188,10 +195,10 @@ final class TokenScanner {
         mutating func finishWord() {
             guard inWord else { return }
             let t = current
-            // A ء after the word's final ا folds to nothing, as Folder folds it (see
+            // The word's last two folded scalars as Folder folds them at a word's end (see
             // ``Folder/isSilentHamza(_:after:before:)``): عطاء is عطا.
-            if t.pointee.script == .arabic, count - Int(t.pointee.foldStart) >= 4,
-               out[count - 4] == 0xD8, out[count - 3] == 0xA7, out[count - 2] == 0xD8, out[count - 1] == 0xA1 {
+            if t.pointee.script == .arabic, count - Int(t.pointee.foldStart) >= 4, out[count - 2] == 0xD8, out[count - 1] == 0xA1,
+               out[count - 4] & 0xE0 == 0xC0, Folder.isSilentHamza("\u{0621}", after: Self.twoByteScalar(out[count - 4], out[count - 3]), before: nil) {
                 count -= 2
                 letters -= 1
             }
