@@ -171,6 +171,79 @@ final class TokenScanner {
             Unicode.Scalar(UInt32(b1 & 0x1F) << 6 | UInt32(b2 & 0x3F))!
         }
 
+        /// Appends one letter that stands in for a letter of the word's script (see
+        /// ``Homoglyph``): `letter` is that letter as written (its case), `folded` its fold.
+        mutating func appendStandIn(_ letter: UInt32, folded: UInt32, _ text: UnsafeBufferPointer<UInt8>, at i: inout Int,
+                                    scalar scalarIndex: inout Int32, width: Int) {
+            reserve(4 + (text.count - i))
+            appendUTF8(folded)
+            letters += 1
+            let upper = letter != folded
+            if upper { uppers += 1 } else { lowers += 1 }
+            if letters == 1 && upper { current.pointee.shape.insert(.firstUpper) }
+            current.pointee.shape.insert(.cased)
+            if letter < 0x800 { letterBits |= letterTable[Int(letter)] }
+            i += width
+            scalarIndex += 1
+            current.pointee.byteEnd = Int32(i)
+            current.pointee.scalarEnd = scalarIndex
+            lastWordByteEnd = current.pointee.byteEnd
+            lastWordScalarEnd = scalarIndex
+        }
+
+        /// Whether the word so far, from its start to byte `end` of `text`, is letters that all
+        /// look like letters of `script`: its own, or the other script's look-alikes.
+        func wordIsHomoglyphs(_ text: UnsafeBufferPointer<UInt8>, of script: ScriptClass, upTo end: Int) -> Bool {
+            var i = Int(current.pointee.byteStart)
+            guard i < end else { return false }
+            while i < end {
+                let b0 = text[i]
+                if b0 < 0x80 {
+                    guard script == .latin ? Homoglyph.isASCIILetter(b0) : Homoglyph.cyrillic(forASCII: b0) != nil else { return false }
+                    i += 1
+                } else if b0 >= 0xC2 && b0 < 0xE0 && i + 1 < end {
+                    let v = UInt32(b0 & 0x1F) << 6 | UInt32(text[i + 1] & 0x3F)
+                    guard script == .cyrillic ? Homoglyph.isCyrillicLetter(v) : Homoglyph.latin(forCyrillic: v) != nil else { return false }
+                    i += 2
+                } else {
+                    return false
+                }
+            }
+            return true
+        }
+
+        /// Rewrites the word's folded letters in `script` (after ``wordIsHomoglyphs``), which
+        /// becomes the word's script: one folded scalar for one, so offsets still map.
+        mutating func rewriteWord(as script: ScriptClass) {
+            let start = Int(current.pointee.foldStart)
+            var scalars: [UInt32] = []
+            var k = start
+            while k < count {
+                if out[k] < 0x80 {
+                    scalars.append(UInt32(out[k]))
+                    k += 1
+                } else {
+                    scalars.append(UInt32(out[k] & 0x1F) << 6 | UInt32(out[k + 1] & 0x3F))
+                    k += 2
+                }
+            }
+            reserve(2 * scalars.count)
+            count = start
+            for v in scalars {
+                // Folded letters are lower case; some look alike in upper case only (B В, H Н).
+                if script == .cyrillic, v < 0x80,
+                   let c = Homoglyph.cyrillic(forASCII: UInt8(v)) ?? Homoglyph.cyrillic(forASCII: UInt8(v) & ~0x20) {
+                    appendUTF8(plainLetters[Int(c)] & 0x7FF)
+                    letterBits |= letterTable[Int(c)]
+                } else if script == .latin, v >= 0x80, let l = Homoglyph.latin(forCyrillic: v) ?? Homoglyph.latin(forCyrillic: Homoglyph.upper(v)) {
+                    append(UInt8(l | 0x20))
+                } else {
+                    appendUTF8(v)
+                }
+            }
+            current.pointee.script = script
+        }
+
         /// Appends a scalar's UTF-8 (room for four bytes reserved).
         @inline(__always)
         mutating func appendUTF8(_ v: UInt32) {
@@ -244,9 +317,21 @@ final class TokenScanner {
             let n = text.count
             let scriptBits = (first >> 24) & 0xF
             let script = ScriptClass(rawValue: UInt8(scriptBits)) ?? .other
-            // A script change inside a run of letters (Latin then Cyrillic) starts a new token.
+            // A script change inside a run of letters (Latin then Cyrillic) starts a new token,
+            // unless one script's letters stand in for the other's (see ``Homoglyph``).
             if !inWord || current.pointee.script.isCharacterTokenized || (script != current.pointee.script && current.pointee.script != .other) {
-                beginWord(at: i, scalar: scalarIndex, script: script)
+                if inWord && current.pointee.script == .latin && script == .cyrillic {
+                    if wordIsHomoglyphs(text, of: .cyrillic, upTo: i) {
+                        rewriteWord(as: .cyrillic)
+                    } else if let latin = Homoglyph.latin(forCyrillic: source) {
+                        appendStandIn(latin, folded: UInt32(latin | 0x20), text, at: &i, scalar: &scalarIndex, width: 2)
+                        return
+                    } else {
+                        beginWord(at: i, scalar: scalarIndex, script: script)
+                    }
+                } else {
+                    beginWord(at: i, scalar: scalarIndex, script: script)
+                }
             }
             if current.pointee.script == .other { current.pointee.script = script }
             var j = i
@@ -341,6 +426,21 @@ final class TokenScanner {
                 // ASCII fast path: letters and digits fold by lowercasing.
                 if value < 0x80 {
                     let isAlnum = (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+                    if inWord && current.pointee.script != .latin && current.pointee.script != .other && Homoglyph.isASCIILetter(b0) {
+                        // A Latin letter inside a Cyrillic word (Aфгaнicтaну, as some sites write
+                        // to foil copying) is the Cyrillic letter it looks like; after Cyrillic
+                        // look-alikes only (Кabul), the word is Latin.
+                        if current.pointee.script == .cyrillic {
+                            if let cyrillic = Homoglyph.cyrillic(forASCII: b0) {
+                                appendStandIn(cyrillic, folded: plainLetters[Int(cyrillic)] & 0x7FF, text, at: &i, scalar: &scalarIndex, width: 1)
+                                continue
+                            }
+                            if wordIsHomoglyphs(text, of: .latin, upTo: i) { rewriteWord(as: .latin) }
+                        }
+                        // Otherwise a Latin letter after letters of another script starts a word,
+                        // as any change of script does (नई दिल्लीPublished).
+                        if current.pointee.script != .latin { beginWord(at: i, scalar: scalarIndex, script: .latin) }
+                    }
                     if isAlnum {
                         if !inWord || current.pointee.script.isCharacterTokenized {
                             beginWord(at: i, scalar: scalarIndex, script: .latin)
@@ -560,4 +660,82 @@ private func grow<T>(_ base: inout UnsafeMutablePointer<T>, capacity: inout Int,
     base.deallocate()
     base = grown
     capacity = c
+}
+
+/// Latin and Cyrillic letters that look alike. Some sites write Cyrillic words with Latin
+/// look-alikes mixed in (Aфгaнicтaну for Афганістану), or Latin words with Cyrillic ones
+/// (Kаbul), so that copied text does not match; the scanner reads such a word in one
+/// script. A Latin letter stands in for a Cyrillic one only inside a Cyrillic word, or at
+/// its start when every letter before the first Cyrillic one is a look-alike.
+enum Homoglyph {
+    /// The Cyrillic letter a Latin one looks like, in the same case, or nil.
+    @inline(__always)
+    static func cyrillic(forASCII b: UInt8) -> UInt32? {
+        switch b {
+        case 0x41: return 0x0410 // A А
+        case 0x42: return 0x0412 // B В
+        case 0x43: return 0x0421 // C С
+        case 0x45: return 0x0415 // E Е
+        case 0x48: return 0x041D // H Н
+        case 0x49: return 0x0406 // I І
+        case 0x4B: return 0x041A // K К
+        case 0x4D: return 0x041C // M М
+        case 0x4F: return 0x041E // O О
+        case 0x50: return 0x0420 // P Р
+        case 0x54: return 0x0422 // T Т
+        case 0x58: return 0x0425 // X Х
+        case 0x59: return 0x0423 // Y У
+        case 0x61: return 0x0430 // a а
+        case 0x63: return 0x0441 // c с
+        case 0x65: return 0x0435 // e е
+        case 0x69: return 0x0456 // i і
+        case 0x6F: return 0x043E // o о
+        case 0x70: return 0x0440 // p р
+        case 0x78: return 0x0445 // x х
+        case 0x79: return 0x0443 // y у
+        default: return nil
+        }
+    }
+
+    /// The Latin letter (ASCII, same case) a Cyrillic one looks like, or nil.
+    @inline(__always)
+    static func latin(forCyrillic v: UInt32) -> UInt32? {
+        switch v {
+        case 0x0410: return 0x41
+        case 0x0412: return 0x42
+        case 0x0421: return 0x43
+        case 0x0415: return 0x45
+        case 0x041D: return 0x48
+        case 0x0406: return 0x49
+        case 0x041A: return 0x4B
+        case 0x041C: return 0x4D
+        case 0x041E: return 0x4F
+        case 0x0420: return 0x50
+        case 0x0422: return 0x54
+        case 0x0425: return 0x58
+        case 0x0423: return 0x59
+        case 0x0430: return 0x61
+        case 0x0441: return 0x63
+        case 0x0435: return 0x65
+        case 0x0456: return 0x69
+        case 0x043E: return 0x6F
+        case 0x0440: return 0x70
+        case 0x0445: return 0x78
+        case 0x0443: return 0x79
+        default: return nil
+        }
+    }
+
+    static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+
+    /// The upper case of a basic Cyrillic lower-case letter (а to я, ѐ to џ).
+    static func upper(_ v: UInt32) -> UInt32 {
+        switch v {
+        case 0x0430...0x044F: return v - 0x20
+        case 0x0450...0x045F: return v - 0x50
+        default: return v
+        }
+    }
+
+    static func isCyrillicLetter(_ v: UInt32) -> Bool { (0x0400...0x04FF).contains(v) }
 }

@@ -85,6 +85,20 @@ import NomenTestSupport
         TagCase("The river Helmand and the dam.", [Mentioned("Helmand", "helmand")], note: "only after the name's first word"),
     ]
 
+    /// Words written with the other script's look-alike letters, as some sites write to foil
+    /// copying: read in the script of their other letters, the span as written.
+    static let lookAlikes: [TagCase] = [
+        TagCase("Пpeзидeнт Aфгaнicтaну прибув", [Mentioned("Aфгaнicтaну", "afghanistan", .inflected)],
+                note: "Latin A, a, i in a Ukrainian word, the first letter too"),
+        TagCase("Тaлiбaн заявили, що Мocквa визнала", [Mentioned("Тaлiбaн", "taliban"), Mentioned("Мocквa", "moscow")]),
+        TagCase("The envoy met Zаmir Kаbulov in Kаbul.", [Mentioned("Zаmir Kаbulov", "zamir-kabulov", .normalized), Mentioned("Kаbul", "kabul", .normalized)],
+                note: "Cyrillic а in English words"),
+        TagCase("Кabul and Мoscow", [Mentioned("Кabul", "kabul"), Mentioned("Мoscow", "moscow")],
+                note: "a Cyrillic look-alike first letter, then Latin letters that have none"),
+        TagCase("ООН, СССР і Су24", [Mentioned("ООН", "united-nations", .exact), Mentioned("СССР", "soviet-union", .exact)],
+                note: "Cyrillic words of look-alike letters only stay Cyrillic; a digit changes nothing"),
+    ]
+
     /// Ordinary sentences: nothing in them is an entity of the lexicons.
     static let negatives: [TagCase] = [
         TagCase("We ate turkey and rice from china bowls; the jordan almonds were sweet."),
@@ -112,6 +126,7 @@ import NomenTestSupport
     @Test(arguments: matchKinds) func matchKinds(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: lowercaseNames) func lowercaseNames(_ c: TagCase) { expectTagging(c) }
     @Test(arguments: negatives) func negatives(_ c: TagCase) { expectTagging(c) }
+    @Test(arguments: lookAlikes) func lookAlikeLetters(_ c: TagCase) { expectTagging(c) }
 
     @Test func capitalisedUSAndDottedUS() {
         expectTagging(TagCase("He met us in the US and the U.S. army.", [Mentioned("US", "united-states", .exact), Mentioned("U.S.", "united-states", .exact)]))
