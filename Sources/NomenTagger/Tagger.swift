@@ -323,6 +323,10 @@ public final class Tagger: Sendable {
         let s = scratch
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
+        // A name split by a hyphen (طا-لبان, طال-بان) is one word when both pieces together are
+        // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
+        let vocabulary = lexicon.vocabulary
+        scanner.joinSplitWords { left, _, whole in vocabulary.id(of: whole) >= 0 && vocabulary.id(of: left) < 0 }
         // The scanner's own buffer: valid until its next scan, which is the next document's.
         let tokens = scanner.tokens
         if tokens.isEmpty { return [] }
@@ -1541,6 +1545,9 @@ public final class Tagger: Sendable {
             var b = m.last
             while b + 1 < tokens.count, b - m.last < 4, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
             if a == m.first && b == m.last { return false }
+            // A character that spells foreign names and little else after the name: the name
+            // begins a longer one (阿塔 in 阿塔图尔克, Atatürk; 巴塔 in 巴塔哥尼亚, Patagonia).
+            if b > m.last, Self.transliterationCharacters.contains(tokens[m.last + 1].byteStart, in: bytes) { return true }
             let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
             let start = Int(tokens[m.first].scalarStart - tokens[a].scalarStart)
             let end = Int(tokens[m.last].scalarEnd - tokens[a].scalarStart)
@@ -1557,6 +1564,10 @@ public final class Tagger: Sendable {
             }
         }
     }
+
+    /// Han characters that Chinese uses to spell foreign names and seldom starts a word of
+    /// its own with: one after a short name shows that the name goes on.
+    private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
 
     /// Whether token `i` makes a phrase of common-phrases.txt with the word before or after
     /// it: there it is an ordinary word, not a name.
@@ -2165,5 +2176,22 @@ public final class Tagger: Sendable {
                                     entity: m.entity, score: score, match: kind, honorific: m.honorific))
         }
         return out
+    }
+}
+
+/// A few Han characters, told from the three bytes of UTF-8 that each is.
+struct HanCharacters: Sendable {
+    private let characters: [UInt32]
+
+    init(_ characters: String) {
+        self.characters = characters.unicodeScalars.map(\.value)
+    }
+
+    /// Whether the character at byte `start` of `bytes` is one of them.
+    func contains(_ start: Int32, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let i = Int(start)
+        guard i + 2 < bytes.count, bytes[i] & 0xF0 == 0xE0 else { return false }
+        let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+        return characters.contains(v)
     }
 }

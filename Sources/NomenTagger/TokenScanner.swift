@@ -81,12 +81,45 @@ final class TokenScanner {
         run.letterTable = letterTable ?? Self.noLetterBits
         run.scan(text, lookup: lookup)
         letterBits = run.letterBits
+        sawSplitArabicWord = run.sawSplitArabicWord
         tokenBase = run.tokenBase
         tokenCapacity = run.tokenCapacity
         tokenCount = run.tokenCount
         buffer = run.out
         capacity = run.capacity
         foldedCount = run.count
+    }
+
+    /// Whether the last scan saw two Arabic-script words with only a hyphen between them:
+    /// Arabic script hyphenates no word, but some outlets split a name so (طا-لبان) to get
+    /// past filters (see ``joinSplitWords(_:)``).
+    private(set) var sawSplitArabicWord = false
+
+    /// Joins each two Arabic-script tokens with only a hyphen between them for which
+    /// `joins(left, right, whole)` (their folded bytes, and both together) says so: one
+    /// token from the first's start to the second's end.
+    func joinSplitWords(_ joins: (_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>, _ whole: UnsafeBufferPointer<UInt8>) -> Bool) {
+        guard sawSplitArabicWord, tokenCount > 1 else { return }
+        let t = tokenBase
+        var kept = 0
+        for k in 1..<tokenCount {
+            let left = t + kept, right = t + k
+            let folded = { (a: Int32, b: Int32) in UnsafeBufferPointer(start: self.buffer + Int(a), count: Int(b - a)) }
+            if right.pointee.gap == .hyphen, left.pointee.script == .arabic, right.pointee.script == .arabic,
+               left.pointee.foldEnd == right.pointee.foldStart,
+               joins(folded(left.pointee.foldStart, left.pointee.foldEnd), folded(right.pointee.foldStart, right.pointee.foldEnd),
+                     folded(left.pointee.foldStart, right.pointee.foldEnd)) {
+                left.pointee.byteEnd = right.pointee.byteEnd
+                left.pointee.scalarEnd = right.pointee.scalarEnd
+                left.pointee.foldEnd = right.pointee.foldEnd
+                left.pointee.letters &+= right.pointee.letters
+                left.pointee.shape.formUnion(right.pointee.shape)
+                continue
+            }
+            kept += 1
+            if kept != k { (t + kept).pointee = right.pointee }
+        }
+        tokenCount = kept + 1
     }
 
     /// The state of one scan.
@@ -116,6 +149,7 @@ final class TokenScanner {
         let plainLetters: UnsafePointer<UInt32>
         var letterTable: UnsafePointer<UInt64> = TokenScanner.noLetterBits
         var letterBits: UInt64 = 0
+        var sawSplitArabicWord = false
 
         init(tokenBase: UnsafeMutablePointer<Token>, tokenCapacity: Int, out: UnsafeMutablePointer<UInt8>, capacity: Int,
              plainLetters: UnsafeMutablePointer<UInt32>) {
@@ -301,6 +335,7 @@ final class TokenScanner {
         mutating func beginWord(at i: Int, scalar: Int32, script: ScriptClass) {
             finishWord()
             reserveToken()
+            if gap == .hyphen && script == .arabic && tokenCount > 0 && tokenBase[tokenCount &- 1].script == .arabic { sawSplitArabicWord = true }
             TokenScanner.startWord(current, at: i, scalar: scalar, gap: gap, newlines: newlines, sentenceEnd: sawSentenceEnd,
                                    tokenCount: tokenCount, foldedCount: count)
             current.pointee.script = script

@@ -33,6 +33,8 @@ import NomenTestSupport
         TagCase("夏巴兹·谢里夫说。谢里夫还说", [Mentioned("夏巴兹·谢里夫", "shehbaz-sharif", .exact), Mentioned("谢里夫", "shehbaz-sharif", .partial)],
                 note: "the surname after the dot names the person a document names in full"),
         TagCase("谢里夫说。", note: "and no one in a document that does not"),
+        TagCase("阿富汗局势。阿塔表示，阿塔图尔克和阿塔姆巴耶夫。", [Mentioned("阿富汗", "afghanistan"), Mentioned("阿塔", "taliban")],
+                note: "a short name before a character that spells foreign names begins a longer name (Atatürk, Atambayev)"),
         TagCase("毛拉·巴拉达尔表示", [Mentioned("毛拉·巴拉达尔", "abdul-ghani-baradar", honorific: "mullah")],
                 note: "an honorific before the dot is the same person's"),
     ]
@@ -95,6 +97,10 @@ import NomenTestSupport
                 note: "Cyrillic а in English words"),
         TagCase("Кabul and Мoscow", [Mentioned("Кabul", "kabul"), Mentioned("Мoscow", "moscow")],
                 note: "a Cyrillic look-alike first letter, then Latin letters that have none"),
+        TagCase("حکومت طا-لبان و هیئت طال-بان؛ روابط افغانستان-پاکستان",
+                [Mentioned("طا-لبان", "taliban", .normalized), Mentioned("طال-بان", "taliban", .normalized),
+                 Mentioned("افغانستان", "afghanistan"), Mentioned("پاکستان", "pakistan")],
+                note: "a name split by a hyphen to get past filters is one word; two names joined by one stay two"),
         TagCase("ООН, СССР і Су24", [Mentioned("ООН", "united-nations", .exact), Mentioned("СССР", "soviet-union", .exact)],
                 note: "Cyrillic words of look-alike letters only stay Cyrillic; a digit changes nothing"),
     ]

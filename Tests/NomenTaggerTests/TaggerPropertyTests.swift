@@ -15,9 +15,12 @@ import NomenTestSupport
     static let plantableNames: [(text: String, id: String)] = {
         let folder = CLI.repositoryRoot.appendingPathComponent("Lexicons/curated").path
         guard let lexicon = try? Lexicon.load(paths: [folder], warnings: false) else { return [] }
+        // A one-word name that another language marks ambiguous (Urdu تاپی) is ambiguous in
+        // any text of the script (see CompiledLexicon.ambiguousFlags): not planted either.
+        let ambiguousElsewhere = Set(lexicon.entities.flatMap { $0.allNames.filter(\.ambiguous).map(\.text) })
         var out: [(String, String)] = []
         for e in lexicon.entities {
-            for n in e.allNames where !n.ambiguous && n.caseRule == .natural && !n.generated {
+            for n in e.allNames where !n.ambiguous && !ambiguousElsewhere.contains(n.text) && n.caseRule == .natural && !n.generated {
                 out.append((n.text, e.id))
             }
         }
