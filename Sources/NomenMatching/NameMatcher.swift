@@ -52,6 +52,8 @@ public struct NameMatcher: Sendable {
     static let minimumSpellingSimilarity = 0.91
     /// Jaro–Winkler floors: a pair of one skeleton, a pair on spelling alone, whole names.
     static let skeletonFloor = Similarity.Floor(0.8)
+    /// The least Jaro–Winkler similarity at which a skeleton of three consonants lifts a pair.
+    static let shortSkeletonFloor = 0.85
     static let spellingFloor = Similarity.Floor(minimumSpellingSimilarity)
     static let wholeNameFloor = Similarity.Floor(0.95)
     /// Names scored in full after retrieval.
@@ -416,7 +418,10 @@ public struct NameMatcher: Sendable {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
             if !Self.skeletonFloor.mayBeReached(a, b, matches: common) { return nil }
             let jw = Similarity.jaroWinkler(a, b)
-            return jw >= Self.skeletonFloor.value ? TokenMatch(similarity: max(jw, sa.count >= 4 ? 0.93 : 0.9), kind: .skeleton) : nil
+            // Three consonants are shared by many unrelated words (another and antora, kuram
+            // and krym): such a skeleton lifts only a pair that is closer to begin with.
+            let floor = sa.count >= 4 ? Self.skeletonFloor.value : Self.shortSkeletonFloor
+            return jw >= floor ? TokenMatch(similarity: max(jw, sa.count >= 4 ? 0.93 : 0.9), kind: .skeleton) : nil
         }
         if !Self.spellingFloor.mayBeReached(a, b, matches: common) { return nil }
         let jw = Similarity.jaroWinkler(a, b)

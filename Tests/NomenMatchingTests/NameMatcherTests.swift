@@ -38,6 +38,10 @@ import NomenTestSupport
         ("Masoud Barzani", "masrour-barzani"),
         ("Talisman", "taliban"),
         ("Donald Trump Jr.", "donald-trump"),
+        // Three shared consonants and little else: ordinary words, another place.
+        ("Another", "iso3166-ad"),
+        ("Kuram", "crimea"),
+        ("अली अवान", "iso3166-al"),
     ])
     func distractorsDoNotMatch(_ query: String, _ id: String) {
         let matched = SharedIndex.matcher.lookup(query, limit: 5).filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) }
