@@ -61,6 +61,12 @@ public struct Folder: Sendable {
             } else {
                 for s in foldCluster(source[clusterStart..<j], table: table) { out.append(s, from: start, to: end) }
             }
+            if strip, out.scalars.last?.value == 0x094D {
+                // The next scalar that folds to something, to see whether the word ends here.
+                var k = j
+                while k < source.endIndex, table.folded(table.entry(source[k].value)).isEmpty { k += 1 }
+                if Self.isFinalHalant(out.scalars.last!, before: k < source.endIndex ? source[k] : nil) { out.removeLast() }
+            }
             i = j
         }
     }
@@ -79,6 +85,16 @@ public struct Folder: Sendable {
         default:
             return nil
         }
+    }
+
+    /// Hindi writes a word's final consonant with or without the virama of Sanskrit
+    /// spelling (परिषद् and परिषद, council; महान् and महान): a Devanagari virama that ends a
+    /// word's fold (before anything but a Devanagari letter, sign or digit) folds to nothing,
+    /// also the one of a final anusvara's न्. The tokenizer folds by this too.
+    public static func isFinalHalant(_ scalar: Unicode.Scalar, before next: Unicode.Scalar?) -> Bool {
+        guard scalar.value == 0x094D else { return false }
+        guard let next else { return true }
+        return !(0x0900...0x097F).contains(next.value) || next.value == 0x0964 || next.value == 0x0965
     }
 
     /// Arabic writes a hamza after a word's final alef that Persian and Urdu leave out (عطاء
@@ -215,6 +231,13 @@ public struct FoldedText: Sendable, Equatable {
             scalars.append(s)
             starts.append(start)
             ends.append(end)
+        }
+
+        /// Takes back the last scalar appended.
+        mutating func removeLast() {
+            scalars.removeLast()
+            starts.removeLast()
+            ends.removeLast()
         }
 
         public func build() -> FoldedText {

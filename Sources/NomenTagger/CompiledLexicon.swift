@@ -207,6 +207,11 @@ public final class CompiledLexicon: Sendable {
 
     /// Compiles parsed lexicons.
     /// - Complexity: O(total characters of all names).
+    /// The names of Latin letters in Urdu and Persian writing of three letters or more (the
+    /// shorter ones are no partial name anyway): ایف F, ایچ H, آئی I, ایل L, ایم M, این N,
+    /// کیو Q, ایس S, ڈبلیو W, ایکس X, وائی Y, زیڈ Z.
+    static let spelledLatinLetters = ["ایف", "ایچ", "آئی", "ایل", "ایم", "این", "کیو", "ایس", "ڈبلیو", "ایکس", "وائی", "زیڈ"]
+
     public static func compile(_ lexicon: Lexicon, honorifics: HonorificList = .empty) -> CompiledLexicon {
         let scanner = TokenScanner()
         var vocabList: [String] = []
@@ -232,6 +237,15 @@ public final class CompiledLexicon: Sendable {
                 if k < 64, t.shape.contains(.allUpper) { capitals |= 1 << UInt64(k) }
             }
             return (ids, mask, scripts, capitals)
+        }
+
+        // Latin letters spelt out, as Urdu and Persian write initials and abbreviations (ایس جے
+        // شنکر, S. Jaishankar; ایس سی او, SCO): such a first word is no given name.
+        var spelledLetters = Set<String>()
+        for letter in Self.spelledLatinLetters {
+            var s = letter
+            s.withUTF8 { scanner.scan($0) }
+            for t in scanner.tokens { spelledLetters.insert(String(decoding: scanner.folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF8.self)) }
         }
 
         var typeList: [String] = []
@@ -403,7 +417,7 @@ public final class CompiledLexicon: Sendable {
                             partials[last, default: []].insert(Int32(e) << 2 | 2)
                         }
                         if !isParticle(first, in: v.language), !suffixParticleTokens.contains(core[core.startIndex + 1]),
-                           vocabList[Int(first)].unicodeScalars.count >= 3 {
+                           vocabList[Int(first)].unicodeScalars.count >= 3, !spelledLetters.contains(vocabList[Int(first)]) {
                             partials[first, default: []].insert(Int32(e) << 2 | 1)
                         }
                     }

@@ -539,7 +539,10 @@ public final class Tagger: Sendable {
                 let r = set.suffixes[k]
                 guard ends(key, with: r.surface) else { return false }
                 let stem = UnsafeBufferPointer(rebasing: key[0..<(key.count - r.surface.count)])
-                guard Self.scalarCount(stem) >= r.minStem else { return false }
+                // A word run into the name restores the name's last letter: the name is the stem
+                // (ڈار of ڈارنے is three letters, as پشاور of پشاورسے is five).
+                let restoredLetters = r.trimScalars > 0 ? Self.scalarCount(r.replacement) : 0
+                guard Self.scalarCount(stem) + restoredLetters >= r.minStem else { return false }
                 let id = lookup(stem, r.replacement)
                 guard id >= 0 else { return false }
                 var trimEnd: Int32 = 0
@@ -904,10 +907,17 @@ public final class Tagger: Sendable {
                !tokens[i + 1].gap.contains(.sentenceStart), tokens[i + 1].partialMask == 0 { return true }
             return false
         }
-        // Curated names are exempt: МЗС України Георгій Тихий names Ukraine.
+        // Curated names are exempt: МЗС України Георгій Тихий names Ukraine. So are the
+        // countries of iso-codes, a list as chosen: Армении Никол Пашинян names Armenia.
+        func chosen(_ names: NameList) -> Bool {
+            names.allSatisfy { n in
+                let e = Int(lx.nameEntity[Int(n)])
+                return lx.isCurated(e) || (lx.isGenerated(e) && lx.nameFlags[Int(n)] & CompiledLexicon.gazetteerFlag == 0)
+            }
+        }
         for k in matches.indices where matches[k].first == matches[k].last && !drop.contains(k)
             && !atSentenceStart(matches[k]) && replacesPart(matches[k]) && nextToUnknownName(matches[k])
-            && !allCurated(matches[k].names) {
+            && !chosen(matches[k].names) {
             drop.insert(k)
         }
         // Curated entities are exempt: a curator chose their names, while a bulk lexicon of a

@@ -309,6 +309,12 @@ final class TokenScanner {
                 count -= 2
                 letters -= 1
             }
+            // A virama that ends a Devanagari word folds away (``Folder/isFinalHalant(_:before:)``):
+            // परिषद् is परिषद.
+            if t.pointee.script == .devanagari, count - Int(t.pointee.foldStart) >= 6,
+               out[count - 3] == 0xE0, out[count - 2] == 0xA5, out[count - 1] == 0x8D {
+                count -= 3
+            }
             t.pointee.foldEnd = Int32(count)
             t.pointee.letters = UInt16(clamping: letters)
             // A joiner at the end of a word (افغانستان‌ و) is not part of it.

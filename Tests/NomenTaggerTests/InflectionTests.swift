@@ -115,6 +115,8 @@ import NomenTestSupport
                 note: "Bengali plural, a curated name of three letters, emphatic endings after a case"),
         TagCase("د افغانستان پلاوی له کابله راستون شو.", [Mentioned("افغانستان", "afghanistan"), Mentioned("کابله", "kabul", .inflected)],
                 note: "Pashto ablative after له"),
+        TagCase("संयुक्त राष्ट्र सुरक्षा परिषद् ने कहा।", [Mentioned("संयुक्त राष्ट्र सुरक्षा परिषद्", "un-security-council", .normalized)],
+                note: "Hindi: a virama that ends a word (परिषद्) is the word without it (परिषद)"),
         TagCase("রাশিয়ার সরকার তালেবানের সঙ্গে কাবুলে বৈঠক করেছে।",
                 [Mentioned("রাশিয়ার", "russia", .inflected), Mentioned("তালেবানের", "taliban", .inflected), Mentioned("কাবুলে", "kabul", .inflected)],
                 note: "bn genitive -র, -ের and locative -ে"),
