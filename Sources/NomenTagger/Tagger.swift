@@ -1550,8 +1550,11 @@ public final class Tagger: Sendable {
         matches.removeAll { m in
             guard m.last - m.first < 2, isHan(m.first), isHan(m.last) else { return false }
             // The run of characters around the name, four on each side at most.
+            // A conjunction or preposition before the name makes no word with it (和|江铜,
+            // "and Jiangxi Copper"): the run starts after it.
             var a = m.first
-            while a > 0, m.first - a < 4, isHan(a - 1), tokens[a].gap.contains(.none) { a -= 1 }
+            while a > 0, m.first - a < 4, isHan(a - 1), tokens[a].gap.contains(.none),
+                  !Self.hanFunctionCharacters.contains(tokens[a - 1].byteStart, in: bytes) { a -= 1 }
             var b = m.last
             while b + 1 < tokens.count, b - m.last < 4, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
             if a == m.first && b == m.last { return false }
@@ -1578,6 +1581,10 @@ public final class Tagger: Sendable {
     /// Han characters that Chinese uses to spell foreign names and seldom starts a word of
     /// its own with: one after a short name shows that the name goes on.
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
+
+    /// Han characters that join words and phrases (and, with, to, at, from, of, by): before a
+    /// short name they belong to no word with it.
+    private static let hanFunctionCharacters = HanCharacters("和与及同跟向对在从的由被将把给为于與對為")
 
     /// Whether token `i` makes a phrase of common-phrases.txt with the word before or after
     /// it: there it is an ordinary word, not a name.
