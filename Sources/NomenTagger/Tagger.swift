@@ -327,10 +327,11 @@ public final class Tagger: Sendable {
         // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
         let vocabulary = lexicon.vocabulary
         scanner.joinSplitWords { left, _, whole in vocabulary.id(of: whole) >= 0 && vocabulary.id(of: left) < 0 }
+        let telltales = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: scanner.letterBits >> LanguageGate.telltaleShift))
+        if telltales.contains(.urdu) { splitFusedNames(scanner: scanner, bytes: bytes) }
         // The scanner's own buffer: valid until its next scan, which is the next document's.
         let tokens = scanner.tokens
         if tokens.isEmpty { return [] }
-        let telltales = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: scanner.letterBits >> LanguageGate.telltaleShift))
         s.ambiguous = CompiledLexicon.ambiguousFlags(persoArabic: telltales.contains(.persoArabic))
         let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
@@ -668,6 +669,89 @@ public final class Tagger: Sendable {
             }
         }
         return true
+    }
+
+    /// Urdu letters that join no letter after them (ا د ڈ ذ ر ڑ ز ژ و ے and their kin),
+    /// as the scanner folds them: after one, a missing space does not show.
+    private static let nonJoiningFolded: Set<UInt32> = {
+        let lookup = ScalarLookup(.nameStrict)
+        var out = Set<UInt32>()
+        for v: UInt32 in [0x0627, 0x0622, 0x0623, 0x0625, 0x062F, 0x0630, 0x0631, 0x0632, 0x0698, 0x0688, 0x0691, 0x0648, 0x0624, 0x06D2, 0x06D3] {
+            lookup.forEachFolded(v) { out.insert($0.value) }
+        }
+        return out
+    }()
+
+    /// Urdu web text often leaves out the space after a letter that does not join, where
+    /// its absence does not show: a name runs into the word before or after it, or its own
+    /// words run together (محمدشہبازشریف, محمدشہباز شریف). A word the lexicon does not
+    /// know is split there into words it knows, when two of them, or the last and the word
+    /// after, are consecutive words of a name: so a split makes no words out of thin air.
+    private func splitFusedNames(scanner: TokenScanner, bytes: UnsafeBufferPointer<UInt8>) {
+        let vocabulary = lexicon.vocabulary
+        let trie = lexicon.trie
+        let folded = scanner.folded
+        var k = scanner.tokens.count - 1
+        while k >= 0 {
+            defer { k -= 1 }
+            let t = scanner.tokens[k]
+            guard t.script == .arabic, t.letters >= 6 else { continue }
+            let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+            guard vocabulary.id(of: key) < 0 else { continue }
+            // Folded scalars and where each starts in the key.
+            var scalars: [UInt32] = []
+            var starts: [Int] = []
+            var i = 0
+            while i < key.count {
+                let b = key[i]
+                let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
+                guard i + n <= key.count else { break }
+                var v = UInt32(b) & (n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
+                for j in 1..<max(n, 1) where n > 1 { v = v << 6 | UInt32(key[i + j] & 0x3F) }
+                scalars.append(v)
+                starts.append(i)
+                i += n
+            }
+            // Where a piece may start: after a non-joining letter, leaving two letters at least on each side.
+            let points = (2..<max(2, scalars.count - 1)).filter { Self.nonJoiningFolded.contains(scalars[$0 - 1]) }
+            guard !points.isEmpty else { continue }
+            func id(_ a: Int, _ b: Int) -> Int32 {
+                vocabulary.id(of: UnsafeBufferPointer(rebasing: key[starts[a]..<(b < scalars.count ? starts[b] : key.count)]))
+            }
+            let nextID: Int32 = k + 1 < scanner.tokens.count && scanner.tokens[k + 1].gap.contains(.space) && !scanner.tokens[k + 1].gap.contains(.breaker)
+                ? vocabulary.id(of: UnsafeBufferPointer(rebasing: folded[Int(scanner.tokens[k + 1].foldStart)..<Int(scanner.tokens[k + 1].foldEnd)])) : -1
+            func follows(_ a: Int32, _ b: Int32) -> Bool {
+                guard a >= 0, b >= 0 else { return false }
+                let state = trie.next(0, a)
+                return state >= 0 && trie.next(state, b) >= 0
+            }
+            // Two pieces, then three: every piece a word of the lexicon, and a name's words across a cut or into the next word.
+            var best: [Int]?
+            for p in points {
+                let (a, b) = (id(0, p), id(p, scalars.count))
+                if a >= 0, b >= 0, follows(a, b) || follows(b, nextID) { best = [p]; break }
+            }
+            if best == nil {
+                search: for p in points {
+                    let a = id(0, p)
+                    guard a >= 0 else { continue }
+                    for q in points where q > p + 1 {
+                        let (b, c) = (id(p, q), id(q, scalars.count))
+                        if b >= 0, c >= 0, follows(a, b) || follows(b, c) || follows(c, nextID) { best = [p, q]; break search }
+                    }
+                }
+            }
+            guard let cuts = best else { continue }
+            // Source offsets of each cut, through the map from folded to source scalars.
+            let (source, map) = foldMap(bytes, t)
+            guard map.count == scalars.count + 1 else { continue }
+            var sourceBytes = [0]
+            for s in source { sourceBytes.append(sourceBytes.last! + String(s).utf8.count) }
+            scanner.split(token: k, at: cuts.map { c in
+                (fold: t.foldStart + Int32(starts[c]), byte: t.byteStart + Int32(sourceBytes[map[c]]),
+                 scalar: t.scalarStart + Int32(map[c]), letters: UInt16(c))
+            })
+        }
     }
 
     /// Whether `t`, read as `choices` says (its two low bits), is a generic word written in

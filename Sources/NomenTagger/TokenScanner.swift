@@ -122,6 +122,37 @@ final class TokenScanner {
         tokenCount = kept + 1
     }
 
+    /// Splits token `k` into pieces at `cuts` (each where a piece starts: its folded byte,
+    /// source byte and source scalar, in order, inside the token). The pieces touch (no gap).
+    func split(token k: Int, at cuts: [(fold: Int32, byte: Int32, scalar: Int32, letters: UInt16)]) {
+        guard !cuts.isEmpty, k < tokenCount else { return }
+        if tokenCount + cuts.count > tokenCapacity {
+            grow(&tokenBase, capacity: &tokenCapacity, keeping: tokenCount, toAtLeast: tokenCount + cuts.count)
+        }
+        let t = tokenBase
+        // The tokens after k move right by the number of new pieces.
+        (t + k + 1 + cuts.count).moveInitialize(from: t + k + 1, count: tokenCount - k - 1)
+        let whole = t[k]
+        var previous = k
+        var lettersBefore: UInt16 = 0
+        for (n, cut) in cuts.enumerated() {
+            t[previous].foldEnd = cut.fold
+            t[previous].byteEnd = cut.byte
+            t[previous].scalarEnd = cut.scalar
+            t[previous].letters = cut.letters - lettersBefore
+            lettersBefore = cut.letters
+            var piece = whole
+            piece.foldStart = cut.fold
+            piece.byteStart = cut.byte
+            piece.scalarStart = cut.scalar
+            piece.gap = .none
+            previous = k + 1 + n
+            (t + previous).initialize(to: piece)
+        }
+        t[previous].letters = whole.letters &- lettersBefore
+        tokenCount += cuts.count
+    }
+
     /// The state of one scan.
     private struct Run {
         /// Tokens: `tokenCount` finished of `tokenCapacity`; while in a word, the word is
