@@ -63,6 +63,9 @@ import NomenTestSupport
     static let pashto: [TagCase] = [
         TagCase("د افغانستان عامې روغتیا وزارت وویل.", [Mentioned("د افغانستان عامې روغتیا وزارت", "afghan-public-health-ministry", .normalized)],
                 note: "the name's inner genitive د left out (د افغانستان د عامې روغتیا وزارت)"),
+        TagCase("د افغانستان او ایران ترمنځ د کمال خان د بند په اړه.",
+                [Mentioned("افغانستان", "afghanistan"), Mentioned("ایران", "iran"), Mentioned("د کمال خان د بند", "kamal-khan-dam", .normalized)],
+                note: "a genitive د before the head of a name whose possessor has several words (د کمال خان بند)"),
         TagCase("په ننګرهارکې سیلاب راغلی. هغه پېښورته ولاړ.", [Mentioned("ننګرهار", "nangarhar", .inflected), Mentioned("پېښور", "peshawar", .inflected)],
                 note: "کې and ته run into a name that ends in a letter that does not join; the span leaves them out"),
         TagCase("د روسیې د بهرنیو چارو وزارت وویل.", [Mentioned("روسیې د بهرنیو چارو وزارت", "russian-foreign-ministry", .exact)],
