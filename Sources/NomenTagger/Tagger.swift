@@ -701,16 +701,11 @@ public final class Tagger: Sendable {
             // Folded scalars and where each starts in the key.
             var scalars: [UInt32] = []
             var starts: [Int] = []
-            var i = 0
-            while i < key.count {
-                let b = key[i]
-                let n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4
-                guard i + n <= key.count else { break }
-                var v = UInt32(b) & (n == 1 ? 0x7F : n == 2 ? 0x1F : n == 3 ? 0x0F : 0x07)
-                for j in 1..<max(n, 1) where n > 1 { v = v << 6 | UInt32(key[i + j] & 0x3F) }
-                scalars.append(v)
-                starts.append(i)
-                i += n
+            var offset = 0
+            for v in String(decoding: key, as: UTF8.self).unicodeScalars {
+                scalars.append(v.value)
+                starts.append(offset)
+                offset += UTF8.width(v)
             }
             // Where a piece may start: after a non-joining letter, leaving two letters at least on each side.
             let points = (2..<max(2, scalars.count - 1)).filter { Self.nonJoiningFolded.contains(scalars[$0 - 1]) }
@@ -746,7 +741,7 @@ public final class Tagger: Sendable {
             let (source, map) = foldMap(bytes, t)
             guard map.count == scalars.count + 1 else { continue }
             var sourceBytes = [0]
-            for s in source { sourceBytes.append(sourceBytes.last! + String(s).utf8.count) }
+            for s in source { sourceBytes.append(sourceBytes.last! + UTF8.width(s)) }
             scanner.split(token: k, at: cuts.map { c in
                 (fold: t.foldStart + Int32(starts[c]), byte: t.byteStart + Int32(sourceBytes[map[c]]),
                  scalar: t.scalarStart + Int32(map[c]), letters: UInt16(c))
