@@ -568,7 +568,8 @@ public struct NameMatcher: Sendable {
         // Of equal matches, a curated name ranks above a generated one (GeoNames, iso-codes).
         if ix.nameFlags[n] & 2 != 0 { score *= 0.98 }
         if ix.nameFlags[n] & 1 != 0 {
-            score *= 0.9
+            // A part of a name that is ambiguous even whole (Mohammad of Khan Mohammad) is weaker still.
+            score *= usedNameWords < nameWords ? 0.8 : 0.9
             if explain { notes.append("ambiguous alias") }
         }
         return (min(1, score), explain ? "tokens " + notes.joined(separator: ", ") : "",

@@ -544,14 +544,15 @@ public final class CompiledLexicon: Sendable {
     /// A Pashto name with a genitive د inside it (د افغانستان د عامې روغتیا وزارت) as writers
     /// also write it, without that د (د افغانستان عامې روغتیا وزارت): every way of leaving
     /// out some of its inner د (at most three), the د that opens the name kept. And one that
-    /// opens with د and has none before its head, the last word, with one there too, as
-    /// writers mark a possessor of several words (د کمال خان د بند, د ډیورنډ د کرښې).
+    /// opens with د and has no inner one, with one after its possessor, as writers mark a
+    /// possessor of several words (د کمال خان د بند, د روغتیا د نړیوال سازمان).
     static func pashtoGenitiveVariants(_ v: NameVariant) -> [String] {
         guard primaryLanguage(v.language) == "ps" else { return [] }
         let words = v.text.split(separator: " ")
         let inner = words.indices.dropFirst().dropLast().filter { words[$0] == "د" }
-        if inner.isEmpty, words.count >= 3, words[0] == "د" {
-            return [(words.dropLast() + ["د", words[words.count - 1]]).joined(separator: " ")]
+        if inner.isEmpty, (3...6).contains(words.count), words[0] == "د" {
+            // Where the possessor ends is not written; each place after its first word.
+            return (2..<words.count).map { at in (words[..<at] + ["د"] + words[at...]).joined(separator: " ") }
         }
         guard (1...3).contains(inner.count) else { return [] }
         return (1..<(1 << inner.count)).map { left in

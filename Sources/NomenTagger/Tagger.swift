@@ -2199,7 +2199,8 @@ public final class Tagger: Sendable {
                 let surface = text(byteStart, byteEnd)
                 // Exact-case names must match the text byte for byte.
                 if names.contains(where: { lx.nameFlags[Int($0)] & CompiledLexicon.exactCaseFlag != 0 }) {
-                    let written = String(decoding: surface, as: UTF8.self).filter { $0 != "." }
+                    // Turkish writes the capital of i with its dot (TAPİ): it is the name's I.
+                    let written = String(String(decoding: surface, as: UTF8.self).filter { $0 != "." }.map { $0 == "İ" ? "I" : $0 })
                     names = NameList(names.filter { n in
                         guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
                         // Periods are separators for the tokenizer (U.S.), so compare without them.

@@ -66,6 +66,8 @@ import NomenTestSupport
         TagCase("د افغانستان او ایران ترمنځ د کمال خان د بند په اړه.",
                 [Mentioned("افغانستان", "afghanistan"), Mentioned("ایران", "iran"), Mentioned("د کمال خان د بند", "kamal-khan-dam", .normalized)],
                 note: "a genitive د before the head of a name whose possessor has several words (د کمال خان بند)"),
+        TagCase("د روغتیا د نړیوال سازمان راپور.", [Mentioned("د روغتیا د نړیوال سازمان", "world-health-organization", .normalized)],
+                note: "and before an adjective and its noun (د روغتیا نړیوال سازمان)"),
         TagCase("په ننګرهارکې سیلاب راغلی. هغه پېښورته ولاړ.", [Mentioned("ننګرهار", "nangarhar", .inflected), Mentioned("پېښور", "peshawar", .inflected)],
                 note: "کې and ته run into a name that ends in a letter that does not join; the span leaves them out"),
         TagCase("د روسیې د بهرنیو چارو وزارت وویل.", [Mentioned("روسیې د بهرنیو چارو وزارت", "russian-foreign-ministry", .exact)],
@@ -102,6 +104,9 @@ import NomenTestSupport
     ]
 
     static let turkish: [TagCase] = [
+        TagCase("Türkmenistan TAPİ projesini görüştü; TAPİ'nin inşaatı sürüyor.",
+                [Mentioned("Türkmenistan", "turkmenistan"), Mentioned("TAPİ", "tapi-pipeline"), Mentioned("TAPİ", "tapi-pipeline")],
+                note: "an exact-case name's I written with the Turkish capital İ"),
         TagCase("Taliban'a göre toplantı yapıldı.", [Mentioned("Taliban", "taliban")], note: "dative"),
         TagCase("Kabil'de bir toplantı yapıldı.", [Mentioned("Kabil", "kabul")], note: "locative"),
         TagCase("Kabil havaalanındaki Türk askerleri döndü.", [Mentioned("Kabil havaalanındaki", "kabul-airport", .inflected)],

@@ -38,6 +38,8 @@ import NomenTestSupport
                 note: "a conjunction before a short name makes no word with it (和|江铜)"),
         TagCase("阿富汗局势。阿塔表示，阿塔图尔克和阿塔姆巴耶夫。", [Mentioned("阿富汗", "afghanistan"), Mentioned("阿塔", "taliban")],
                 note: "a short name before a character that spells foreign names begins a longer name (Atatürk, Atambayev)"),
+        TagCase("副局长毛尔维·阿卜杜勒·萨拉姆·哈纳菲会见", [Mentioned("毛尔维·阿卜杜勒·萨拉姆·哈纳菲", "abdul-salam-hanafi", honorific: "mawlawi")],
+                note: "Mawlawi in Chinese before the dot"),
         TagCase("毛拉·巴拉达尔表示", [Mentioned("毛拉·巴拉达尔", "abdul-ghani-baradar", honorific: "mullah")],
                 note: "an honorific before the dot is the same person's"),
     ]
