@@ -1624,6 +1624,13 @@ public final class Tagger: Sendable {
     /// (塔|利|班).
     private func dropNamesInsideHanWords(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
         func isHan(_ k: Int) -> Bool { tokens[k].script == .han || tokens[k].script == .kana }
+        // A name before 时间 ("time") names a clock, not the place: 北京时间 (Beijing time),
+        // 莫斯科时间 (Moscow time).
+        matches.removeAll { m in
+            let k = m.last + 1
+            return isHan(m.last) && k + 1 < tokens.count && tokens[k].gap.contains(.none) && tokens[k + 1].gap.contains(.none)
+                && Self.timeFirst.contains(tokens[k].byteStart, in: bytes) && Self.timeSecond.contains(tokens[k + 1].byteStart, in: bytes)
+        }
         guard matches.contains(where: { $0.last - $0.first < 2 && isHan($0.first) }) else { return }
         guard let segmenter = scratch.segmenter else { return }
         matches.removeAll { m in
@@ -1660,6 +1667,10 @@ public final class Tagger: Sendable {
     /// Han characters that Chinese uses to spell foreign names and seldom starts a word of
     /// its own with: one after a short name shows that the name goes on.
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
+
+    /// 时间 / 時間, "time", a character at a time.
+    private static let timeFirst = HanCharacters("时時")
+    private static let timeSecond = HanCharacters("间間")
 
     /// Han characters that join words and phrases (and, with, to, at, from, of, by): before a
     /// short name they belong to no word with it.

@@ -28,6 +28,8 @@ import NomenTestSupport
         TagCase("俄罗斯联邦安全局局长博尔特尼科夫", [Mentioned("俄罗斯联邦安全局", "fsb"), Mentioned("博尔特尼科夫", "alexander-bortnikov")],
                 note: "a body's name before 局长 is still a mention of it"),
         TagCase("中国长城", [Mentioned("中国", "china")], note: "长 after a name that is no body"),
+        TagCase("北京时间3月22日晚，莫斯科郊外发生袭击。", [Mentioned("莫斯科", "moscow")],
+                note: "北京时间 is Beijing time, a clock, not the city"),
         TagCase("塔利班发言人阿卜杜勒·加尼表示", [Mentioned("塔利班", "taliban")],
                 note: "加尼 (Ghani) after a middle dot is another person's surname: Abdul Ghani"),
         TagCase("夏巴兹·谢里夫说。谢里夫还说", [Mentioned("夏巴兹·谢里夫", "shehbaz-sharif", .exact), Mentioned("谢里夫", "shehbaz-sharif", .partial)],
