@@ -1624,6 +1624,7 @@ public final class Tagger: Sendable {
     /// (塔|利|班).
     private func dropNamesInsideHanWords(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) {
         func isHan(_ k: Int) -> Bool { tokens[k].script == .han || tokens[k].script == .kana }
+        guard matches.contains(where: { isHan($0.last) }) else { return }
         // A name before 时间 ("time") names a clock, not the place: 北京时间 (Beijing time),
         // 莫斯科时间 (Moscow time).
         matches.removeAll { m in

@@ -391,19 +391,15 @@ final class TokenScanner {
             let script = ScriptClass(rawValue: UInt8(scriptBits)) ?? .other
             // A script change inside a run of letters (Latin then Cyrillic) starts a new token,
             // unless one script's letters stand in for the other's (see ``Homoglyph``).
-            if !inWord || current.pointee.script.isCharacterTokenized || (script != current.pointee.script && current.pointee.script != .other) {
-                if inWord && current.pointee.script == .latin && script == .cyrillic {
-                    if wordIsHomoglyphs(text, of: .cyrillic, upTo: i) {
-                        rewriteWord(as: .cyrillic)
-                    } else if let latin = Homoglyph.latin(forCyrillic: source) {
-                        appendStandIn(latin, folded: UInt32(latin | 0x20), text, at: &i, scalar: &scalarIndex, width: 2)
-                        return
-                    } else {
-                        beginWord(at: i, scalar: scalarIndex, script: script)
-                    }
-                } else {
-                    beginWord(at: i, scalar: scalarIndex, script: script)
-                }
+            let changesScript = inWord && !current.pointee.script.isCharacterTokenized
+                && script != current.pointee.script && current.pointee.script != .other
+            if changesScript && current.pointee.script == .latin && script == .cyrillic && wordIsHomoglyphs(text, of: .cyrillic, upTo: i) {
+                rewriteWord(as: .cyrillic)
+            } else if changesScript && current.pointee.script == .latin && script == .cyrillic, let latin = Homoglyph.latin(forCyrillic: source) {
+                appendStandIn(latin, folded: UInt32(latin | 0x20), text, at: &i, scalar: &scalarIndex, width: 2)
+                return
+            } else if !inWord || current.pointee.script.isCharacterTokenized || changesScript {
+                beginWord(at: i, scalar: scalarIndex, script: script)
             }
             if current.pointee.script == .other { current.pointee.script = script }
             var j = i
@@ -740,62 +736,22 @@ private func grow<T>(_ base: inout UnsafeMutablePointer<T>, capacity: inout Int,
 /// script. A Latin letter stands in for a Cyrillic one only inside a Cyrillic word, or at
 /// its start when every letter before the first Cyrillic one is a look-alike.
 enum Homoglyph {
+    /// Latin letters (ASCII) and the Cyrillic letters, in the same case, that look like them.
+    private static let pairs: [(latin: UInt32, cyrillic: UInt32)] = [
+        (0x41, 0x0410), (0x42, 0x0412), (0x43, 0x0421), (0x45, 0x0415), (0x48, 0x041D), (0x49, 0x0406), // A B C E H I
+        (0x4B, 0x041A), (0x4D, 0x041C), (0x4F, 0x041E), (0x50, 0x0420), (0x54, 0x0422), (0x58, 0x0425), // K M O P T X
+        (0x59, 0x0423), (0x61, 0x0430), (0x63, 0x0441), (0x65, 0x0435), (0x69, 0x0456), (0x6F, 0x043E), // Y a c e i o
+        (0x70, 0x0440), (0x78, 0x0445), (0x79, 0x0443),                                                   // p x y
+    ]
+
     /// The Cyrillic letter a Latin one looks like, in the same case, or nil.
-    @inline(__always)
     static func cyrillic(forASCII b: UInt8) -> UInt32? {
-        switch b {
-        case 0x41: return 0x0410 // A А
-        case 0x42: return 0x0412 // B В
-        case 0x43: return 0x0421 // C С
-        case 0x45: return 0x0415 // E Е
-        case 0x48: return 0x041D // H Н
-        case 0x49: return 0x0406 // I І
-        case 0x4B: return 0x041A // K К
-        case 0x4D: return 0x041C // M М
-        case 0x4F: return 0x041E // O О
-        case 0x50: return 0x0420 // P Р
-        case 0x54: return 0x0422 // T Т
-        case 0x58: return 0x0425 // X Х
-        case 0x59: return 0x0423 // Y У
-        case 0x61: return 0x0430 // a а
-        case 0x63: return 0x0441 // c с
-        case 0x65: return 0x0435 // e е
-        case 0x69: return 0x0456 // i і
-        case 0x6F: return 0x043E // o о
-        case 0x70: return 0x0440 // p р
-        case 0x78: return 0x0445 // x х
-        case 0x79: return 0x0443 // y у
-        default: return nil
-        }
+        pairs.first { $0.latin == UInt32(b) }?.cyrillic
     }
 
     /// The Latin letter (ASCII, same case) a Cyrillic one looks like, or nil.
-    @inline(__always)
     static func latin(forCyrillic v: UInt32) -> UInt32? {
-        switch v {
-        case 0x0410: return 0x41
-        case 0x0412: return 0x42
-        case 0x0421: return 0x43
-        case 0x0415: return 0x45
-        case 0x041D: return 0x48
-        case 0x0406: return 0x49
-        case 0x041A: return 0x4B
-        case 0x041C: return 0x4D
-        case 0x041E: return 0x4F
-        case 0x0420: return 0x50
-        case 0x0422: return 0x54
-        case 0x0425: return 0x58
-        case 0x0423: return 0x59
-        case 0x0430: return 0x61
-        case 0x0441: return 0x63
-        case 0x0435: return 0x65
-        case 0x0456: return 0x69
-        case 0x043E: return 0x6F
-        case 0x0440: return 0x70
-        case 0x0445: return 0x78
-        case 0x0443: return 0x79
-        default: return nil
-        }
+        pairs.first { $0.cyrillic == v }?.latin
     }
 
     static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
