@@ -5,6 +5,7 @@ import PackageDescription
 //   CICU (link flags) ← CNomenICU (the only code that sees ICU headers)
 //   ← NomenNormalization ← NomenTransliteration ← NomenMatching ← NomenTagger ← nomen
 //   NomenLexicon sits beside NomenNormalization; Matching and Tagger read it.
+//   CNomenSupport (a prefetch hint) is a leaf the tagger uses.
 let package = Package(
     name: "Nomen",
     platforms: [.macOS(.v13)],
@@ -23,6 +24,7 @@ let package = Package(
             providers: [.apt(["libicu-dev"]), .brew(["icu4c"])]
         ),
         .target(name: "CNomenICU", dependencies: ["CICU"]),
+        .target(name: "CNomenSupport"),
         .target(name: "NomenNormalization", dependencies: ["CNomenICU"]),
         .target(
             name: "NomenTransliteration",
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "NomenTagger",
-            dependencies: ["NomenNormalization", "NomenTransliteration", "NomenLexicon", "NomenMatching"],
+            dependencies: ["CNomenSupport", "NomenNormalization", "NomenTransliteration", "NomenLexicon", "NomenMatching"],
             resources: [.copy("Resources/Inflection")]
         ),
         .target(

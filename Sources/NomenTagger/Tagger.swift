@@ -198,6 +198,8 @@ public final class Tagger: Sendable {
         var fuzzy: [String: (Int, Double)] = [:]
         /// What each folded word is to the lexicon, by word.
         let words = WordMemo()
+        /// Each token's memo probe, worked out ahead of its lookup (see ``resolveIDs``).
+        var probes: [WordMemo.Probe] = []
         /// Where the touch passes leave what they read (see ``StringTable/touch(_:)``).
         var touched: UInt8 = 0
         /// The name flags that make a name ambiguous in the document (see
@@ -398,20 +400,46 @@ public final class Tagger: Sendable {
         let letters = gate.isEmpty ? 0 : gate.languages(letterBits: scanner.letterBits, in: bytes, tokens: tokens, folded: folded)
         let scriptMask = gate.scriptMask
         guard let first = tokens.baseAddress, let foldedBase = folded.baseAddress else { return letters }
-        // Through a pointer, field by field: a token is large, and copying it whole
-        // in and out for a few fields was most of this loop.
-        for k in 0..<tokens.count {
-            let t = first + k
+        if scratch.probes.count < tokens.count {
+            scratch.probes = Array(repeating: .init(), count: max(tokens.count, 2 * scratch.probes.count))
+        }
+        // Most of this loop's time was spent waiting for memo entries, one cache miss after
+        // another. So every token's probe is worked out first, and each lookup starts the
+        // loads of the lookups a few tokens on: a slot `ahead` tokens on, then the entry of
+        // the slot started `ahead / 2` tokens before.
+        let ahead = 32
+        scratch.probes.withUnsafeMutableBufferPointer { probes in
+            // Through a pointer, field by field: a token is large, and copying it whole
+            // in and out for a few fields was most of this loop.
+            for k in 0..<tokens.count {
+                let t = first + k
+                let foldStart = Int(t.pointee.foldStart)
+                let n = Int(t.pointee.foldEnd) &- foldStart
+                guard n > 0 else { continue }
+                // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
+                // So do the languages whose rules the document's letters let in.
+                let languages = letters & scriptMask[Int(t.pointee.script.rawValue)]
+                let salt = (t.pointee.shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+                probes[k] = WordMemo.probe(foldedBase + foldStart, n, salt: salt)
+                if k < ahead { words.prefetchSlot(probes[k]) }
+            }
+            for k in 0..<min(ahead / 2, tokens.count) { words.prefetchEntry(probes[k]) }
+            for k in 0..<tokens.count {
+                if k + ahead < tokens.count { words.prefetchSlot(probes[k + ahead]) }
+                if k + ahead / 2 < tokens.count { words.prefetchEntry(probes[k + ahead / 2]) }
+                resolve(first + k, probe: probes[k])
+            }
+        }
+        return letters
+
+        func resolve(_ t: UnsafeMutablePointer<Token>, probe: WordMemo.Probe) {
             let foldStart = Int(t.pointee.foldStart)
             let key = UnsafeBufferPointer(start: foldedBase + foldStart, count: Int(t.pointee.foldEnd) &- foldStart)
             let shape = t.pointee.shape
-            // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-            // So do the languages whose rules the document's letters let in.
             let script = Int(t.pointee.script.rawValue)
             let languages = letters & scriptMask[script]
-            let salt = (shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
             let sourceScalars = t.pointee.scalarEnd &- t.pointee.scalarStart
-            var facts = words.facts(key, salt: salt) {
+            var facts = words.facts(key, probe: probe) {
                 wordFacts(key, rules: gate.rules(script, languages), token: t.pointee, bytes: bytes)
             }
             if facts.hasTrims && facts.sourceScalars != sourceScalars {
@@ -429,7 +457,6 @@ public final class Tagger: Sendable {
             }
             t.pointee.facts = facts
         }
-        return letters
     }
 
     /// What a folded word is to the lexicon, worked out from scratch.

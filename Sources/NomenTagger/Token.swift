@@ -75,6 +75,10 @@ typealias Tokens = UnsafeMutableBufferPointer<Token>
 /// One token of a document: a word (or one Han character) with its offsets in the
 /// three units, its folded key in the scanner's buffer and its vocabulary id.
 struct Token {
+    /// What the word is to the lexicon (from the tagger's word memo): its vocabulary id,
+    /// inflected readings, partial-name bits and first automaton steps. First, so that
+    /// its copy from the memo is aligned.
+    var facts = WordFacts()
     var byteStart: Int32
     var byteEnd: Int32
     var scalarStart: Int32
@@ -92,9 +96,6 @@ struct Token {
     /// name writes it the same way.
     var isExactWord = false
     var script: ScriptClass
-    /// What the word is to the lexicon (from the tagger's word memo): its vocabulary id,
-    /// inflected readings, partial-name bits and first automaton steps.
-    var facts = WordFacts()
 
     /// The vocabulary id of the word as written, or -1.
     var id: Int32 { facts.id }

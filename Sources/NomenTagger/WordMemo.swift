@@ -1,3 +1,4 @@
+import CNomenSupport
 import Foundation
 
 /// What the tagger learnt about a folded word: its vocabulary id, up to three inflected
@@ -11,32 +12,26 @@ struct WordFacts {
     /// Readings a word has at most: as written, and three inflected.
     static let readings = 4
 
+    // The fields are laid out in 48 bytes without holes, and the one-bit facts share a
+    // byte: the facts are copied once per token, and copies of a layout with odd offsets
+    // came out as overlapping moves that stalled the loads after them.
+
     var id: Int32 = -1
     /// The inflected readings' vocabulary ids, -1 for none.
     var inflected: (Int32, Int32, Int32) = (-1, -1, -1)
+    /// For each reading, the automaton's state after it from the start (-1 when no name
+    /// starts with the word): most words start none, and then need no walk at all.
+    var starts: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     /// Per inflected reading, the scalars its mention leaves out at the token's start (low
     /// byte) and end (high byte).
     var trims: (UInt16, UInt16, UInt16) = (0, 0, 0)
-    var isFunctionWord = false
     /// Bit v is set when reading v is a word that names someone on its own: a surname
     /// or given name with partial-name entries.
     var partialMask: UInt8 = 0
-    /// The word folds like one of the exact words (exact-words.txt): whether the token is
-    /// one is checked on its bytes as written.
-    var foldsLikeExactWord = false
     /// Bit v is set when inflected reading v takes the Arabic article off the word
     /// (البنك read as بنك): such a reading is a name of one word only, since the first
     /// word of a name in construct (بنك إيلي, وزارة الخارجية) never takes the article.
     var articleMask: UInt8 = 0
-    /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
-    var isHeadTitle = false
-    /// The word is a title that stands before names: a one-word courtesy title of the
-    /// lexicon (M., Mme, Präsident) as written, or a title of titles.txt (Minister,
-    /// Außenminister, Bakanı).
-    var isTitle = false
-    /// For each reading, the automaton's state after it from the start (-1 when no name
-    /// starts with the word): most words start none, and then need no walk at all.
-    var starts: (Int32, Int32, Int32, Int32) = (-1, -1, -1, -1)
     /// Bit v is set when reading v is a word some name has after its first: a word
     /// without it ends every name walk before it, with no step to look up.
     var continuesMask: UInt8 = 0
@@ -44,10 +39,42 @@ struct WordFacts {
     /// the start has outputs): a word that ends no name and that the next word does not
     /// continue needs no walk.
     var endsNameMask: UInt8 = 0
+    /// The one-bit facts below.
+    private var flags: UInt8 = 0
+    private var unused: UInt8 = 0
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
     var sourceScalars: Int32 = 0
+
+    @inline(__always) private func flag(_ bit: UInt8) -> Bool { flags & bit != 0 }
+    @inline(__always) private mutating func setFlag(_ bit: UInt8, _ on: Bool) {
+        flags = on ? flags | bit : flags & ~bit
+    }
+
+    /// A function word (sentence-initial ones are never given names).
+    var isFunctionWord: Bool {
+        get { flag(1) }
+        set { setFlag(1, newValue) }
+    }
+    /// The word folds like one of the exact words (exact-words.txt): whether the token is
+    /// one is checked on its bytes as written.
+    var foldsLikeExactWord: Bool {
+        get { flag(2) }
+        set { setFlag(2, newValue) }
+    }
+    /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
+    var isHeadTitle: Bool {
+        get { flag(4) }
+        set { setFlag(4, newValue) }
+    }
+    /// The word is a title that stands before names: a one-word courtesy title of the
+    /// lexicon (M., Mme, Präsident) as written, or a title of titles.txt (Minister,
+    /// Außenminister, Bakanı).
+    var isTitle: Bool {
+        get { flag(8) }
+        set { setFlag(8, newValue) }
+    }
 
     var hasTrims: Bool { (trims.0 | trims.1 | trims.2) != 0 }
 
@@ -218,14 +245,52 @@ final class WordMemo {
         return (a & (UInt64.max >> (64 &- bitsA)), b & (UInt64.max >> (64 &- bitsB)))
     }
 
+    /// A word's hash and head, worked out once: ahead of its lookup, to start loading
+    /// what the lookup will read (``prefetchSlot(_:)``, ``prefetchEntry(_:)``).
+    struct Probe {
+        var hash: UInt64 = 0
+        var head: (UInt64, UInt64) = (0, 0)
+    }
+
+    /// The probe of a non-empty word. Sixteen bytes from `p` must be readable.
+    @inline(__always)
+    static func probe(_ p: UnsafePointer<UInt8>, _ n: Int, salt: UInt64) -> Probe {
+        let head = paddedHead(p, n)
+        return Probe(hash: memoHash(p, n, head: head, salt: salt), head: head)
+    }
+
+    /// Starts loading the slot where the word's search begins.
+    @inline(__always)
+    func prefetchSlot(_ probe: Probe) {
+        nomen_prefetch(slots + (Int(truncatingIfNeeded: probe.hash) & mask))
+    }
+
+    /// Starts loading the entry the word's first slot names, if any: both its cache lines
+    /// (the key's head and the facts). Cheap only once the slot itself is loaded.
+    @inline(__always)
+    func prefetchEntry(_ probe: Probe) {
+        let e = slots[Int(truncatingIfNeeded: probe.hash) & mask]
+        guard e >= 0 else { return }
+        let raw = UnsafeRawPointer(entries + Int(e))
+        nomen_prefetch(raw)
+        nomen_prefetch(raw + MemoryLayout<Entry>.stride - 1)
+    }
+
     /// The facts of a word, computed by `make` the first time it is seen. Sixteen bytes
     /// from the key's start must be readable (the scanner's folded buffer guarantees it).
     @inline(__always)
     func facts(_ key: UnsafeBufferPointer<UInt8>, salt: UInt64, make: () -> WordFacts) -> WordFacts {
+        guard let p = key.baseAddress, key.count > 0 else { return make() }
+        return facts(key, probe: Self.probe(p, key.count, salt: salt), make: make)
+    }
+
+    /// The facts of a non-empty word whose probe is known (made with the salt of
+    /// ``facts(_:salt:make:)``).
+    @inline(__always)
+    func facts(_ key: UnsafeBufferPointer<UInt8>, probe: Probe, make: () -> WordFacts) -> WordFacts {
         let n = key.count
         guard let p = key.baseAddress, n > 0 else { return make() }
-        let head = Self.paddedHead(p, n)
-        let h = Self.memoHash(p, n, head: head, salt: salt)
+        let (h, head) = (probe.hash, probe.head)
         var i = Int(truncatingIfNeeded: h) & mask
         while true {
             let e = slots[i]
