@@ -109,7 +109,8 @@ public final class Tagger: Sendable {
         commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
         lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
-        honorificStarts = Set(lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
+        honorificStarts = WordBits(count: lexicon.vocabulary.count,
+                                   lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
         gpeType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "GPE" } ?? 255)
         orgType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "ORG" } ?? 255)
@@ -162,8 +163,9 @@ public final class Tagger: Sendable {
     static let conjunctions = WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "এবং", "ও"])
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
-    /// starts no honorific, and the index keys need not be built.
-    let honorificStarts: Set<Int32>
+    /// starts no honorific, and the index keys need not be built. A bit a word: asked
+    /// of every reading of many tokens, where hashing each id showed in profiles.
+    let honorificStarts: WordBits
 
     /// Type indices of PERSON, GPE, ORG and LOC in the lexicon's type table (255 when absent).
     let personType: UInt8

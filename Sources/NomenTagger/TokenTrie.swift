@@ -151,6 +151,12 @@ struct WordBits: Sendable {
         words = [UInt64](repeating: 0, count: (count + 63) / 64)
     }
 
+    /// The ids of `ids` that are below `count` (the others cannot be asked about).
+    init(count: Int, _ ids: some Sequence<Int32>) {
+        self.init(count: count)
+        for id in ids where id >= 0 && Int(id) < count { insert(id) }
+    }
+
     mutating func insert(_ id: Int32) {
         words[Int(id) >> 6] |= 1 << UInt64(id & 63)
     }
