@@ -500,7 +500,9 @@ final class TokenScanner {
                         // look-alikes only (Кabul), the word is Latin.
                         if current.pointee.script == .cyrillic {
                             if let cyrillic = Homoglyph.cyrillic(forASCII: b0) {
-                                appendStandIn(cyrillic, folded: plainLetters[Int(cyrillic)] & 0x7FF, text, at: &i, scalar: &scalarIndex, width: 1)
+                                var (at, scalar) = (i, scalarIndex)
+                                appendStandIn(cyrillic, folded: plainLetters[Int(cyrillic)] & 0x7FF, text, at: &at, scalar: &scalar, width: 1)
+                                (i, scalarIndex) = (at, scalar)
                                 continue
                             }
                             if wordIsHomoglyphs(text, of: .latin, upTo: i) { rewriteWord(as: .latin) }
@@ -588,7 +590,11 @@ final class TokenScanner {
                 if width == 2 && b0 >= 0xC2 {
                     let packed = plainLetters[Int(value)]
                     if packed & TokenScanner.plainBit != 0 {
-                        scanPlainLetters(text, from: &i, scalar: &scalarIndex, first: packed, source: value)
+                        // Through copies: the loop's own position, never passed inout, can
+                        // stay in a register (it was kept in memory, a store and a load a byte).
+                        var (at, scalar) = (i, scalarIndex)
+                        scanPlainLetters(text, from: &at, scalar: &scalar, first: packed, source: value)
+                        (i, scalarIndex) = (at, scalar)
                         continue
                     }
                 }
