@@ -20,6 +20,11 @@ public struct InflectionRules: Sendable {
         /// run into the name (`suffix+word`).
         public let trimScalars: Int
         public let language: String
+        /// An ending a proper name takes after an apostrophe, here written without one
+        /// (`suffix+bare`: Turkish Pakistanda for Pakistan'da). A common word can end so too
+        /// (kabile, "tribe", and Kabil'e), so a one-word name read through it at a sentence's
+        /// start needs the document to name the entity elsewhere.
+        public var bare = false
     }
 
     /// Rules by script class, longest surface first.
@@ -137,8 +142,8 @@ public struct InflectionRules: Sendable {
                 func text(_ s: Substring.UnicodeScalarView.SubSequence) -> String { String(String.UnicodeScalarView(s)) }
                 let parts = line.unicodeScalars.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).map(text)
                 let head = parts.first.map { $0.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map(text) } ?? []
-                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj", "suffix+word"].contains(String(head[0])) else {
-                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj|suffix+word SURFACE > REPLACEMENT`"))
+                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj", "suffix+word", "suffix+bare"].contains(String(head[0])) else {
+                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj|suffix+word|suffix+bare SURFACE > REPLACEMENT`"))
                     continue
                 }
                 guard let script else {
@@ -161,8 +166,9 @@ public struct InflectionRules: Sendable {
                     return s.count - common
                 }
                 let trim = kind == .prefix ? unrestored(fromEnd: true) : head[0] == "suffix+word" ? unrestored(fromEnd: false) : 0
-                let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
+                var rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
                                 afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language)
+                rule.bare = head[0] == "suffix+bare"
                 var entry = rules[script] ?? ([], [])
                 if kind == .prefix { entry.prefixes.append(rule) } else { entry.suffixes.append(rule) }
                 rules[script] = entry

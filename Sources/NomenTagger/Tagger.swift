@@ -474,7 +474,7 @@ public final class Tagger: Sendable {
             || titleEndings.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
         if let set {
             for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
-                facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2)
+                facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2, bare: r.3)
             }
         }
         // Each reading's record: one read a reading (see WordInfo).
@@ -529,11 +529,11 @@ public final class Tagger: Sendable {
     /// `except` (the word as written), in the order the rules find them (suffixes, then
     /// prefixes with or without a suffix).
     private func inflect(_ key: UnsafeBufferPointer<UInt8>, set: RuleSet, token: Token, bytes: UnsafeBufferPointer<UInt8>,
-                         except: Int32) -> [(Int32, Int32, Int32)] {
+                         except: Int32) -> [(Int32, Int32, Int32, Bool)] {
         guard let last = key.last else { return [] }
         let most = WordFacts.readings - 1
-        var found: [(Int32, Int32, Int32)] = []
-        func keep(_ r: (Int32, Int32, Int32)) -> Bool {
+        var found: [(Int32, Int32, Int32, Bool)] = []
+        func keep(_ r: (Int32, Int32, Int32, Bool)) -> Bool {
             if r.0 != except, !found.contains(where: { $0.0 == r.0 }) { found.append(r) }
             return found.count >= most
         }
@@ -591,7 +591,7 @@ public final class Tagger: Sendable {
                     // A word run into the name: the span ends with the stem.
                     else if r.trimScalars > 0 { trimEnd = Int32(source.count - sourceAt) }
                 } else if r.afterZWNJ { return false }
-                return keep((id, 0, trimEnd))
+                return keep((id, 0, trimEnd, r.bare))
             }
             if found.count >= most { return found }
             set.prefixesByByte.forEach(UInt8(truncatingIfNeeded: RuleSet.firstScalarLastByte(key))) { k in
@@ -611,7 +611,7 @@ public final class Tagger: Sendable {
                     return trim!
                 }
                 let id = lookup(word, [])
-                if id >= 0, keep((id, trimmed(), 0)) { return true }
+                if id >= 0, keep((id, trimmed(), 0, false)) { return true }
                 // A prefix and a suffix together: the suffix is matched on the remainder.
                 var full = false
                 set.suffixesByByte.forEach(last) { k in
@@ -620,7 +620,7 @@ public final class Tagger: Sendable {
                     let stem = UnsafeBufferPointer(rebasing: word[0..<(word.count - r.surface.count)])
                     guard Self.scalarCount(stem) >= r.minStem else { return false }
                     let id2 = lookup(stem, r.replacement)
-                    full = id2 >= 0 && keep((id2, trimmed(), 0))
+                    full = id2 >= 0 && keep((id2, trimmed(), 0, r.bare))
                     return full
                 }
                 return full
@@ -1036,8 +1036,16 @@ public final class Tagger: Sendable {
         func shortGenerated(_ m: Match) -> Bool {
             tokens[m.first].letters <= 4 && m.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.generatedFlag != 0 }
         }
+        // And so does a name read through an ending written without the apostrophe a name
+        // takes before it (Turkish Kabile: kabile, "tribe", or Kabil'e), curated or not.
+        func bareEnding(_ m: Match) -> Bool {
+            let t = tokens[m.first]
+            let v = m.reading(m.first)
+            return v > 0 && t.facts.bareMask & (1 << v) != 0
+        }
         let doubtful = candidates.filter {
-            !drop.contains($0) && ((replacesPart(matches[$0]) && !allCurated(matches[$0].names)) || shortGenerated(matches[$0]))
+            !drop.contains($0) && ((replacesPart(matches[$0]) && !allCurated(matches[$0].names)) || shortGenerated(matches[$0])
+                                   || bareEnding(matches[$0]))
         }
         if !doubtful.isEmpty {
             // How many matches name each entity.

@@ -39,9 +39,11 @@ struct WordFacts {
     /// the start has outputs): a word that ends no name and that the next word does not
     /// continue needs no walk.
     var endsNameMask: UInt8 = 0
+    /// Bit v is set when inflected reading v is through an ending written without the
+    /// apostrophe a name takes before it (see ``InflectionRules/Rule/bare``).
+    var bareMask: UInt8 = 0
     /// The one-bit facts below.
     private var flags: UInt8 = 0
-    private var unused: UInt8 = 0
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
@@ -94,9 +96,10 @@ struct WordFacts {
 
     /// Sets inflected reading `v` (1 to 3); trims above 255 scalars are not stored (the
     /// reading is left out: no rule trims so much).
-    mutating func setInflected(_ v: Int, id: Int32, trimStart: Int32, trimEnd: Int32) {
+    mutating func setInflected(_ v: Int, id: Int32, trimStart: Int32, trimEnd: Int32, bare: Bool = false) {
         guard (0...255).contains(trimStart), (0...255).contains(trimEnd) else { return }
         let trim = UInt16(trimStart) | UInt16(trimEnd) << 8
+        if bare { bareMask |= 1 << UInt8(v) }
         switch v {
         case 1: (inflected.0, trims.0) = (id, trim)
         case 2: (inflected.1, trims.1) = (id, trim)

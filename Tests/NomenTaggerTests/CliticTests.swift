@@ -119,6 +119,13 @@ import NomenTestSupport
                 note: "an institution's name takes its ending without an apostrophe"),
         TagCase("Ghana'da ve Kabil'de", [Mentioned("Ghana", "iso3166-gh"), Mentioned("Kabil", "kabul")],
                 note: "no Turkish ending read into a name that has none"),
+        TagCase("Heyet Pakistanda görüştü; İrandaki Sünniler ve Afganistandan gelenler Kabile döndü.",
+                [Mentioned("Pakistanda", "pakistan", .inflected), Mentioned("İrandaki", "iran", .inflected),
+                 Mentioned("Afganistandan", "afghanistan", .inflected), Mentioned("Kabile", "kabul", .inflected)],
+                note: "a name's ending written without its apostrophe"),
+        TagCase("Kabile liderleri toplandı. Şehirde gergin bir gün.",
+                note: "at a sentence's start, a name read through an ending without its apostrophe needs the entity named elsewhere: kabile is 'tribe'"),
+        TagCase("Bölgedeki kabile reisleri konuştu.", note: "a common word in lower case is no name with an ending"),
     ]
 
     static let german: [TagCase] = [
