@@ -1886,6 +1886,12 @@ public final class Tagger: Sendable {
         t.shape.contains(.cased) && t.shape.contains(.firstUpper) && t.letters >= 2 && !t.facts.isTitle
     }
 
+    /// A word of one script block as the low bytes of its scalars: one byte a letter, told
+    /// apart within the block (Arabic, Devanagari, Bengali), for comparing spellings.
+    static func lowBytes(_ word: some Collection<UInt8>) -> [UInt8] {
+        String(decoding: word, as: UTF8.self).unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
+    }
+
     /// Sentence-initial words that are never given names (Later, Then, But, Позже …),
     /// from descriptors' sibling file function-words.txt.
     private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
@@ -1893,15 +1899,20 @@ public final class Tagger: Sendable {
     private func addFuzzy(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
                           matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         let covered = Self.covered(by: matches, count: tokens.count)
-        // The surnames (last words, folded) of the persons this document names in full.
-        var surnames: [(entity: Int, word: [UInt8], letters: Int)] = []
+        // The surnames (last words, folded) of the persons this document names in full, and
+        // whether the full name was found by the matcher (a spelling the lexicon lacks).
+        var surnames: [(entity: Int, word: [UInt8], letters: Int, fuzzy: Bool)] = []
         if singleWords {
             for m in matches where m.last > m.first && lexicon.entityTypes[m.entity] == personType {
                 let t = tokens[m.last]
-                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)]), Int(t.letters)))
+                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)]), Int(t.letters), m.kind == .fuzzy))
             }
             if surnames.isEmpty { return }
         }
+        // Without capitals, a single word is looked at only beside a full name the matcher
+        // found: the lexicon does not know its surname, so no partial name links it later
+        // (রাইসি, রাইসির after ইব্রাহিম রাইসি where the lexicon has no Bengali Raisi).
+        let fuzzySurnames = surnames.contains { $0.fuzzy }
         var added: [Match] = []
         // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
         // names: there a run of words that holds a known part of a person's name and one
@@ -1909,7 +1920,11 @@ public final class Tagger: Sendable {
         // فطرت), not single words, nor words of two letters (Persian که, "that", before محمد).
         func candidate(_ t: Token) -> Bool {
             if nameLike(t) { return true }
-            guard !singleWords, hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
+            if singleWords {
+                return fuzzySurnames && !t.shape.contains(.cased) && !t.isKnown && !t.facts.isTitle && !t.facts.isFunctionWord && t.letters >= 4
+                    && (t.script == .arabic || t.script == .devanagari || t.script == .bengali)
+            }
+            guard hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
             switch t.script {
             case .arabic: return t.letters >= 3
             case .devanagari, .bengali: return t.letters >= 2
@@ -1951,7 +1966,7 @@ public final class Tagger: Sendable {
                 soft = i
             }
             // Without capitals, a run with no part of a curated person's name has nothing to look up.
-            if !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) { continue }
+            if !singleWords, !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) { continue }
             // Spans of the run of five tokens at most, longest first; a chosen span blocks those it
             // overlaps. Bit k: token i + k is taken (a run has 64 tokens at most).
             var taken: UInt64 = 0
@@ -1962,7 +1977,7 @@ public final class Tagger: Sendable {
                     if taken & span != 0 { continue }
                     // A lone sentence-initial word is usually an ordinary word with a capital, and a
                     // lone word after another capitalised word is part of an unknown name (Karim Haqqani).
-                    if length == 1 && tokens[a].gap.contains(.sentenceStart) { continue }
+                    if length == 1 && tokens[a].gap.contains(.sentenceStart) && tokens[a].shape.contains(.cased) { continue }
                     if length == 1, a > 0, !covered[a - 1], nameLike(tokens[a - 1]), joinable(tokens[a - 1], tokens[a]),
                        !tokens[a - 1].isFunctionWord { continue }
                     // So is a lone word before another capitalised word (Shali Nosu, Банк Чосаги).
@@ -2016,9 +2031,17 @@ public final class Tagger: Sendable {
                         // Kabuloff); a short word is too often a word of its own (May after Mayan).
                         let letters = Int(tokens[a].letters)
                         let word = UnsafeBufferPointer(rebasing: folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
-                        for (e, surname, surnameLetters) in surnames where abs(surnameLetters - letters) <= 2 {
-                            let sim = surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
-                            if sim >= 1 { continue }
+                        let cased = tokens[a].shape.contains(.cased)
+                        // Scripts without case are compared scalar by scalar: their letters' UTF-8
+                        // bytes share lead bytes, which make any two words look alike.
+                        let scalars = cased ? [] : Self.lowBytes(word)
+                        for (e, surname, surnameLetters, fuzzy) in surnames where abs(surnameLetters - letters) <= 2 && (cased || fuzzy) {
+                            let sim = cased ? surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
+                                : Similarity.jaroWinkler(scalars, Self.lowBytes(surname))
+                            // The surname as written is a partial name's to link, unless the lexicon
+                            // does not know the word (the full name was another spelling: Бадри
+                            // after Хедаятулла Бадри, where the lexicon writes Badri in Latin only).
+                            if sim >= 1 && tokens[a].isKnown { continue }
                             if sim >= options.fuzzySingleWordThreshold, sim > score {
                                 entity = e
                                 score = sim
