@@ -118,6 +118,33 @@ public final class Tagger: Sendable {
         capitalisingLanguages = gate.mask(["de", "tr"])
         let person = personType
         hasCuratedPersons = (0..<lexicon.entityTypes.count).contains { lexicon.entityTypes[$0] == person && lexicon.entityFlags[$0] & 1 != 0 }
+        // Curated persons the lexicon writes in Cyrillic: a pass over the names of curated
+        // entities only (a bulk lexicon of a million names has none to read).
+        var cyrillic = WordBits(count: hasCuratedPersons ? lexicon.entityTypes.count : 0)
+        if hasCuratedPersons {
+            lexicon.nameTexts.bytes.withUnsafeBufferPointer { all in
+                for n in 0..<lexicon.nameEntity.count {
+                    let e = lexicon.nameEntity[n]
+                    guard lexicon.entityTypes[Int(e)] == person, lexicon.entityFlags[Int(e)] & 1 != 0, !cyrillic.contains(e) else { continue }
+                    // A Cyrillic letter's UTF-8 lead byte is D0 to D3 (U+0400 to U+04FF).
+                    if all[lexicon.nameTexts.range(n)].contains(where: { (0xD0...0xD3).contains($0) }) { cyrillic.insert(e) }
+                }
+            }
+        }
+        personsInCyrillic = cyrillic
+        // The surname keys of the curated persons it writes in Latin only.
+        var keys = Set<String>()
+        if hasCuratedPersons {
+            for n in 0..<lexicon.nameEntity.count {
+                let e = lexicon.nameEntity[n]
+                guard lexicon.entityTypes[Int(e)] == person, lexicon.entityFlags[Int(e)] & 1 != 0, !cyrillic.contains(e) else { continue }
+                let text = lexicon.nameTexts[n]
+                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }),
+                      let last = text.split(whereSeparator: { !$0.isLetter }).last else { continue }
+                keys.insert(CyrillicSurnameKey.latin(String(last)))
+            }
+        }
+        latinOnlySurnameKeys = keys
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -178,6 +205,11 @@ public final class Tagger: Sendable {
     /// looked up fuzzily in scripts without capitals and by key (see ``addFuzzy`` and
     /// ``addKeySpellings``); a bulk one has too many to guess from.
     let hasCuratedPersons: Bool
+    /// Curated persons with a name in Cyrillic. One the lexicon writes in Latin only may be
+    /// found in Cyrillic text by the matcher's transliteration alone (Хедаятулла Бадри).
+    let personsInCyrillic: WordBits
+    /// ``CyrillicSurnameKey``s of the surnames of the curated persons not in ``personsInCyrillic``.
+    let latinOnlySurnameKeys: Set<String>
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -1984,6 +2016,7 @@ public final class Tagger: Sendable {
                     if length == 1, a + 1 < tokens.count, !covered[a + 1], nameLike(tokens[a + 1]), joinable(tokens[a], tokens[a + 1]),
                        !tokens[a + 1].gap.contains(.sentenceStart) { continue }
                     // The cheap conditions below first (the walk and the matcher cost more).
+                    var transliterated = false
                     if length == 1 {
                         // A respelt surname has four letters or more and about the surname's length.
                         let letters = Int(tokens[a].letters)
@@ -2005,13 +2038,21 @@ public final class Tagger: Sendable {
                             let t = tokens[k]
                             return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle && !startsHonorific(t)
                         }
+                        // In Cyrillic, two or three capitalised words the lexicon does not know at all
+                        // may be a curated person it writes in Latin only, in transliteration
+                        // (Хедаятулла Бадри for Hedayatullah Badri): checked after the lookup.
+                        transliterated = soft < 0 && unknown == length && length <= 3 && !latinOnlySurnameKeys.isEmpty
+                            && (a...b).allSatisfy { tokens[$0].script == .cyrillic && nameLike(tokens[$0]) && !tokens[$0].isFunctionWord }
+                            && latinOnlySurnameKeys.contains(CyrillicSurnameKey.cyrillic(
+                                String(decoding: folded[Int(tokens[b].foldStart)..<Int(tokens[b].foldEnd)], as: UTF8.self).unicodeScalars))
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]
                             let capitalised = lead.shape.contains(.cased) && !lead.gap.contains(.sentenceStart) && !lead.isFunctionWord
                             guard unknown <= 1 && (nameParts > 0 || capitalised) else { continue }
                         } else {
-                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly else { continue }
+                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly || transliterated
+                            else { continue }
                         }
                         if !tokens[a].shape.contains(.cased), !hasCuratedNamePart(a...b) { continue }
                     }
@@ -2058,6 +2099,12 @@ public final class Tagger: Sendable {
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
                               score >= options.fuzzyThreshold, tokens[a].shape.contains(.cased) || lexicon.entityFlags[entity] & 1 != 0 else { continue }
+                        // Words the lexicon knows none of name only a curated person it has no
+                        // Cyrillic name for, and must fit closely: one it writes in Cyrillic would
+                        // have been found by its words.
+                        if transliterated {
+                            guard lexicon.isCurated(entity), !personsInCyrillic.contains(Int32(entity)), score >= 0.9 else { continue }
+                        }
                     }
                     taken |= span
                     added.append(Match(first: a, last: b, names: [], entity: entity, kind: .fuzzy, score: score))

@@ -17,11 +17,14 @@ import NomenTestSupport
         guard let lexicon = try? Lexicon.load(paths: [folder], warnings: false) else { return [] }
         // A one-word name that another language marks ambiguous (Urdu تاپی) is ambiguous in
         // any text of the script (see CompiledLexicon.ambiguousFlags): not planted either.
-        // Arabic names in ة are also compiled in ه (القاعدة, Persian القاعده).
-        let ambiguousElsewhere = Set(lexicon.entities.flatMap { $0.allNames.filter(\.ambiguous).flatMap { [$0.text, $0.text.replacingOccurrences(of: "\u{0629}", with: "\u{0647}")] } })
+        // Compared folded, as the tagger compares them: Arabic and Persian letter forms are one
+        // (Urdu کوہستان, Arabic كوهستان), and names in ة are also compiled in ه (القاعدة, القاعده).
+        let fold = Folder(.name)
+        let ambiguousElsewhere = Set(lexicon.entities.flatMap { $0.allNames.filter(\.ambiguous).flatMap {
+            [fold.key($0.text), fold.key($0.text.replacingOccurrences(of: "\u{0629}", with: "\u{0647}"))] } })
         var out: [(String, String)] = []
         for e in lexicon.entities {
-            for n in e.allNames where !n.ambiguous && !ambiguousElsewhere.contains(n.text) && n.caseRule == .natural && !n.generated {
+            for n in e.allNames where !n.ambiguous && !ambiguousElsewhere.contains(fold.key(n.text)) && n.caseRule == .natural && !n.generated {
                 out.append((n.text, e.id))
             }
         }
