@@ -56,6 +56,9 @@ public struct Folder: Sendable {
                 // Folds to nothing.
             } else if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
                 for s in nasal { out.append(s, from: start, to: end) }
+            } else if strip, j > i + 1, let vowel = Self.independentVowel(base, source[i + 1]) {
+                let cluster = [vowel] + source[(i + 2)..<j]
+                for s in foldCluster(cluster[...], table: table) { out.append(s, from: start, to: end) }
             } else if !keptMarks {
                 for s in table.folded(table.entry(base.value)) { out.append(s, from: start, to: end) }
             } else {
@@ -84,6 +87,18 @@ public struct Folder: Sendable {
             return (0x0995...0x0998).contains(next.value) ? ["\u{0982}"] : nil
         default:
             return nil
+        }
+    }
+
+    /// Bengali and Hindi web text often writes the long vowel ā as the short vowel's letter
+    /// and the ā sign (অা for আ, अा for आ: অাফগানিস্তান), which looks the same and which
+    /// Unicode normalisation does not join: the pair folds to the vowel's own letter. The
+    /// tokenizer folds by this too.
+    public static func independentVowel(_ base: Unicode.Scalar, _ sign: Unicode.Scalar) -> Unicode.Scalar? {
+        switch (base.value, sign.value) {
+        case (0x0985, 0x09BE): return "\u{0986}"
+        case (0x0905, 0x093E): return "\u{0906}"
+        default: return nil
         }
     }
 

@@ -630,7 +630,12 @@ final class TokenScanner {
                     // The buffer has room for the rest of the text byte for byte; a fold longer
                     // than its source makes room first.
                     if value < 0x800 { letterBits |= letterTable[Int(value)] }
-                    if (value == 0x094D || value == 0x09CD), let nasal = nasalBeforeStop(virama: value, text, next: i + width) {
+                    if (value == 0x09BE || value == 0x093E), count - Int(current.pointee.foldStart) >= 3, out[count - 3] == 0xE0,
+                       out[count - 2] == (value == 0x09BE ? 0xA6 : 0xA4), out[count - 1] == 0x85 {
+                        // The short vowel's letter and the ā sign are the long vowel's letter, as
+                        // Folder folds them (Folder.independentVowel): অা is আ.
+                        out[count - 1] = 0x86
+                    } else if (value == 0x094D || value == 0x09CD), let nasal = nasalBeforeStop(virama: value, text, next: i + width) {
                         // A nasal with a virama before a stop folds as Folder folds it: the nasal
                         // just written and the virama give way to its fold (same length or less).
                         count -= 3

@@ -42,6 +42,9 @@ import NomenNormalization
         ("Ґані", "Гани"),
         // Bengali short and long vowels in foreign names
         ("হাক্কানী", "হাক্কানি"),
+        // The short vowel's letter with the ā sign for the long vowel's letter
+        ("অাফগানিস্তান", "আফগানিস্তান"),
+        ("अाफगानिस्तान", "आफगानिस्तान"),
         // Cyrillic ё and case
         ("Ёлкин", "елкин"),
         ("ЗАМИР КАБУЛОВ", "замир кабулов"),

@@ -120,6 +120,8 @@ import NomenTestSupport
         TagCase("রাশিয়ার সরকার তালেবানের সঙ্গে কাবুলে বৈঠক করেছে।",
                 [Mentioned("রাশিয়ার", "russia", .inflected), Mentioned("তালেবানের", "taliban", .inflected), Mentioned("কাবুলে", "kabul", .inflected)],
                 note: "bn genitive -র, -ের and locative -ে"),
+        TagCase("কেবল ইরান আর অাফগানিস্তানের সঙ্গে বাণিজ্য।", [Mentioned("ইরান", "iran"), Mentioned("অাফগানিস্তানের", "afghanistan", .inflected)],
+                note: "Bengali: the short vowel's letter and the ā sign (অা) for the long vowel's letter (আ)"),
         TagCase("পুতিনকে অভিনন্দন জানানো হয়।", [Mentioned("পুতিনকে", "vladimir-putin", .inflected)], note: "bn objective -কে"),
         TagCase("रूस ने तालिबान सरकार को मान्यता दी।", [Mentioned("रूस", "russia", .exact), Mentioned("तालिबान", "taliban", .exact)],
                 note: "hi postpositions stand apart"),
