@@ -74,9 +74,93 @@ public enum NameKeys {
     /// A folded token in Latin letters by `t`, folded again.
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
-        var latin = folder.key(t.transliterate(persianLetters(raw)).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
+        let indic = raw.unicodeScalars.contains { (0x0900...0x09FF).contains($0.value) }
+        let source = indic ? withSilentVowels(raw) : persianLetters(raw)
+        var latin = folder.key(t.transliterate(source).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
         if endsInSilentVowel(raw) && latin.hasSuffix("a") { latin.removeLast() }
+        guard indic else { return latin }
+        // फ and ফ write f in the names of the region's languages far more than ph
+        // (अफगानिस्तान, ফিতরাত); Bengali writes a final v ভ (পেসকভ, Peskov).
+        latin = latin.replacingOccurrences(of: "ph", with: "f")
+        if raw.unicodeScalars.last?.value == 0x09AD, latin.hasSuffix("bh") { latin = String(latin.dropLast(2)) + "v" }
         return isBengali(raw) ? bengaliW(latin) : latin
+    }
+
+    /// A Devanagari or Bengali word with a virama after each consonant whose inherent vowel
+    /// is not said: between a vowel and a consonant that has one (इकबाल is ikbāl, पेसकोव
+    /// peskov, अफगानिस्तान afgānistān), the schwa-deletion rule of Hindi, which Bengali
+    /// shares in the borrowed names of the lexicon; read from the word's end, so each
+    /// consonant sees whether the next keeps its vowel. The transliteration writes every
+    /// inherent vowel (ikabāla); the final one is left to ``endsInSilentVowel(_:)``.
+    static func withSilentVowels(_ raw: String) -> String {
+        let s = Array(raw.unicodeScalars)
+        func isConsonant(_ v: UInt32) -> Bool {
+            (0x0915...0x0939).contains(v) || (0x0958...0x095F).contains(v) || (0x0978...0x097F).contains(v)
+                || (0x0995...0x09B9).contains(v) || (0x09DC...0x09DF).contains(v)
+        }
+        func isSign(_ v: UInt32) -> Bool {   // vowel signs, virama, nukta
+            (0x093C...0x094D).contains(v) || (0x0955...0x0957).contains(v) || (0x0962...0x0963).contains(v)
+                || (0x09BC...0x09CD).contains(v) || v == 0x09D7 || (0x09E2...0x09E3).contains(v)
+        }
+        func isVowelLetter(_ v: UInt32) -> Bool {
+            (0x0904...0x0914).contains(v) || (0x0960...0x0961).contains(v) || (0x0972...0x0977).contains(v)
+                || (0x0985...0x0994).contains(v) || (0x09E0...0x09E1).contains(v)
+        }
+        // Syllables: a vowel letter, or a consonant and what follows it up to the next
+        // consonant or vowel letter; whether it ends in a said vowel; where a virama may go.
+        struct Unit { var end: Int; var vowel: Bool; var schwa: Bool }
+        var units: [Unit] = []
+        var i = 0
+        while i < s.count {
+            let v = s[i].value
+            if isVowelLetter(v) {
+                units.append(Unit(end: i + 1, vowel: true, schwa: false))
+                i += 1
+            } else if isConsonant(v) {
+                var j = i + 1
+                while j < s.count, s[j].value == 0x093C || s[j].value == 0x09BC { j += 1 }   // nukta
+                let sign = j < s.count && isSign(s[j].value) ? s[j].value : nil
+                let virama = sign == 0x094D || sign == 0x09CD
+                units.append(Unit(end: j, vowel: !virama, schwa: sign == nil))
+                i = j
+            } else {
+                // Anusvara, candrabindu, visarga and the like go with the syllable before.
+                // A nasalised inherent vowel is said (कंधार).
+                if !units.isEmpty, (0x0900...0x0903).contains(v) || (0x0980...0x0983).contains(v) {
+                    units[units.count - 1].end = i + 1
+                    units[units.count - 1].schwa = false
+                }
+                i += 1
+            }
+        }
+        guard units.count >= 3 else { return raw }
+        // The last syllable's inherent vowel is not said either.
+        if units[units.count - 1].schwa { units[units.count - 1].vowel = false }
+        var silent = Set<Int>()
+        var k = units.count - 2
+        while k >= 1 {
+            if units[k].schwa, units[k - 1].vowel, units[k + 1].vowel {
+                units[k].vowel = false
+                silent.insert(k)
+            }
+            k -= 1
+        }
+        if silent.isEmpty { return raw }
+        var out = String.UnicodeScalarView()
+        var start = 0
+        for (k, u) in units.enumerated() {
+            // Unit k covers the scalars up to its end; its consonant is the first not yet written.
+            while start < u.end {
+                out.append(s[start])
+                start += 1
+                if silent.contains(k), start == u.end {
+                    let bengali = (0x0980...0x09FF).contains(s[start - 1].value)
+                    out.append(Unicode.Scalar(bengali ? 0x09CD : 0x094D)!)
+                }
+            }
+        }
+        while start < s.count { out.append(s[start]); start += 1 }
+        return String(out)
     }
 
     private static func isBengali(_ raw: String) -> Bool { raw.unicodeScalars.contains { (0x0980...0x09FF).contains($0.value) } }

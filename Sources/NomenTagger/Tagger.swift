@@ -118,33 +118,38 @@ public final class Tagger: Sendable {
         capitalisingLanguages = gate.mask(["de", "tr"])
         let person = personType
         hasCuratedPersons = (0..<lexicon.entityTypes.count).contains { lexicon.entityTypes[$0] == person && lexicon.entityFlags[$0] & 1 != 0 }
-        // Curated persons the lexicon writes in Cyrillic: a pass over the names of curated
-        // entities only (a bulk lexicon of a million names has none to read).
-        var cyrillic = WordBits(count: hasCuratedPersons ? lexicon.entityTypes.count : 0)
+        // For each script of persons' names in transliteration: the curated persons the lexicon
+        // writes in it, and the keys of the others' Latin names (a pass over the names of
+        // curated persons only: a bulk lexicon of a million names has none to read).
+        var written = [WordBits](repeating: WordBits(count: 0), count: ScriptClass.count)
+        var pairs = [Set<UInt64>](repeating: [], count: ScriptClass.count)
         if hasCuratedPersons {
-            lexicon.nameTexts.bytes.withUnsafeBufferPointer { all in
-                for n in 0..<lexicon.nameEntity.count {
-                    let e = lexicon.nameEntity[n]
-                    guard lexicon.entityTypes[Int(e)] == person, lexicon.entityFlags[Int(e)] & 1 != 0, !cyrillic.contains(e) else { continue }
-                    // A Cyrillic letter's UTF-8 lead byte is D0 to D3 (U+0400 to U+04FF).
-                    if all[lexicon.nameTexts.range(n)].contains(where: { (0xD0...0xD3).contains($0) }) { cyrillic.insert(e) }
+            for script in Self.transliteratedScripts { written[Int(script.rawValue)] = WordBits(count: lexicon.entityTypes.count) }
+            func isCuratedPerson(_ e: Int32) -> Bool { lexicon.entityTypes[Int(e)] == person && lexicon.entityFlags[Int(e)] & 1 != 0 }
+            for n in 0..<lexicon.nameEntity.count where isCuratedPerson(lexicon.nameEntity[n]) {
+                let e = lexicon.nameEntity[n]
+                for v in lexicon.nameTexts[n].unicodeScalars {
+                    guard let script = Self.transliteratedScript(of: v) else { continue }
+                    written[Int(script.rawValue)].insert(e)
+                    break
+                }
+            }
+            for n in 0..<lexicon.nameEntity.count where isCuratedPerson(lexicon.nameEntity[n]) {
+                let text = lexicon.nameTexts[n]
+                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
+                let words = text.split(whereSeparator: { !$0.isLetter })
+                guard words.count >= 2 else { continue }
+                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
+                // Three consonants at least: shorter names (Ali Khan) are too many words' keys.
+                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 3 else { continue }
+                let key = UInt64(first) << 32 | UInt64(last)
+                for script in Self.transliteratedScripts where !written[Int(script.rawValue)].contains(lexicon.nameEntity[n]) {
+                    pairs[Int(script.rawValue)].insert(key)
                 }
             }
         }
-        personsInCyrillic = cyrillic
-        // The surname keys of the curated persons it writes in Latin only.
-        var keys = Set<String>()
-        if hasCuratedPersons {
-            for n in 0..<lexicon.nameEntity.count {
-                let e = lexicon.nameEntity[n]
-                guard lexicon.entityTypes[Int(e)] == person, lexicon.entityFlags[Int(e)] & 1 != 0, !cyrillic.contains(e) else { continue }
-                let text = lexicon.nameTexts[n]
-                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }),
-                      let last = text.split(whereSeparator: { !$0.isLetter }).last else { continue }
-                keys.insert(CyrillicSurnameKey.latin(String(last)))
-            }
-        }
-        latinOnlySurnameKeys = keys
+        personsWritten = written
+        latinOnlyPairs = pairs
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -205,11 +210,23 @@ public final class Tagger: Sendable {
     /// looked up fuzzily in scripts without capitals and by key (see ``addFuzzy`` and
     /// ``addKeySpellings``); a bulk one has too many to guess from.
     let hasCuratedPersons: Bool
-    /// Curated persons with a name in Cyrillic. One the lexicon writes in Latin only may be
-    /// found in Cyrillic text by the matcher's transliteration alone (Хедаятулла Бадри).
-    let personsInCyrillic: WordBits
-    /// ``CyrillicSurnameKey``s of the surnames of the curated persons not in ``personsInCyrillic``.
-    let latinOnlySurnameKeys: Set<String>
+    /// Scripts in which a person the lexicon writes in Latin only may be found by the
+    /// matcher's transliteration alone (Хедаятулла Бадри, فوزیه کوفی for Fawzia Koofi).
+    static let transliteratedScripts: [ScriptClass] = [.cyrillic, .arabic, .devanagari, .bengali]
+    static func transliteratedScript(of v: Unicode.Scalar) -> ScriptClass? {
+        switch v.value {
+        case 0x0400...0x04FF: return .cyrillic
+        case 0x0600...0x06FF, 0x0750...0x077F: return .arabic
+        case 0x0900...0x097F: return .devanagari
+        case 0x0980...0x09FF: return .bengali
+        default: return nil
+        }
+    }
+    /// By script (``transliteratedScripts``): the curated persons with a name in it.
+    let personsWritten: [WordBits]
+    /// By script: ``TransliterationKey``s of the first and last words of the Latin names of
+    /// the curated persons with no name in it, the first's in the high 32 bits.
+    let latinOnlyPairs: [Set<UInt64>]
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -1946,6 +1963,30 @@ public final class Tagger: Sendable {
         // (রাইসি, রাইসির after ইব্রাহিম রাইসি where the lexicon has no Bengali Raisi).
         let fuzzySurnames = surnames.contains { $0.fuzzy }
         var added: [Match] = []
+        // Whether tokens a...b (two or three, of one script, words of no lexicon name) may be a
+        // curated person the lexicon writes in Latin only: their first and last words' keys
+        // are those of such a person's Latin name (see TransliterationKey).
+        var keys: [UInt32?] = []
+        func keysPair(_ a: Int, _ b: Int) -> Bool {
+            guard !singleWords, b < tokens.count, b - a <= 2 else { return false }
+            let script = tokens[a].script
+            let pairs = latinOnlyPairs[Int(script.rawValue)]
+            guard !pairs.isEmpty, (a...b).allSatisfy({ tokens[$0].script == script && !tokens[$0].isKnown && !tokens[$0].isFunctionWord
+                && !tokens[$0].facts.isTitle && (!tokens[$0].shape.contains(.cased) || nameLike(tokens[$0])) }) else { return false }
+            if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
+            func key(_ k: Int) -> UInt32 {
+                if let known = keys[k] { return known }
+                let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+                keys[k] = key
+                return key
+            }
+            return pairs.contains(UInt64(key(a)) << 32 | UInt64(key(b)))
+        }
+        lazy var mentioned = Set(matches.map(\.entity))
+        // Whether the document names the entity, its country or its context elsewhere.
+        func supported(_ e: Int) -> Bool {
+            mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e])) || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) })
+        }
         // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
         // names: there a run of words that holds a known part of a person's name and one
         // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
@@ -1997,8 +2038,10 @@ public final class Tagger: Sendable {
                 i -= 1
                 soft = i
             }
-            // Without capitals, a run with no part of a curated person's name has nothing to look up.
-            if !singleWords, !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j) { continue }
+            // Without capitals, a run with no part of a curated person's name has nothing to look up,
+            // unless two of its words may be a person the lexicon writes in Latin only.
+            if !singleWords, !tokens[i].shape.contains(.cased), !hasCuratedNamePart(i...j),
+               !(i..<j).contains(where: { keysPair($0, $0 + 1) || ($0 + 2 <= j && keysPair($0, $0 + 2)) }) { continue }
             // Spans of the run of five tokens at most, longest first; a chosen span blocks those it
             // overlaps. Bit k: token i + k is taken (a run has 64 tokens at most).
             var taken: UInt64 = 0
@@ -2038,13 +2081,10 @@ public final class Tagger: Sendable {
                             let t = tokens[k]
                             return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle && !startsHonorific(t)
                         }
-                        // In Cyrillic, two or three capitalised words the lexicon does not know at all
-                        // may be a curated person it writes in Latin only, in transliteration
-                        // (Хедаятулла Бадри for Hedayatullah Badri): checked after the lookup.
-                        transliterated = soft < 0 && unknown == length && length <= 3 && !latinOnlySurnameKeys.isEmpty
-                            && (a...b).allSatisfy { tokens[$0].script == .cyrillic && nameLike(tokens[$0]) && !tokens[$0].isFunctionWord }
-                            && latinOnlySurnameKeys.contains(CyrillicSurnameKey.cyrillic(
-                                String(decoding: folded[Int(tokens[b].foldStart)..<Int(tokens[b].foldEnd)], as: UTF8.self).unicodeScalars))
+                        // Two or three words the lexicon does not know at all may be a curated person it
+                        // writes in Latin only, in transliteration (Хедаятулла Бадри for Hedayatullah
+                        // Badri): checked after the lookup.
+                        transliterated = soft < 0 && unknown == length && length <= 3 && keysPair(a, b)
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]
@@ -2054,7 +2094,7 @@ public final class Tagger: Sendable {
                             guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly || transliterated
                             else { continue }
                         }
-                        if !tokens[a].shape.contains(.cased), !hasCuratedNamePart(a...b) { continue }
+                        if !tokens[a].shape.contains(.cased), !transliterated, !hasCuratedNamePart(a...b) { continue }
                     }
                     // A span the automaton reads as a lexicon name was already decided (kept,
                     // or dropped for its case or context): the matcher must not bring it back.
@@ -2102,8 +2142,11 @@ public final class Tagger: Sendable {
                         // Words the lexicon knows none of name only a curated person it has no
                         // Cyrillic name for, and must fit closely: one it writes in Cyrillic would
                         // have been found by its words.
+                        // Without capitals, it also needs the document to name the person, the
+                        // person's country or context elsewhere.
                         if transliterated {
-                            guard lexicon.isCurated(entity), !personsInCyrillic.contains(Int32(entity)), score >= 0.9 else { continue }
+                            guard lexicon.isCurated(entity), !personsWritten[Int(tokens[a].script.rawValue)].contains(Int32(entity)), score >= 0.9,
+                                  tokens[a].shape.contains(.cased) || supported(entity) else { continue }
                         }
                     }
                     taken |= span

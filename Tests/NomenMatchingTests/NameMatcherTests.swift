@@ -121,6 +121,19 @@ import NomenTestSupport
         #expect(NameKeys.latinTokens("मॉस्को").tokens.first?.hasSuffix("o") == true)
     }
 
+    /// Hindi's schwa deletion: a consonant's inherent vowel between a vowel and a consonant
+    /// that keeps its own is not said (इकबाल is Iqbal's ikbal, पेसकोव peskov, not ikabal and
+    /// pesakov); फ and ফ read f; a Bengali final ভ reads v (পেসকভ, Peskov); a nasalised
+    /// inherent vowel is said (कंधार).
+    @Test func indicKeysDropSilentInnerVowels() {
+        #expect(NameKeys.latinTokens("अहसन इकबाल").tokens == ["ahsan", "ikbal"])
+        #expect(NameKeys.latinTokens("पेसकोव").tokens == ["peskov"])
+        #expect(NameKeys.latinTokens("अफगानिस्तान").tokens == ["afganistan"])
+        #expect(NameKeys.latinTokens("দিমিত্রি পেসকভ").tokens == ["dimitri", "peskav"])
+        #expect(NameKeys.latinTokens("कंधार").tokens.first?.hasPrefix("kan") == true)
+        #expect(NameKeys.latinTokens("तालिबान").tokens == ["taliban"])
+    }
+
     /// Bengali writes w as ও with য়: the keys read it w, as the press's Latin does (সোয়াত is
     /// Swat, পারওয়ান Parwan), while a Bengali y elsewhere stays (কুয়েত, Kuwait, keeps its key).
     @Test func bengaliKeysReadOYaAsW() {
