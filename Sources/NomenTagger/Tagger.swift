@@ -1085,12 +1085,15 @@ public final class Tagger: Sendable {
         func shortGenerated(_ m: Match) -> Bool {
             tokens[m.first].letters <= 4 && m.names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.generatedFlag != 0 }
         }
-        // And so does a name read through an ending written without the apostrophe a name
-        // takes before it (Turkish Kabile: kabile, "tribe", or Kabil'e), curated or not.
+        // And so does a short name read through an ending written without the apostrophe a
+        // name takes before it (Turkish Kabile: kabile, "tribe", or Kabil'e), curated or not;
+        // a longer one (Hindistanın, Belucistanda) makes no common word.
         func bareEnding(_ m: Match) -> Bool {
             let t = tokens[m.first]
             let v = m.reading(m.first)
-            return v > 0 && t.facts.bareMask & (1 << v) != 0
+            guard v > 0, t.facts.bareMask & (1 << v) != 0 else { return false }
+            let name = lx.vocabulary.strings.range(Int(t.reading(v).id))
+            return lx.vocabulary.strings.bytes.withUnsafeBufferPointer { Self.scalarCount(UnsafeBufferPointer(rebasing: $0[name])) } <= 5
         }
         let doubtful = candidates.filter {
             !drop.contains($0) && ((replacesPart(matches[$0]) && !allCurated(matches[$0].names)) || shortGenerated(matches[$0])

@@ -124,7 +124,9 @@ import NomenTestSupport
                  Mentioned("Afganistandan", "afghanistan", .inflected), Mentioned("Kabile", "kabul", .inflected)],
                 note: "a name's ending written without its apostrophe"),
         TagCase("Kabile liderleri toplandı. Şehirde gergin bir gün.",
-                note: "at a sentence's start, a name read through an ending without its apostrophe needs the entity named elsewhere: kabile is 'tribe'"),
+                note: "at a sentence's start, a short name read through an ending without its apostrophe needs the entity named elsewhere: kabile is 'tribe'"),
+        TagCase("Hindistanın tepkisi sert oldu.", [Mentioned("Hindistanın", "india", .inflected)],
+                note: "a longer name with such an ending makes no common word, at a sentence's start too"),
         TagCase("Bölgedeki kabile reisleri konuştu.", note: "a common word in lower case is no name with an ending"),
     ]
 
