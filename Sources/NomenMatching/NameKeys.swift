@@ -78,9 +78,6 @@ public enum NameKeys {
         let source = indic ? withSilentVowels(raw) : persianLetters(raw)
         var latin = folder.key(t.transliterate(source).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
         if endsInSilentVowel(raw) && latin.hasSuffix("a") { latin.removeLast() }
-        // BGN writes дж dzh; the press writes the names that have it with j (Джон Кирби,
-        // John Kirby; Маджед, Majed; Джалал, Jalal).
-        if raw.unicodeScalars.contains(where: { (0x0400...0x04FF).contains($0.value) }) { latin = latin.replacingOccurrences(of: "dzh", with: "j") }
         guard indic else { return latin }
         // फ and ফ write f in the names of the region's languages far more than ph
         // (अफगानिस्तान, ফিতরাত); Bengali writes a final v ভ (পেসকভ, Peskov).
