@@ -211,6 +211,8 @@ final class ScalarTable {
             case 0x09C2: return ["\u{09C1}"]
             case 0x0988: return ["\u{0987}"]
             case 0x098A: return ["\u{0989}"]
+            // ... and with and without the nukta, as Hindi (জ়াওয়াহিরি, জাওয়াহিরি; য় is য with it).
+            case 0x09BC: return []
             default: break
             }
             // Hindi spells borrowed names with and without the nukta (अफ़ग़ानिस्तान,

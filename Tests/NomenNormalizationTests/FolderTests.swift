@@ -42,6 +42,8 @@ import NomenNormalization
         ("Ґані", "Гани"),
         // Bengali short and long vowels in foreign names
         ("হাক্কানী", "হাক্কানি"),
+        // Bengali with and without the nukta, as Hindi
+        ("জ়াওয়াহিরি", "জাওয়াহিরি"),
         // The short vowel's letter with the ā sign for the long vowel's letter
         ("অাফগানিস্তান", "আফগানিস্তান"),
         ("अाफगानिस्तान", "आफगानिस्तान"),
