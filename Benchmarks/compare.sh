@@ -89,7 +89,11 @@ fi
 PROTO=""
 if [ "$SKIP_PEER_PROTOCOL" != 1 ]; then
     log "swift build -c release --package-path Benchmarks/Micro --product PeerProtocol"
-    if swift build -c release --package-path Benchmarks/Micro --product PeerProtocol > "$WORK/build_proto.log" 2>&1; then
+    # A build folder left by an older tree can miss a module the main package gained since
+    # (a new C target): one clean retry.
+    if swift build -c release --package-path Benchmarks/Micro --product PeerProtocol > "$WORK/build_proto.log" 2>&1 ||
+        { log "PeerProtocol build failed; retrying from a clean Benchmarks/Micro/.build"; rm -rf Benchmarks/Micro/.build;
+          swift build -c release --package-path Benchmarks/Micro --product PeerProtocol > "$WORK/build_proto.log" 2>&1; }; then
         rm -rf "$WORK/proto" && mkdir -p "$WORK/proto" &&
             cp -p Benchmarks/Micro/.build/release/PeerProtocol "$WORK/proto/" &&
             cp -Rp Benchmarks/Micro/.build/release/*.resources "$WORK/proto/" && PROTO="$WORK/proto/PeerProtocol"
