@@ -516,11 +516,13 @@ public final class Tagger: Sendable {
         var facts = WordFacts()
         facts.sourceScalars = token.scalarEnd - token.scalarStart
         facts.id = lexicon.vocabulary.id(of: key)
-        facts.isFunctionWord = functionWords.contains(key)
-        facts.foldsLikeExactWord = exactWordKeys.contains(key)
-        facts.isHeadTitle = Self.headTitle.contains(key)
-        facts.isTitle = (facts.id >= 0 && courtesyTitles.contains(facts.id)) || titleWords.contains(key)
-            || titleEndings.contains { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }
+        if functionWords.contains(key) { facts.flags.insert(.functionWord) }
+        if exactWordKeys.contains(key) { facts.flags.insert(.foldsLikeExactWord) }
+        if Self.headTitle.contains(key) { facts.flags.insert(.headTitle) }
+        if (facts.id >= 0 && courtesyTitles.contains(facts.id)) || titleWords.contains(key)
+            || titleEndings.contains(where: { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }) {
+            facts.flags.insert(.title)
+        }
         if let set {
             for (k, r) in inflect(key, set: set, token: token, bytes: bytes, except: facts.id).enumerated() {
                 facts.setInflected(k + 1, id: r.0, trimStart: r.1, trimEnd: r.2, bare: r.3)

@@ -42,41 +42,32 @@ struct WordFacts {
     /// Bit v is set when inflected reading v is through an ending written without the
     /// apostrophe a name takes before it (see ``InflectionRules/Rule/bare``).
     var bareMask: UInt8 = 0
-    /// The one-bit facts below.
-    private var flags: UInt8 = 0
+    /// The one-bit facts (see ``Flags``).
+    var flags: Flags = []
     /// Source scalars of the token the facts were worked out on: trims count source
     /// scalars, so they hold for another token of the same folded word only if it has
     /// as many (no diacritic that folding dropped).
     var sourceScalars: Int32 = 0
 
-    @inline(__always) private func flag(_ bit: UInt8) -> Bool { flags & bit != 0 }
-    @inline(__always) private mutating func setFlag(_ bit: UInt8, _ on: Bool) {
-        flags = on ? flags | bit : flags & ~bit
+    struct Flags: OptionSet {
+        let rawValue: UInt8
+        /// A function word (sentence-initial ones are never given names).
+        static let functionWord = Flags(rawValue: 1)
+        /// The word folds like one of the exact words (exact-words.txt): whether the token
+        /// is one is checked on its bytes as written.
+        static let foldsLikeExactWord = Flags(rawValue: 2)
+        /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
+        static let headTitle = Flags(rawValue: 4)
+        /// The word is a title that stands before names: a one-word courtesy title of the
+        /// lexicon (M., Mme, Präsident) as written, or a title of titles.txt (Minister,
+        /// Außenminister, Bakanı).
+        static let title = Flags(rawValue: 8)
     }
 
-    /// A function word (sentence-initial ones are never given names).
-    var isFunctionWord: Bool {
-        get { flag(1) }
-        set { setFlag(1, newValue) }
-    }
-    /// The word folds like one of the exact words (exact-words.txt): whether the token is
-    /// one is checked on its bytes as written.
-    var foldsLikeExactWord: Bool {
-        get { flag(2) }
-        set { setFlag(2, newValue) }
-    }
-    /// The word is 长 ("head"), which makes the body's name before it a title (外交部长).
-    var isHeadTitle: Bool {
-        get { flag(4) }
-        set { setFlag(4, newValue) }
-    }
-    /// The word is a title that stands before names: a one-word courtesy title of the
-    /// lexicon (M., Mme, Präsident) as written, or a title of titles.txt (Minister,
-    /// Außenminister, Bakanı).
-    var isTitle: Bool {
-        get { flag(8) }
-        set { setFlag(8, newValue) }
-    }
+    var isFunctionWord: Bool { flags.contains(.functionWord) }
+    var foldsLikeExactWord: Bool { flags.contains(.foldsLikeExactWord) }
+    var isHeadTitle: Bool { flags.contains(.headTitle) }
+    var isTitle: Bool { flags.contains(.title) }
 
     var hasTrims: Bool { (trims.0 | trims.1 | trims.2) != 0 }
 
