@@ -718,6 +718,10 @@ final class TokenScanner {
             gap.insert(.slash)
         case 0x200C, 0x200D, 0x200B, 0xFEFF, 0xAD, 0x0640:
             break // invisible between words
+        case 0x26, 0xFF06:
+            // An ampersand joins the words of a name (Ports & Maritime Organization), which
+            // the lexicon's names write with it or with "and".
+            gap.insert(.space)
         default:
             if let flags, flags.contains(.space) { gap.insert(.space) } else { gap.insert(.breaker) }
         }

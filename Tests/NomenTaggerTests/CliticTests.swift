@@ -138,6 +138,8 @@ import NomenTestSupport
 
     static let english: [TagCase] = [
         TagCase("Russia’s envoy arrived.", [Mentioned("Russia", "russia")], note: "typographic apostrophe"),
+        TagCase("Iran's Ports & Maritime Organization said.", [Mentioned("Iran", "iran"), Mentioned("Ports & Maritime Organization", "iran-ports-and-maritime-organization")],
+                note: "an ampersand inside a name"),
         TagCase("Pakistan's army said so.", [Mentioned("Pakistan", "pakistan")], note: "ASCII apostrophe"),
         TagCase("The Taliban's leader spoke to Afghanistan’s neighbours.", [Mentioned("Taliban", "taliban"), Mentioned("Afghanistan", "afghanistan")]),
         TagCase("the Taliban-led government", [Mentioned("Taliban", "taliban")], note: "hyphenated compound"),
