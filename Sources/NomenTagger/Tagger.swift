@@ -397,7 +397,9 @@ public final class Tagger: Sendable {
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
-        if options.fuzzy, let matcher { addKeySpellings(&matches, tokens: tokens, bytes: bytes, matcher: matcher, scratch: s) }
+        if options.fuzzy, let matcher {
+            addKeySpellings(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s)
+        }
         if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
@@ -2174,7 +2176,8 @@ public final class Tagger: Sendable {
     /// or more, beside no other unknown capitalised word, that names a place. Only where the
     /// lexicon has curated persons, as the fuzzy pass; a name that is ambiguous or part of a
     /// longer one does not count.
-    private func addKeySpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, matcher: NameMatcher, scratch: Scratch) {
+    private func addKeySpellings(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
+                                 languages: UInt64, matcher: NameMatcher, scratch: Scratch) {
         guard hasCuratedPersons else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
         lazy var mentioned = Set(matches.map(\.entity))
@@ -2200,7 +2203,18 @@ public final class Tagger: Sendable {
             let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
             // Letters and signs of these scripts only (and joiners), no mixture.
             if indic, !text.unicodeScalars.allSatisfy({ (0x0900...0x09FF).contains($0.value) || $0.value == 0x200C || $0.value == 0x200D }) { continue }
-            let hit = fuzzyLookup(text, sameKey: true, matcher: matcher, scratch: scratch)
+            var hit = fuzzyLookup(text, sameKey: true, matcher: matcher, scratch: scratch)
+            // With a case ending (বিশকেকে, বিশকেকের): the word without it, as the inflection
+            // rules read a word of the lexicon; the mention keeps the ending, as theirs do.
+            if hit.0 < 0, indic, let set = gate.rules(Int(t.script.rawValue), languages & gate.scriptMask[Int(t.script.rawValue)]) {
+                let key = Array(folded[Int(t.foldStart)..<Int(t.foldEnd)])
+                for r in set.suffixes where r.trimScalars == 0 && !r.afterZWNJ && key.count > r.surface.count && key.suffix(r.surface.count).elementsEqual(r.surface) {
+                    let stem = key.dropLast(r.surface.count) + r.replacement
+                    guard Self.scalarCount(stem) >= 5 else { continue }
+                    let found = fuzzyLookup(String(decoding: stem, as: UTF8.self), sameKey: true, matcher: matcher, scratch: scratch)
+                    if found.0 >= 0 { hit = found; break }
+                }
+            }
             guard hit.0 >= 0, lexicon.isCurated(hit.0) else { continue }
             let type = lexicon.entityTypes[hit.0]
             // In a cased script only places: a capitalised unknown word is most often a person.
