@@ -166,9 +166,9 @@ public struct InflectionRules: Sendable {
                     return s.count - common
                 }
                 let trim = kind == .prefix ? unrestored(fromEnd: true) : head[0] == "suffix+word" ? unrestored(fromEnd: false) : 0
-                var rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
-                                afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language)
-                rule.bare = head[0] == "suffix+bare"
+                let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
+                                afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language,
+                                bare: head[0] == "suffix+bare")
                 var entry = rules[script] ?? ([], [])
                 if kind == .prefix { entry.prefixes.append(rule) } else { entry.suffixes.append(rule) }
                 rules[script] = entry

@@ -1957,11 +1957,13 @@ public final class Tagger: Sendable {
         let covered = Self.covered(by: matches, count: tokens.count)
         // The surnames (last words, folded) of the persons this document names in full, and
         // whether the full name was found by the matcher (a spelling the lexicon lacks).
+        // Without case, the word is kept scalar by scalar (``lowBytes(_:)``), as it is compared.
         var surnames: [(entity: Int, word: [UInt8], letters: Int, fuzzy: Bool)] = []
         if singleWords {
             for m in matches where m.last > m.first && lexicon.entityTypes[m.entity] == personType {
                 let t = tokens[m.last]
-                surnames.append((m.entity, Array(folded[Int(t.foldStart)..<Int(t.foldEnd)]), Int(t.letters), m.kind == .fuzzy))
+                let word = folded[Int(t.foldStart)..<Int(t.foldEnd)]
+                surnames.append((m.entity, t.shape.contains(.cased) ? Array(word) : Self.lowBytes(word), Int(t.letters), m.kind == .fuzzy))
             }
             if surnames.isEmpty { return }
         }
@@ -1990,10 +1992,7 @@ public final class Tagger: Sendable {
             return pairs.contains(UInt64(key(a)) << 32 | UInt64(key(b)))
         }
         lazy var mentioned = Set(matches.map(\.entity))
-        // Whether the document names the entity, its country or its context elsewhere.
-        func supported(_ e: Int) -> Bool {
-            mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e])) || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) })
-        }
+        func supported(_ e: Int) -> Bool { supports(e, mentioned: mentioned) }
         // Words of Arabic script, Devanagari and Bengali have no capitals to say which are
         // names: there a run of words that holds a known part of a person's name and one
         // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
@@ -2091,7 +2090,7 @@ public final class Tagger: Sendable {
                         // Two or three words the lexicon does not know at all may be a curated person it
                         // writes in Latin only, in transliteration (Хедаятулла Бадри for Hedayatullah
                         // Badri): checked after the lookup.
-                        transliterated = soft < 0 && unknown == length && length <= 3 && keysPair(a, b)
+                        transliterated = soft < 0 && length <= 3 && keysPair(a, b)
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]
@@ -2125,7 +2124,7 @@ public final class Tagger: Sendable {
                         let scalars = cased ? [] : Self.lowBytes(word)
                         for (e, surname, surnameLetters, fuzzy) in surnames where abs(surnameLetters - letters) <= 2 && (cased || fuzzy) {
                             let sim = cased ? surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
-                                : Similarity.jaroWinkler(scalars, Self.lowBytes(surname))
+                                : Similarity.jaroWinkler(scalars, surname)
                             // The surname as written is a partial name's to link, unless the lexicon
                             // does not know the word (the full name was another spelling: Бадри
                             // after Хедаятулла Бадри, where the lexicon writes Badri in Latin only).
@@ -2147,10 +2146,9 @@ public final class Tagger: Sendable {
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
                               score >= options.fuzzyThreshold, tokens[a].shape.contains(.cased) || lexicon.entityFlags[entity] & 1 != 0 else { continue }
                         // Words the lexicon knows none of name only a curated person it has no
-                        // Cyrillic name for, and must fit closely: one it writes in Cyrillic would
-                        // have been found by its words.
-                        // Without capitals, it also needs the document to name the person, the
-                        // person's country or context elsewhere.
+                        // name for in their script, and must fit closely: one it writes in that
+                        // script would have been found by its words. Without capitals, it also
+                        // needs the document to name the person, the person's country or context.
                         if transliterated {
                             guard lexicon.isCurated(entity), !personsWritten[Int(tokens[a].script.rawValue)].contains(Int32(entity)), score >= 0.9,
                                   tokens[a].shape.contains(.cased) || supported(entity) else { continue }
@@ -2181,10 +2179,7 @@ public final class Tagger: Sendable {
         guard hasCuratedPersons else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
         lazy var mentioned = Set(matches.map(\.entity))
-        // Whether the document names the entity, its country or its context elsewhere too.
-        func supported(_ e: Int) -> Bool {
-            mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e])) || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) })
-        }
+        func supported(_ e: Int) -> Bool { supports(e, mentioned: mentioned) }
         func unknownCapitalised(_ k: Int) -> Bool {
             k >= 0 && k < tokens.count && !covered[k] && tokens[k].facts.id < 0 && tokens[k].shape.contains(.firstUpper)
         }
@@ -2253,6 +2248,12 @@ public final class Tagger: Sendable {
         if added.isEmpty { return }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether the document names entity `e`, its country or its context, elsewhere than
+    /// where it is asked: `mentioned` holds the entities of its mentions.
+    private func supports(_ e: Int, mentioned: Set<Int>) -> Bool {
+        mentioned.contains(e) || mentioned.contains(Int(lexicon.entityCountry[e])) || lexicon.context(of: e).contains(where: { mentioned.contains(Int($0)) })
     }
 
     /// Whether a reading of the token is a given name or surname of a curated person.

@@ -232,6 +232,10 @@ final class TokenScanner {
 
         /// The scalar of a two-byte UTF-8 sequence.
         @inline(__always)
+        static func threeByteScalar(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8) -> Unicode.Scalar {
+            Unicode.Scalar(UInt32(b1 & 0x0F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F))!
+        }
+
         static func twoByteScalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar {
             Unicode.Scalar(UInt32(b1 & 0x1F) << 6 | UInt32(b2 & 0x3F))!
         }
@@ -631,10 +635,11 @@ final class TokenScanner {
                     // than its source makes room first.
                     if value < 0x800 { letterBits |= letterTable[Int(value)] }
                     if (value == 0x09BE || value == 0x093E), count - Int(current.pointee.foldStart) >= 3, out[count - 3] == 0xE0,
-                       out[count - 2] == (value == 0x09BE ? 0xA6 : 0xA4), out[count - 1] == 0x85 {
+                       let vowel = Folder.independentVowel(Self.threeByteScalar(out[count - 3], out[count - 2], out[count - 1]), Unicode.Scalar(value)!) {
                         // The short vowel's letter and the ā sign are the long vowel's letter, as
-                        // Folder folds them (Folder.independentVowel): অা is আ.
-                        out[count - 1] = 0x86
+                        // Folder folds them: অা is আ.
+                        count -= 3
+                        appendUTF8(vowel.value)
                     } else if (value == 0x094D || value == 0x09CD), let nasal = nasalBeforeStop(virama: value, text, next: i + width) {
                         // A nasal with a virama before a stop folds as Folder folds it: the nasal
                         // just written and the virama give way to its fold (same length or less).
