@@ -410,6 +410,9 @@ public struct NameMatcher: Sendable {
             return bc > 1 && a[0] == b[0] ? TokenMatch(similarity: 0.9, kind: .initial) : nil
         }
         if ac <= 3 || bc <= 3 { return nil }
+        // Lengths alone bound Jaro–Winkler (at most 0.4 + 0.6 · (2 + shorter/longer) / 3):
+        // a word less than 0.55 of the other's length reaches no spelling floor.
+        if abs(ac - bc) > 1 && 100 * min(ac, bc) < 54 * max(ac, bc) { return nil }
         let common = x.letters.common(with: y.letters)
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
