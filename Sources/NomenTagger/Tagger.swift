@@ -1499,6 +1499,16 @@ public final class Tagger: Sendable {
             }
             return firstFullCache![e]
         }
+        // The persons this document names in full, by the word their mention ends with: the
+        // person a surname alone refers back to, though the lexicon lists it as theirs to no
+        // one (Farooqi after Fazalhaq Farooqi, whose names are all ambiguous, Farooqi being a
+        // common surname, is he, not Aslam Farooqui, whose surname it is alone).
+        var namedBy: [Int32: [Int]] = [:]
+        for m in sorted where m.last > m.first && m.kind != .partial && lx.entityTypes[m.entity] == personType {
+            for v in 0..<WordFacts.readings where tokens[m.last].reading(v).id >= 0 {
+                namedBy[tokens[m.last].reading(v).id, default: []].append(m.entity)
+            }
+        }
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
@@ -1564,7 +1574,15 @@ public final class Tagger: Sendable {
                 nextFull += 1
             }
             var antecedent: (entity: Int, at: Int)?
-            for e in candidates {
+            var named: [Int] = []
+            if !namedBy.isEmpty {
+                for v in 0..<WordFacts.readings { if let es = namedBy[t.reading(v).id] { named += es } }
+            }
+            // Without capitals, a word the lexicon does not know right before may be a given name
+            // of another person (আবদুর রহমান after মুজিব উর রহমান): the lexicon's own partial names only.
+            if !cased && !named.isEmpty && i > 0 && !covered[i - 1] && joinable(tokens[i - 1], t)
+                && !tokens[i - 1].isKnown && !tokens[i - 1].isFunctionWord { named = [] }
+            for e in candidates.union(named) {
                 if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
             }
             // A capitalised word that no name covers right after: part of another name.
