@@ -1,3 +1,4 @@
+import CNomenSupport
 import NomenNormalization
 
 /// Splits a text into tokens and folds each one, in one pass over its UTF-8 bytes.
@@ -120,6 +121,75 @@ final class TokenScanner {
             if kept != k { (t + kept).pointee = right.pointee }
         }
         tokenCount = kept + 1
+    }
+
+    /// Drops the words of web and e-mail addresses in `text` (the text of the last scan):
+    /// `scheme://…` and `www.…` to the next space, and a run without spaces around an `@`
+    /// between letters or digits. Their words are no names, and no evidence either: a slug's
+    /// lower-case `kazakistan` says nothing of the word's case in the text, and `AA` of a
+    /// percent-escape (`%D8%AA`) is no agency. The word after an address is kept apart from
+    /// the one before it.
+    func dropAddresses(_ text: UnsafeBufferPointer<UInt8>) {
+        guard tokenCount > 0, let base = text.baseAddress else { return }
+        let n = text.count
+        var spans: [Range<Int>] = []
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x0C || b == 0x0B }
+        func isWordByte(_ b: UInt8) -> Bool { Homoglyph.isASCIILetter(b) || (b &- 0x30) < 10 || b >= 0x80 }
+        // The run of bytes around position `i` up to a space, a quotation mark or a bracket.
+        func run(around i: Int) -> Range<Int> {
+            var a = i
+            while a > 0 && !isSpace(text[a - 1]) && text[a - 1] != 0x22 && text[a - 1] != 0x3C && text[a - 1] != 0x28 { a -= 1 }
+            var b = i
+            while b < n && !isSpace(text[b]) && text[b] != 0x22 && text[b] != 0x3E { b += 1 }
+            return a..<b
+        }
+        // Each place `needle` occurs, in order; `take` returns where to look on from.
+        func find(_ needle: StaticString, _ take: (Int) -> Int) {
+            var i = 0
+            while i < n, let hit = nomen_memmem(base + i, n - i, needle.utf8Start, needle.utf8CodeUnitCount) {
+                i = max(i + 1, take(UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base))
+            }
+        }
+        // scheme:// after a scheme of ASCII letters.
+        find("://") { k in
+            guard k > 0, Homoglyph.isASCIILetter(text[k - 1]) else { return k + 1 }
+            var a = k
+            while a > 0 && Homoglyph.isASCIILetter(text[a - 1]) { a -= 1 }
+            let r = run(around: k)
+            spans.append(a..<r.upperBound)
+            return r.upperBound
+        }
+        find("www.") { k in
+            guard k == 0 || !isWordByte(text[k - 1]) else { return k + 1 }
+            let r = run(around: k)
+            spans.append(k..<r.upperBound)
+            return r.upperBound
+        }
+        find("@") { k in
+            guard k > 0, k + 1 < n, isWordByte(text[k - 1]), isWordByte(text[k + 1]) else { return k + 1 }
+            let r = run(around: k)
+            spans.append(r)
+            return r.upperBound
+        }
+        if spans.isEmpty { return }
+        spans.sort { $0.lowerBound < $1.lowerBound }
+        let t = tokenBase
+        var kept = 0
+        var span = 0
+        var dropped = false
+        for k in 0..<tokenCount {
+            let start = Int(t[k].byteStart)
+            while span < spans.count && spans[span].upperBound <= start { span += 1 }
+            if span < spans.count && spans[span].contains(start) {
+                dropped = true
+                continue
+            }
+            if dropped { t[k].gap.insert(.breaker) }
+            dropped = false
+            if kept != k { (t + kept).pointee = t[k] }
+            kept += 1
+        }
+        tokenCount = kept
     }
 
     /// Splits token `k` into pieces at `cuts` (each where a piece starts: its folded byte,

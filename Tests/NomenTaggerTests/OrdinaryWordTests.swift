@@ -95,6 +95,11 @@ import NomenTestSupport
         TagCase("Er sagte in Kabul Vertretern der Regierung, dass Russland Waffen liefern werde.",
                 [Mentioned("Kabul", "kabul"), Mentioned("Russland", "russia")],
                 note: "German capitalises every noun: there a capital does not mark a name"),
+        TagCase("https://example.com/news/kazakhstan-taliban-talks\nKazakhstan hosted the talks, www.kabul-news.af reported.",
+                [Mentioned("Kazakhstan", "kazakhstan")],
+                note: "a web address's words are no names, nor a sign that a name is an ordinary word"),
+        TagCase("Write to press@kabul.gov.af or see https://ar.example.com/%D8%B7%D8%A7-AA (in Kabul).", [Mentioned("Kabul", "kabul")],
+                note: "nor an e-mail address's, nor a percent-escape's letters (AA)"),
     ]
 
     @Test(arguments: curated) func curatedNames(_ c: TagCase) { expectTagging(c) }
