@@ -5,7 +5,7 @@ import NomenTransliteration
 /// The matcher's keys for every lexicon name, and postings from keys to names:
 /// built once at compile time, read with the binary index, never re-derived from YAML.
 public final class MatcherIndex: Sendable {
-    public static let formatVersion: UInt32 = 12
+    public static let formatVersion: UInt32 = 13
 
     let nameEntity: Table<Int32>
     let nameTexts: StringTable

@@ -75,7 +75,7 @@ public enum NameKeys {
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks.
         let indic = raw.unicodeScalars.contains { (0x0900...0x09FF).contains($0.value) }
-        let source = indic ? withSilentVowels(raw) : persianLetters(raw)
+        let source = indic ? withSilentVowels(labialNasals(raw)) : persianLetters(raw)
         var latin = folder.key(t.transliterate(source).filter { $0 != "'" && $0 != "ʼ" && $0 != "ʻ" && $0 != "’" })
         if endsInSilentVowel(raw) && latin.hasSuffix("a") { latin.removeLast() }
         guard indic else { return latin }
@@ -84,6 +84,35 @@ public enum NameKeys {
         latin = latin.replacingOccurrences(of: "ph", with: "f")
         if raw.unicodeScalars.last?.value == 0x09AD, latin.hasSuffix("bh") { latin = String(latin.dropLast(2)) + "v" }
         return isBengali(raw) ? bengaliW(latin) : latin
+    }
+
+    /// A nasal before p, ph, b, bh or m is said m (मोहम्मद is mohammad, अंबानी ambani): the
+    /// Folder writes every nasal before a consonant, and the anusvara, as न्/ন্ (n), so the
+    /// keys of a name spelt either way agree with each other and with its Latin name.
+    static func labialNasals(_ raw: String) -> String {
+        var s = Array(raw.unicodeScalars)
+        guard s.count > 2 else { return raw }
+        var changed = false
+        var i = 0
+        while i + 1 < s.count {
+            defer { i += 1 }
+            let v = s[i].value
+            let next = s[i + 1].value
+            // न् + प फ ब भ म, ন্ + প ফ ব ভ ম; the anusvara ं / ং before them.
+            if v == 0x0928, next == 0x094D, i + 2 < s.count, (0x092A...0x092E).contains(s[i + 2].value) {
+                s[i] = "\u{092E}"; changed = true
+            } else if v == 0x09A8, next == 0x09CD, i + 2 < s.count, (0x09AA...0x09AE).contains(s[i + 2].value) {
+                s[i] = "\u{09AE}"; changed = true
+            } else if v == 0x0902, (0x092A...0x092E).contains(next) {
+                s[i] = "\u{092E}"; s.insert("\u{094D}", at: i + 1); changed = true
+            } else if v == 0x0982, (0x09AA...0x09AE).contains(next) {
+                s[i] = "\u{09AE}"; s.insert("\u{09CD}", at: i + 1); changed = true
+            }
+        }
+        if !changed { return raw }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: s)
+        return String(out)
     }
 
     /// A Devanagari or Bengali word with a virama after each consonant whose inherent vowel

@@ -1991,15 +1991,16 @@ public final class Tagger: Sendable {
         // (রাইসি, রাইসির after ইব্রাহিম রাইসি where the lexicon has no Bengali Raisi).
         let fuzzySurnames = surnames.contains { $0.fuzzy }
         var added: [Match] = []
-        // Whether tokens a...b (two or three, of one script, words of no lexicon name) may be a
-        // curated person the lexicon writes in Latin only: their first and last words' keys
-        // are those of such a person's Latin name (see TransliterationKey).
+        // Whether tokens a...b (two or three, of one script) may be a curated person the lexicon
+        // writes in Latin only: their first and last words' keys are those of such a person's
+        // Latin name (see TransliterationKey). A word may be one the lexicon knows from another
+        // name (अहसन of ज़ियाउल अहसन before इकबाल): the keys of both ends and the lookup decide.
         var keys: [UInt32?] = []
         func keysPair(_ a: Int, _ b: Int) -> Bool {
             guard !singleWords, b < tokens.count, b - a <= 2 else { return false }
             let script = tokens[a].script
             let pairs = latinOnlyPairs[Int(script.rawValue)]
-            guard !pairs.isEmpty, (a...b).allSatisfy({ tokens[$0].script == script && !tokens[$0].isKnown && !tokens[$0].isFunctionWord
+            guard !pairs.isEmpty, (a...b).allSatisfy({ tokens[$0].script == script && !tokens[$0].isFunctionWord
                 && !tokens[$0].facts.isTitle && (!tokens[$0].shape.contains(.cased) || nameLike(tokens[$0])) }) else { return false }
             if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
             func key(_ k: Int) -> UInt32 {
@@ -2106,18 +2107,17 @@ public final class Tagger: Sendable {
                             let t = tokens[k]
                             return k != soft && t.partialMask == 0 && t.facts.endsNameMask == 0 && !t.facts.isTitle && !startsHonorific(t)
                         }
-                        // Two or three words the lexicon does not know at all may be a curated person it
-                        // writes in Latin only, in transliteration (Хедаятулла Бадри for Hedayatullah
-                        // Badri): checked after the lookup.
-                        transliterated = soft < 0 && length <= 3 && keysPair(a, b)
+                        let byNameParts = (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly
+                        // Else two or three words may be a curated person the lexicon writes in Latin only,
+                        // in transliteration (Хедаятулла Бадри for Hedayatullah Badri): checked after the lookup.
+                        transliterated = !byNameParts && soft < 0 && length <= 3 && keysPair(a, b)
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]
                             let capitalised = lead.shape.contains(.cased) && !lead.gap.contains(.sentenceStart) && !lead.isFunctionWord
                             guard unknown <= 1 && (nameParts > 0 || capitalised) else { continue }
                         } else {
-                            guard (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly || transliterated
-                            else { continue }
+                            guard byNameParts || transliterated else { continue }
                         }
                         if !tokens[a].shape.contains(.cased), !transliterated, !hasCuratedNamePart(a...b) { continue }
                     }

@@ -134,6 +134,15 @@ import NomenTestSupport
         #expect(NameKeys.latinTokens("तालिबान").tokens == ["taliban"])
     }
 
+    /// A nasal before a labial is m, however it is written: a doubled म्म (which the Folder
+    /// writes न्म), an anusvara (अंबानी), Bengali ম্ম; not before other consonants (कंधार).
+    @Test func indicNasalsBeforeLabialsReadM() {
+        #expect(NameKeys.latinTokens("मोहम्मद याकूब").tokens == ["mohammad", "yakub"])
+        #expect(NameKeys.latinTokens("अंबानी").tokens.first?.hasPrefix("amb") == true)
+        #expect(NameKeys.latinTokens("অম্বানি").tokens.first?.hasPrefix("amb") == true)
+        #expect(NameKeys.latinTokens("कंधार").tokens.first?.hasPrefix("kand") == true)
+    }
+
     /// Bengali writes w as ও with য়: the keys read it w, as the press's Latin does (সোয়াত is
     /// Swat, পারওয়ান Parwan), while a Bengali y elsewhere stays (কুয়েত, Kuwait, keeps its key).
     @Test func bengaliKeysReadOYaAsW() {
