@@ -401,7 +401,7 @@ public final class Tagger: Sendable {
         if options.fuzzy, let matcher {
             addKeySpellings(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s)
         }
-        if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded) }
+        if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded, languages: languages) }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
@@ -1484,7 +1484,7 @@ public final class Tagger: Sendable {
         return best
     }
 
-    private func addPartials(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+    private func addPartials(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, languages: UInt64) {
         let lx = lexicon
         guard !lx.partialTokens.isEmpty else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
@@ -1549,7 +1549,10 @@ public final class Tagger: Sendable {
                !(isInitial(i - 1, tokens) && initialAgrees(tokens[i - 1], folded: folded, entities: Set(entries.map { Int($0 >> 2) }))),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
-                unknownClaims[tokenID] = i
+                // Where every noun or title has a capital (German, Turkish: Anhängern Khans,
+                // Bakan Vekili Muttaki), the word may be no name: this surname is left, not
+                // the ones after it.
+                if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
                 continue
             }
             if !cased, followsOthersName(i, tokens: tokens, covered: covered, carriers: Set(entries.map { Int($0 >> 2) })) {

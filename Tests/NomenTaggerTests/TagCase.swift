@@ -54,13 +54,17 @@ struct TagCase: Sendable, CustomTestStringConvertible {
         for e in expected {
             let needle = Array(e.text.unicodeScalars)
             guard !needle.isEmpty, hay.count >= needle.count else { return nil }
-            var found: Int?
-            var i = from
-            while i + needle.count <= hay.count {
-                if Array(hay[i..<(i + needle.count)]) == needle { found = i; break }
-                i += 1
+            // A whole word first (Khan, not the Khan of Khans), else anywhere (Han text).
+            func isLetter(_ k: Int) -> Bool { k >= 0 && k < hay.count && hay[k].properties.isAlphabetic }
+            func find(wholeWord: Bool) -> Int? {
+                var i = from
+                while i + needle.count <= hay.count {
+                    if Array(hay[i..<(i + needle.count)]) == needle && (!wholeWord || (!isLetter(i - 1) && !isLetter(i + needle.count))) { return i }
+                    i += 1
+                }
+                return nil
             }
-            guard let start = found else { return nil }
+            guard let start = find(wholeWord: true) ?? find(wholeWord: false) else { return nil }
             out.append(TaggedSpan(start: start, end: start + needle.count, text: e.text, id: e.id))
             from = start + needle.count
         }
