@@ -401,7 +401,10 @@ public final class Tagger: Sendable {
         if options.fuzzy, let matcher {
             addKeySpellings(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s)
         }
-        if options.partialNames { addPartials(&matches, tokens: tokens, folded: scanner.folded, languages: languages) }
+        if options.partialNames {
+            yieldInflectedPlacesToSurnames(&matches, tokens: tokens, folded: scanner.folded)
+            addPartials(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
+        }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
@@ -1647,6 +1650,22 @@ public final class Tagger: Sendable {
             }
         }
         return given
+    }
+
+    /// An inflected place whose word as written is the surname of a person this document
+    /// named in full before it (Sözcü Balkhi after Abdul Qahar Balkhi: not Balkh with the
+    /// Turkish accusative -i) is left to the partial names, which link it to the person.
+    private func yieldInflectedPlacesToSurnames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
+        guard matches.contains(where: { $0.choices != 0 && $0.first == $0.last && tokens[$0.first].partialMask & 1 != 0 }) else { return }
+        let persons = matches.filter { $0.last > $0.first && $0.kind != .partial && lexicon.entityTypes[$0.entity] == personType }
+        if persons.isEmpty { return }
+        matches.removeAll { m in
+            guard m.choices != 0, m.kind != .partial, m.kind != .fuzzy, m.first == m.last, tokens[m.first].partialMask & 1 != 0 else { return false }
+            let type = lexicon.entityTypes[m.entity]
+            guard type == gpeType || type == locType else { return false }
+            return persons.contains { $0.last < m.first && word($0.last).elementsEqual(word(m.first)) }
+        }
     }
 
     /// A person's one-word name in a script without capitals right after a word of other
