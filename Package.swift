@@ -5,7 +5,7 @@ import PackageDescription
 //   CICU (link flags) ← CNomenICU (the only code that sees ICU headers)
 //   ← NomenNormalization ← NomenTransliteration ← NomenMatching ← NomenTagger ← nomen
 //   NomenLexicon sits beside NomenNormalization; Matching and Tagger read it.
-//   CNomenSupport (a prefetch hint, memmem) is a leaf the tagger uses.
+//   CNomenSupport (a prefetch hint) is a leaf the tagger uses.
 let package = Package(
     name: "Nomen",
     platforms: [.macOS(.v13)],

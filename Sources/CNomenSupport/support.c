@@ -1,8 +1,2 @@
-// The helpers of include/nomen_support.h that are not inline.
-#define _GNU_SOURCE
-#include <string.h>
+// CNomenSupport is header-only (include/nomen_support.h); a C target needs one source file.
 #include "nomen_support.h"
-
-const void *nomen_memmem(const void *haystack, size_t haystack_length, const void *needle, size_t needle_length) {
-    return memmem(haystack, haystack_length, needle, needle_length);
-}

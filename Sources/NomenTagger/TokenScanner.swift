@@ -1,5 +1,9 @@
-import CNomenSupport
 import NomenNormalization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// Splits a text into tokens and folds each one, in one pass over its UTF-8 bytes.
 ///
@@ -143,29 +147,33 @@ final class TokenScanner {
             while b < n && !isSpace(text[b]) && text[b] != 0x22 && text[b] != 0x3E { b += 1 }
             return a..<b
         }
-        // Each place `needle` occurs, in order; `take` returns where to look on from.
-        func find(_ needle: StaticString, _ take: (Int) -> Int) {
+        // Each place byte `b` (: or @, rare in prose) occurs, in order, by memchr; `take`
+        // returns where to look on from.
+        func find(_ b: UInt8, _ take: (Int) -> Int) {
             var i = 0
-            while i < n, let hit = nomen_memmem(base + i, n - i, needle.utf8Start, needle.utf8CodeUnitCount) {
+            while i < n, let hit = memchr(base + i, Int32(b), n - i) {
                 i = max(i + 1, take(UnsafePointer<UInt8>(hit.assumingMemoryBound(to: UInt8.self)) - base))
             }
         }
         // scheme:// after a scheme of ASCII letters.
-        find("://") { k in
-            guard k > 0, Homoglyph.isASCIILetter(text[k - 1]) else { return k + 1 }
+        find(0x3A) { k in
+            guard k > 0, k + 2 < n, text[k + 1] == 0x2F, text[k + 2] == 0x2F, Homoglyph.isASCIILetter(text[k - 1]) else { return k + 1 }
             var a = k
             while a > 0 && Homoglyph.isASCIILetter(text[a - 1]) { a -= 1 }
             let r = run(around: k)
             spans.append(a..<r.upperBound)
             return r.upperBound
         }
-        find("www.") { k in
-            guard k == 0 || !isWordByte(text[k - 1]) else { return k + 1 }
-            let r = run(around: k)
-            spans.append(k..<r.upperBound)
-            return r.upperBound
+        // www. without a scheme: a word "www" before a period (cheaper than a pass over the bytes).
+        for k in 0..<tokenCount {
+            let t = tokenBase[k]
+            let a = Int(t.byteStart)
+            guard t.byteEnd - t.byteStart == 3, Int(t.byteEnd) < n, text[Int(t.byteEnd)] == 0x2E,
+                  text[a] | 0x20 == 0x77, text[a + 1] | 0x20 == 0x77, text[a + 2] | 0x20 == 0x77 else { continue }
+            let r = run(around: a)
+            spans.append(a..<r.upperBound)
         }
-        find("@") { k in
+        find(0x40) { k in
             guard k > 0, k + 1 < n, isWordByte(text[k - 1]), isWordByte(text[k + 1]) else { return k + 1 }
             let r = run(around: k)
             spans.append(r)
