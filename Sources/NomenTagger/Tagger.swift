@@ -1103,9 +1103,16 @@ public final class Tagger: Sendable {
             let name = lx.vocabulary.strings.range(Int(t.reading(v).id))
             return lx.vocabulary.strings.bytes.withUnsafeBufferPointer { Self.scalarCount(UnsafeBufferPointer(rebasing: $0[name])) } <= 5
         }
-        let doubtful = candidates.filter {
+        let doubtfulAtStart = candidates.filter {
             !drop.contains($0) && ((replacesPart(matches[$0]) && !allCurated(matches[$0].names)) || shortGenerated(matches[$0])
                                    || bareEnding(matches[$0]))
+        }
+        // Anywhere, a generated country's short name read through an ending without its
+        // apostrophe (Turkish Maliye, "finance", is no Mali'ye): iso-codes' names are no
+        // curator's choice, and the press writes a country's endings with the apostrophe.
+        let doubtful = doubtfulAtStart + matches.indices.filter {
+            !drop.contains($0) && !atSentenceStart(matches[$0]) && matches[$0].first == matches[$0].last
+                && bareEnding(matches[$0]) && matches[$0].names.allSatisfy { lx.nameFlags[Int($0)] & CompiledLexicon.generatedFlag != 0 }
         }
         if !doubtful.isEmpty {
             // How many matches name each entity.
@@ -1534,6 +1541,8 @@ public final class Tagger: Sendable {
             // nor does a word in a common phrase (غنی سازی, "enrichment", is not Ghani), nor one
             // that a word introducing a place stands before (провинция Тико: a place).
             if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) || introducedAsPlace(i, tokens: tokens, folded: folded) { continue }
+            // Nor does an honorific, though a name starts with it (شیخ of شیخ حسینہ, Sheikh Hasina).
+            if startsHonorific(t) && entries.allSatisfy({ $0 & 3 == 1 }) { continue }
             let cased = t.shape.contains(.cased)
             if cased && !t.shape.contains(.firstUpper) { continue }
             // A middle initial or patronymic between a given name and a surname of one person

@@ -787,7 +787,11 @@ final class TokenScanner {
             sawSentenceEnd = true
         case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A, 0x300C, 0x300D, 0x300E, 0x300F, 0x201F:
             gap.insert(.quote)
-        case 0xB7, 0x30FB, 0x2027, 0x2022, 0x2219, 0x22C5, 0x2E31:
+        case 0xB7, 0x30FB, 0x2027, 0x2022, 0x2219, 0x22C5, 0x2E31, 0xFF65:
+            gap.insert(.middleDot)
+        case 0xFF0E:
+            // A full-width full stop: between the parts of a name written in Han (沙费克．拉曼)
+            // the separator some sites use for the middle dot; Chinese ends sentences with 。.
             gap.insert(.middleDot)
         case 0x2F, 0xFF0F:
             gap.insert(.slash)

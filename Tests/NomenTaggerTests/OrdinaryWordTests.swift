@@ -100,6 +100,8 @@ import NomenTestSupport
                 note: "a web address's words are no names, nor a sign that a name is an ordinary word"),
         TagCase("Write to press@kabul.gov.af or see https://ar.example.com/%D8%B7%D8%A7-AA (in Kabul).", [Mentioned("Kabul", "kabul")],
                 note: "nor an e-mail address's, nor a percent-escape's letters (AA)"),
+        TagCase("Hazine ve Maliye Bakanı açıklama yaptı.",
+                note: "Turkish maliye (finance) is no Mali'ye: a generated country's short name through an ending without its apostrophe needs another mention"),
     ]
 
     @Test(arguments: curated) func curatedNames(_ c: TagCase) { expectTagging(c) }
