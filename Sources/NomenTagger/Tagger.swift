@@ -1787,6 +1787,11 @@ public final class Tagger: Sendable {
                   !Self.hanFunctionCharacters.contains(tokens[a - 1].byteStart, in: bytes) { a -= 1 }
             var b = m.last
             while b + 1 < tokens.count, b - m.last < 4, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
+            // The end of the second part of a foreign name, X·YZ (马利, Mali, of 鲁斯塔姆·埃莫马利,
+            // Rustam Emomali): Han characters run back from the name to a middle dot.
+            var k = m.first
+            while k > 0, m.first - k < 6, isHan(k - 1), tokens[k].gap.contains(.none) { k -= 1 }
+            if k < m.first, k > 0, tokens[k].gap.contains(.middleDot), isHan(k - 1) { return true }
             if a == m.first && b == m.last { return false }
             // A character that spells foreign names and little else after the name: the name
             // begins a longer one (阿塔 in 阿塔图尔克, Atatürk; 巴塔 in 巴塔哥尼亚, Patagonia).

@@ -17,6 +17,7 @@ import NomenTestSupport
     static let chinese: [TagCase] = [
         TagCase("领导人沙费克．拉曼表示。", [Mentioned("沙费克．拉曼", "shafiqur-rahman")],
                 note: "a full-width full stop between a name's parts is its middle dot"),
+        TagCase("卡里姆·阿卜杜马利表示。", note: "马利 (Mali) ending the second part of a foreign name written X·YZ is no mention"),
         TagCase("塔利班政府表示欢迎。", [Mentioned("塔利班", "taliban", .exact)], note: "no spaces"),
         TagCase("俄罗斯外交部发言人说", [Mentioned("俄罗斯外交部", "russian-foreign-ministry", .exact)], note: "longest, not 俄罗斯 inside"),
         TagCase("阿富汗伊斯兰酋长国代表抵达", [Mentioned("阿富汗伊斯兰酋长国", "islamic-emirate-of-afghanistan", .exact)],
