@@ -1592,7 +1592,7 @@ public final class Tagger: Sendable {
             var antecedent: (entity: Int, at: Int)?
             var named: [Int] = []
             if !namedBy.isEmpty {
-                for v in 0..<WordFacts.readings { if let es = namedBy[t.reading(v).id] { named += es } }
+                for v in 0..<WordFacts.readings where t.articleMask & (1 << v) == 0 { if let es = namedBy[t.reading(v).id] { named += es } }
             }
             // Without capitals, a word the lexicon does not know right before may be a given name
             // of another person (আবদুর রহমান after মুজিব উর রহমান): the lexicon's own partial names only.
@@ -1775,6 +1775,39 @@ public final class Tagger: Sendable {
             return isHan(m.last) && k + 1 < tokens.count && tokens[k].gap.contains(.none) && tokens[k + 1].gap.contains(.none)
                 && Self.timeFirst.contains(tokens[k].byteStart, in: bytes) && Self.timeSecond.contains(tokens[k + 1].byteStart, in: bytes)
         }
+        // A place inside a short title in 《》 names the work, not the place (《加德满都邮报》,
+        // the Kathmandu Post; 《中立土库曼斯坦》, the newspaper Neutral Turkmenistan), unless it
+        // is the whole title. A title of eight characters at most, all Han: a paper's or a
+        // book's name, not a speech's (《弘扬“中国-中亚精神”…》 names China and Central Asia).
+        func inTitle(_ m: Match) -> Bool {
+            let start = Int(tokens[m.first].byteStart), end = Int(tokens[m.last].byteEnd)
+            func bracket(at i: Int) -> UInt8? {   // 0x8A for 《, 0x8B for 》
+                i >= 0 && i + 2 < bytes.count && bytes[i] == 0xE3 && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0x8A || bytes[i + 2] == 0x8B) ? bytes[i + 2] : nil
+            }
+            var open = -1
+            var i = start - 3
+            while i >= max(0, start - 90) {
+                if let b = bracket(at: i) { if b == 0x8A { open = i }; break }
+                i -= 1
+            }
+            guard open >= 0 else { return false }
+            var j = end
+            while j < min(bytes.count, end + 90) {
+                if let b = bracket(at: j) {
+                    guard b == 0x8B, !(open == start - 3 && j == end) else { return false }
+                    let title = String(decoding: UnsafeBufferPointer(rebasing: bytes[(open + 3)..<j]), as: UTF8.self).unicodeScalars
+                    return title.count <= 8 && title.allSatisfy { $0.properties.isIdeographic }
+                }
+                j += 1
+            }
+            return false
+        }
+        // (Before entities are resolved: every name the match found is a place's.)
+        func isPlace(_ n: Int32) -> Bool {
+            let type = lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]
+            return type == gpeType || type == locType
+        }
+        matches.removeAll { m in isHan(m.first) && !m.names.isEmpty && m.names.allSatisfy(isPlace) && inTitle(m) }
         guard matches.contains(where: { $0.last - $0.first < 2 && isHan($0.first) }) else { return }
         guard let segmenter = scratch.segmenter else { return }
         matches.removeAll { m in

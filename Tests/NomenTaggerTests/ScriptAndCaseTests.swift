@@ -18,6 +18,8 @@ import NomenTestSupport
         TagCase("领导人沙费克．拉曼表示。", [Mentioned("沙费克．拉曼", "shafiqur-rahman")],
                 note: "a full-width full stop between a name's parts is its middle dot"),
         TagCase("卡里姆·阿卜杜马利表示。", note: "马利 (Mali) ending the second part of a foreign name written X·YZ is no mention"),
+        TagCase("加德满都的官员对《加德满都邮报》表示。", [Mentioned("加德满都", "kathmandu")],
+                note: "a place inside a short title in 《》 names the paper, not the place"),
         TagCase("塔利班政府表示欢迎。", [Mentioned("塔利班", "taliban", .exact)], note: "no spaces"),
         TagCase("俄罗斯外交部发言人说", [Mentioned("俄罗斯外交部", "russian-foreign-ministry", .exact)], note: "longest, not 俄罗斯 inside"),
         TagCase("阿富汗伊斯兰酋长国代表抵达", [Mentioned("阿富汗伊斯兰酋长国", "islamic-emirate-of-afghanistan", .exact)],
