@@ -92,21 +92,26 @@ public enum NameKeys {
     static func labialNasals(_ raw: String) -> String {
         var s = Array(raw.unicodeScalars)
         guard s.count > 2 else { return raw }
+        // Devanagari and Bengali share their letters' offsets in their blocks: न/ন + 0x28,
+        // the virama + 0x4D, प फ ब भ म / প ফ ব ভ ম + 0x2A...0x2E, the anusvara ं/ং + 0x02.
+        func offset(_ k: Int, in block: UInt32) -> UInt32? {
+            k < s.count && s[k].value & ~0x7F == block ? s[k].value - block : nil
+        }
         var changed = false
         var i = 0
         while i + 1 < s.count {
             defer { i += 1 }
-            let v = s[i].value
-            let next = s[i + 1].value
-            // न् + प फ ब भ म, ন্ + প ফ ব ভ ম; the anusvara ं / ং before them.
-            if v == 0x0928, next == 0x094D, i + 2 < s.count, (0x092A...0x092E).contains(s[i + 2].value) {
-                s[i] = "\u{092E}"; changed = true
-            } else if v == 0x09A8, next == 0x09CD, i + 2 < s.count, (0x09AA...0x09AE).contains(s[i + 2].value) {
-                s[i] = "\u{09AE}"; changed = true
-            } else if v == 0x0902, (0x092A...0x092E).contains(next) {
-                s[i] = "\u{092E}"; s.insert("\u{094D}", at: i + 1); changed = true
-            } else if v == 0x0982, (0x09AA...0x09AE).contains(next) {
-                s[i] = "\u{09AE}"; s.insert("\u{09CD}", at: i + 1); changed = true
+            let block = s[i].value & ~0x7F
+            guard block == 0x0900 || block == 0x0980 else { continue }
+            let nasal = s[i].value - block
+            let isLabial = { (k: Int) in offset(k, in: block).map { (0x2A...0x2E).contains($0) } ?? false }
+            if nasal == 0x28, offset(i + 1, in: block) == 0x4D, isLabial(i + 2) {
+                s[i] = Unicode.Scalar(block + 0x2E)!                   // न् + labial → म् + labial
+                changed = true
+            } else if nasal == 0x02, isLabial(i + 1) {
+                s[i] = Unicode.Scalar(block + 0x2E)!                   // ं + labial → म् + labial
+                s.insert(Unicode.Scalar(block + 0x4D)!, at: i + 1)
+                changed = true
             }
         }
         if !changed { return raw }

@@ -300,12 +300,13 @@ final class TokenScanner {
             return Folder.nasal(scalar(out[count - 2], out[count - 1]), Unicode.Scalar(virama)!, before: scalar(text[next + 1], text[next + 2]))
         }
 
-        /// The scalar of a two-byte UTF-8 sequence.
-        @inline(__always)
+        /// The scalar of a three-byte UTF-8 sequence.
         static func threeByteScalar(_ b1: UInt8, _ b2: UInt8, _ b3: UInt8) -> Unicode.Scalar {
             Unicode.Scalar(UInt32(b1 & 0x0F) << 12 | UInt32(b2 & 0x3F) << 6 | UInt32(b3 & 0x3F))!
         }
 
+        /// The scalar of a two-byte UTF-8 sequence.
+        @inline(__always)
         static func twoByteScalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar {
             Unicode.Scalar(UInt32(b1 & 0x1F) << 6 | UInt32(b2 & 0x3F))!
         }
@@ -787,11 +788,9 @@ final class TokenScanner {
             sawSentenceEnd = true
         case 0x22, 0xAB, 0xBB, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A, 0x300C, 0x300D, 0x300E, 0x300F, 0x201F:
             gap.insert(.quote)
-        case 0xB7, 0x30FB, 0x2027, 0x2022, 0x2219, 0x22C5, 0x2E31, 0xFF65:
-            gap.insert(.middleDot)
-        case 0xFF0E:
-            // A full-width full stop: between the parts of a name written in Han (沙费克．拉曼)
-            // the separator some sites use for the middle dot; Chinese ends sentences with 。.
+        case 0xB7, 0x30FB, 0x2027, 0x2022, 0x2219, 0x22C5, 0x2E31, 0xFF65, 0xFF0E:
+            // Also the full-width full stop, which some sites put between the parts of a name
+            // written in Han (沙费克．拉曼); Chinese ends sentences with 。.
             gap.insert(.middleDot)
         case 0x2F, 0xFF0F:
             gap.insert(.slash)
