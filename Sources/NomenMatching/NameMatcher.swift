@@ -35,7 +35,7 @@ public struct MatchCandidate: Sendable, Equatable {
 /// different given name) and for a name whose surname the query lacks (a prefix of
 /// a longer name). `Sendable`; lookups never throw.
 ///
-/// Resource usage: votes live in per-thread memory of about 8 bytes a name of the
+/// Resource usage: votes live in per-thread memory of 5 bytes a name of the
 /// index, made on a thread's first lookup; scoring reads each name's keys in place.
 /// - Complexity: O(postings of the query's keys (at most 20,000 a key, and at most
 ///   4,000 names counted) + candidates × units²).
@@ -64,26 +64,24 @@ public struct NameMatcher: Sendable {
         self.threshold = threshold
     }
 
-    /// A thread's vote counters for indexes of one size: a bit per name touched, clear
-    /// between lookups (an eighth of a byte a name: it stays in cache where a weight per
-    /// name does not), a weight per name, meaningful only where its bit is set, and room to
-    /// list every name once (the names one lookup touched, whose bits are cleared after it).
+    /// A thread's vote counters for indexes of one size: a byte per name, its votes in
+    /// quarters (every key's weight is a multiple of a quarter), zero between lookups, and
+    /// room to list every name once (the names one lookup touched, whose bytes are zeroed
+    /// after it). A byte a name keeps the counters of an index of a million names in the
+    /// processor's second-level cache, where a `Float` a name does not.
     final class Votes {
-        let weights: UnsafeMutablePointer<Float>
-        let bits: UnsafeMutablePointer<UInt64>
+        let weights: UnsafeMutablePointer<UInt8>
         let touched: UnsafeMutablePointer<Int32>
 
         init(count: Int) {
-            // Trivial values, written before they are read (see `Tally.add`).
             weights = .allocate(capacity: max(1, count))
-            bits = .allocate(capacity: count / 64 + 1)
-            bits.initialize(repeating: 0, count: count / 64 + 1)
+            weights.initialize(repeating: 0, count: max(1, count))
+            // Trivial values, written before they are read (see `Tally.add`).
             touched = .allocate(capacity: max(1, count))
         }
 
         deinit {
             weights.deallocate()
-            bits.deallocate()
             touched.deallocate()
         }
     }
@@ -91,42 +89,57 @@ public struct NameMatcher: Sendable {
     /// One lookup's votes in a thread's ``Votes``. A value on the stack, so adding a vote
     /// costs no exclusivity check and no reference counting.
     struct Tally {
-        let weights: UnsafeMutablePointer<Float>
-        let bits: UnsafeMutablePointer<UInt64>
+        let weights: UnsafeMutablePointer<UInt8>
         let touched: UnsafeMutablePointer<Int32>
         /// Names touched so far: `touched[0..<count]`.
         var count = 0
 
         init(_ votes: Votes) {
             weights = votes.weights
-            bits = votes.bits
             touched = votes.touched
         }
 
-        /// Adds `weight` to every name of `postings`.
-        /// Invariant: postings are names of the index (checked when it is read), so a
-        /// name enters `touched` once, when its bit is set. A new name's weight is
-        /// written, not read: no wait for a cache line of the weights.
+        /// Votes in quarters: a weight, as the ranking reads it.
+        static func quarters(_ weight: Float) -> UInt8 { UInt8(weight * 4) }
+
+        /// `a + b`, held at 255 (a query of more than sixty words; the histogram of
+        /// ``NameMatcher/rank`` counts from 32 votes up as one).
         @inline(__always)
-        mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
-            for n in postings {
-                let i = Int(n)
-                let bit: UInt64 = 1 &<< UInt64(i & 63)
-                if bits[i >> 6] & bit == 0 {
-                    bits[i >> 6] |= bit
-                    touched[count] = n
-                    count += 1
-                    weights[i] = weight
-                } else {
-                    weights[i] += weight
-                }
-            }
+        static func sum(_ a: UInt8, _ b: UInt8) -> UInt8 {
+            let s = a &+ b
+            return s < a ? 255 : s
         }
 
-        /// Adds `weight` to the names of `postings` already touched; adds no name.
+        /// Adds `weight` quarters to every name of `postings`.
+        /// Invariant: postings are names of the index (checked when it is read), so a
+        /// name enters `touched` once, when its count leaves zero. The count and the
+        /// pointers are locals: stored through a pointer, `self.count` would be reloaded
+        /// after every write the compiler cannot prove elsewhere.
         @inline(__always)
-        func addToTouched(_ postings: UnsafeBufferPointer<Int32>, _ weight: Float) {
-            for n in postings where bits[Int(n) >> 6] & (1 &<< UInt64(n & 63)) != 0 { weights[Int(n)] += weight }
+        mutating func add(_ postings: UnsafeBufferPointer<Int32>, _ weight: UInt8) {
+            let w = weights
+            let t = touched
+            var c = count
+            for n in postings {
+                let i = Int(n)
+                let old = w[i]
+                if old == 0 {
+                    t[c] = n
+                    c += 1
+                }
+                w[i] = Self.sum(old, weight)
+            }
+            count = c
+        }
+
+        /// Adds `weight` quarters to the names of `postings` already touched; adds no name.
+        @inline(__always)
+        func addToTouched(_ postings: UnsafeBufferPointer<Int32>, _ weight: UInt8) {
+            let w = weights
+            for n in postings {
+                let old = w[Int(n)]
+                if old != 0 { w[Int(n)] = Self.sum(old, weight) }
+            }
         }
 
         /// Votes for the names of `lists`, shortest list first. At most ``newNameBudget``
@@ -139,19 +152,20 @@ public struct NameMatcher: Sendable {
             // depend on hashing.
             for k in lists.indices.sorted(by: { (lists[$0].range.count, $0) < (lists[$1].range.count, $1) }) {
                 let l = lists[k]
+                let weight = Self.quarters(l.weight)
                 l.postings.withUnsafeBufferPointer { all in
                     let p = UnsafeBufferPointer(rebasing: all[l.range])
                     // New names are at most `room`: the budget holds within a list too.
                     let room = max(0, NameMatcher.newNameBudget - count)
-                    add(UnsafeBufferPointer(rebasing: p.prefix(room)), l.weight)
-                    addToTouched(UnsafeBufferPointer(rebasing: p.dropFirst(room)), l.weight)
+                    add(UnsafeBufferPointer(rebasing: p.prefix(room)), weight)
+                    addToTouched(UnsafeBufferPointer(rebasing: p.dropFirst(room)), weight)
                 }
             }
         }
 
-        /// The bits back to clear, for the thread's next lookup.
+        /// The counts back to zero, for the thread's next lookup.
         func reset() {
-            for k in 0..<count { bits[Int(touched[k]) >> 6] = 0 }
+            for k in 0..<count { weights[Int(touched[k])] = 0 }
         }
     }
 
@@ -309,24 +323,23 @@ public struct NameMatcher: Sendable {
             tally.vote(lists)
         }
         let limitCount = candidates ?? candidateLimit
-        // The names with the most votes: a threshold from the votes' histogram (they are
-        // multiples of 0.25), so only the few above it are sorted.
-        var floor: Float = 0
-        if tally.count > limitCount {
+        // Each touched name's votes, read once (the names lie far apart in the counters),
+        // then in order.
+        let counts = (0..<tally.count).map { tally.weights[Int(tally.touched[$0])] }
+        // The names with the most votes: a threshold from the votes' histogram (in
+        // quarters), so only the few above it are sorted.
+        var floor: UInt8 = 0
+        if counts.count > limitCount {
             var histogram = [Int](repeating: 0, count: 129)
-            for k in 0..<tally.count { histogram[min(128, Int(tally.weights[Int(tally.touched[k])] * 4))] += 1 }
+            for w in counts { histogram[min(128, Int(w))] += 1 }
             var seen = 0
             for bucket in stride(from: 128, through: 0, by: -1) {
                 seen += histogram[bucket]
-                if seen >= limitCount { floor = Float(bucket) / 4; break }
+                if seen >= limitCount { floor = UInt8(bucket); break }
             }
         }
-        var hits: [(key: Int32, value: Float)] = []
-        for k in 0..<tally.count {
-            let n = tally.touched[k]
-            let w = tally.weights[Int(n)]
-            if w >= floor { hits.append((n, w)) }
-        }
+        var hits: [(key: Int32, value: UInt8)] = []
+        for (k, w) in counts.enumerated() where w >= floor { hits.append((tally.touched[k], w)) }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
         let queryHasHan = q.scheme?.contains("Han") == true
         // The names to score and their entities, read in one pass before any is scored:
