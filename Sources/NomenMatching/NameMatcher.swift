@@ -315,7 +315,11 @@ public struct NameMatcher: Sendable {
             }
         }
         tally.vote(lists)
-        if tally.count < 40 {
+        // Few names share the query's keys: it may be misspelt, and its trigrams find more.
+        // Not when a name has every key of the query (the same words): no misspelling is
+        // to be made up for.
+        let allKeys = Tally.quarters(lists.reduce(0) { $0 + $1.weight })
+        if tally.count < 40 && !(0..<tally.count).contains(where: { tally.weights[Int(tally.touched[$0])] >= allKeys }) {
             lists.removeAll()
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
                 list(ix.gramPostings, ix.postings(ix.gramKeys, ix.gramStart, g), 0.25)
