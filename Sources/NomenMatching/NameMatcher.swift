@@ -419,9 +419,10 @@ public struct NameMatcher: Sendable {
     static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
         let a = x.latin
         let b = y.latin
-        if Similarity.equal(a, b) { return TokenMatch(similarity: 1, kind: .equal) }
         let ac = a.count
         let bc = b.count
+        // Most pairs differ in length or in their first letter: no call to compare them.
+        if ac == bc && (ac == 0 || a[0] == b[0]) && Similarity.equal(a, b) { return TokenMatch(similarity: 1, kind: .equal) }
         // An initial in the query (S. Lavrov) stands for a name word with that first letter.
         if ac == 1 {
             return bc > 1 && a[0] == b[0] ? TokenMatch(similarity: 0.9, kind: .initial) : nil
