@@ -104,21 +104,22 @@ public enum LexiconStore {
     }
 
     /// Loads the index for `paths` from the cache, or compiles and caches it.
+    /// - Parameter residentMatcher: see ``NomenIndex/read(file:residentMatcher:)``.
     /// - Parameter progress: told what is happening, for long compiles.
     /// - Throws: ``LexiconError`` for bad lexicons, ``Error`` otherwise.
-    public static func index(for paths: [String], progress: ((String) -> Void)? = nil) throws -> NomenIndex {
+    public static func index(for paths: [String], residentMatcher: Bool = false, progress: ((String) -> Void)? = nil) throws -> NomenIndex {
         // A path that is itself a compiled index is read directly.
         if paths.count == 1, paths[0].hasSuffix(".nomenidx") {
             guard FileManager.default.fileExists(atPath: paths[0]) else {
                 throw LexiconError([Diagnostic(.error, .unreadable, at: SourceLocation(file: paths[0], line: 1, column: 1), "no such file")])
             }
-            return try NomenIndex.read(file: paths[0])
+            return try NomenIndex.read(file: paths[0], residentMatcher: residentMatcher)
         }
         let absolute = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         let fingerprint = fingerprint(absolute)
         let name = String(Checksum.of(Array(absolute.joined(separator: "\n").utf8)), radix: 16)
         let cache = cacheDirectory().appendingPathComponent("\(name).nomenidx")
-        if let cached = try? NomenIndex.read(file: cache.path), cached.sources == fingerprint {
+        if let cached = try? NomenIndex.read(file: cache.path, residentMatcher: residentMatcher), cached.sources == fingerprint {
             return cached
         }
         progress?("compiling \(absolute.count) lexicon path(s)…")

@@ -33,8 +33,11 @@ public final class NomenIndex: Sendable {
     }
 
     /// Reads and verifies an index file.
+    /// - Parameter residentMatcher: keep the pages of the matcher's tables in the process
+    ///   once its checks have read them, for a process that looks up names (every lookup
+    ///   reads postings all over them), instead of dropping them as tagging does.
     /// - Throws: ``BinaryArchive/FormatError`` for a truncated, corrupted or foreign file.
-    public static func read(file: String) throws -> NomenIndex {
+    public static func read(file: String, residentMatcher: Bool = false) throws -> NomenIndex {
         // Mapped, not read: the tables view the file's pages in place, shared with the
         // page cache and with other processes that map the same index.
         guard let storage = TableStorage.mapping(file: file) else {
@@ -47,7 +50,9 @@ public final class NomenIndex: Sendable {
         let tagger = try CompiledLexicon.read(from: reader)
         storage.releaseResidentPages()
         let matcher = try MatcherIndex.read(from: reader, entityCount: tagger.entityCount)
-        storage.releaseResidentPages()
+        // Dropped, the pages come back one fault at a time: for lookups, a few hundred
+        // faults the first time a long postings list is read (the slowest queries' time).
+        if !residentMatcher { storage.releaseResidentPages() }
         let sources = try reader.strings("sources")
         return NomenIndex(tagger: tagger, matcher: matcher, sources: (0..<sources.count).map { sources[$0] })
     }

@@ -39,7 +39,7 @@ struct EvaluateCommand: ParsableCommand {
     }
 
     func run() throws {
-        let index = try lexicons.index()
+        let index = try lexicons.index(residentMatcher: lookup != nil)
         var failed = false
         if !gold.isEmpty {
             let tagger = Tagger(index: index)

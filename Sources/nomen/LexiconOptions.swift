@@ -26,7 +26,8 @@ struct LexiconOptions: ParsableArguments {
     }
 
     /// The compiled index of the chosen lexicons (from the cache when fresh).
-    func index() throws -> NomenIndex {
+    /// - Parameter residentMatcher: for commands that look names up (see ``NomenIndex/read(file:residentMatcher:)``).
+    func index(residentMatcher: Bool = false) throws -> NomenIndex {
         let chosen: [String]
         if paths.isEmpty {
             do { chosen = try LexiconStore.defaultPaths() } catch {
@@ -36,7 +37,7 @@ struct LexiconOptions: ParsableArguments {
             chosen = paths
         }
         do {
-            return try LexiconStore.index(for: chosen) { message in
+            return try LexiconStore.index(for: chosen, residentMatcher: residentMatcher) { message in
                 if !quiet { printError("nomen: \(message)") }
             }
         } catch let e as LexiconError {

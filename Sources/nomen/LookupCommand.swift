@@ -32,7 +32,7 @@ struct LookupCommand: ParsableCommand {
     }
 
     func run() throws {
-        let index = try lexicons.index()
+        let index = try lexicons.index(residentMatcher: true)
         let matcher = NameMatcher(index: index.matcher)
         if let name {
             let candidates = matcher.lookup(name, limit: limit)
