@@ -299,7 +299,10 @@ public struct NameMatcher: Sendable {
         defer { tally.reset() }
         let ix = index
         var lists: [Postings] = []
+        // The weight of every key looked up, also of those no name has.
+        var keysWeight: Float = 0
         func list(_ postings: Table<Int32>, _ range: Range<Int>, _ weight: Float) {
+            keysWeight += weight
             if !range.isEmpty { lists.append(Postings(postings: postings, range: range.prefix(Self.postingsLimit), weight: weight)) }
         }
         var seen = Set<String>()
@@ -316,9 +319,9 @@ public struct NameMatcher: Sendable {
         }
         tally.vote(lists)
         // Few names share the query's keys: it may be misspelt, and its trigrams find more.
-        // Not when a name has every key of the query (the same words): no misspelling is
-        // to be made up for.
-        let allKeys = Tally.quarters(lists.reduce(0) { $0 + $1.weight })
+        // Not when a name has every key of the query (the same words; a key no name has is
+        // a word no name has): no misspelling is to be made up for.
+        let allKeys = Tally.quarters(keysWeight)
         if tally.count < 40 && !(0..<tally.count).contains(where: { tally.weights[Int(tally.touched[$0])] >= allKeys }) {
             lists.removeAll()
             for g in MatcherIndex.trigrams(q.skeletons.joined()) {
