@@ -307,11 +307,16 @@ public final class CompiledLexicon: Sendable {
         // Particles that complete the word before them (أمر الله, سراج الدين): that word alone is
         // half a name.
         var suffixParticleTokens = Set<Int32>()
+        // "Son of" (bin, ibn, بن): the word after it is the father's name, which his other
+        // children carry too (Salman of Mohammed bin Salman and Abdulaziz bin Salman), not a
+        // surname that names the person alone.
+        var patronymicTokens = Set<Int32>()
         for p in honorifics.particles {
             for form in p.forms {
                 for t in tokenIDs(form.text).ids {
                     particleLanguages[t, default: []].insert(Self.primaryLanguage(form.language))
                     if p.follows { suffixParticleTokens.insert(t) }
+                    if p.key == "bin" { patronymicTokens.insert(t) }
                 }
             }
         }
@@ -413,7 +418,8 @@ public final class CompiledLexicon: Sendable {
                     if core.count >= 2 {
                         let last = core.last!
                         let first = core.first!
-                        if !isParticle(last, in: v.language), vocabList[Int(last)].unicodeScalars.count >= 3 {
+                        let afterPatronymic = core.count >= 3 && patronymicTokens.contains(core[core.endIndex - 2])
+                        if !isParticle(last, in: v.language), !afterPatronymic, vocabList[Int(last)].unicodeScalars.count >= 3 {
                             partials[last, default: []].insert(Int32(e) << 2 | 2)
                         }
                         if !isParticle(first, in: v.language), !suffixParticleTokens.contains(core[core.startIndex + 1]),
