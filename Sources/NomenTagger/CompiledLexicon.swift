@@ -374,7 +374,9 @@ public final class CompiledLexicon: Sendable {
                 }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag } else if seq.count == 1, let marked = ambiguousElsewhere[seq[0]] { f |= marked }
-                if v.caseRule == .exact { f |= exactCaseFlag }
+                // Exact case binds letters that have case: not a spelling in a script without (an
+                // acronym's Hindi and Bengali letter names).
+                if v.caseRule == .exact, text.unicodeScalars.contains(where: \.properties.changesWhenLowercased) { f |= exactCaseFlag }
                 if v.generated || entity.isGenerated { f |= generatedFlag }
                 if v.gazetteer || entity.isGazetteer { f |= gazetteerFlag }
                 if isSurname { f |= surnameFlag }
@@ -501,6 +503,30 @@ public final class CompiledLexicon: Sendable {
     /// -ullah apart, and the other words for a province.
     static func curatedVariants(_ v: NameVariant) -> [String] {
         spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + provinceHeadVariants(v)
+            + indicAcronymVariants(v)
+    }
+
+    /// The English letters' names as Hindi and Bengali papers spell an acronym with them
+    /// (W also डब्लू, as often as डब्ल्यू).
+    static let letterNames: (devanagari: [[String]], bengali: [String]) = (
+        [["ए"], ["बी"], ["सी"], ["डी"], ["ई"], ["एफ"], ["जी"], ["एच"], ["आई"], ["जे"], ["के"], ["एल"], ["एम"],
+         ["एन"], ["ओ"], ["पी"], ["क्यू"], ["आर"], ["एस"], ["टी"], ["यू"], ["वी"], ["डब्ल्यू", "डब्लू"], ["एक्स"], ["वाई"], ["जेड"]],
+        ["এ", "বি", "সি", "ডি", "ই", "এফ", "জি", "এইচ", "আই", "জে", "কে", "এল", "এম",
+         "এন", "ও", "পি", "কিউ", "আর", "এস", "টি", "ইউ", "ভি", "ডব্লিউ", "এক্স", "ওয়াই", "জেড"])
+
+    /// An English acronym of three to six letters as Hindi and Bengali write it, letter by
+    /// letter (INSTC: आईएनएसटीसी, আইএনএসটিসি; NCB: एनसीबी): the lexicon lists such spellings
+    /// for some bodies, and 88 of those it lists are these. An acronym read as a word (NATO:
+    /// नाटो) is written otherwise; its letter-by-letter form is a word no text has.
+    static func indicAcronymVariants(_ v: NameVariant) -> [String] {
+        let letters = Array(v.text.unicodeScalars)
+        guard primaryLanguage(v.language) == "en", (3...6).contains(letters.count),
+              letters.allSatisfy({ $0.value >= 0x41 && $0.value <= 0x5A }) else { return [] }
+        var devanagari = [""]
+        for l in letters {
+            devanagari = devanagari.flatMap { prefix in letterNames.devanagari[Int(l.value - 0x41)].map { prefix + $0 } }
+        }
+        return devanagari + [letters.map { letterNames.bengali[Int($0.value - 0x41)] }.joined()]
     }
 
     /// Other spacings of a curated Arabic-script name, as text that lost its non-joiners or

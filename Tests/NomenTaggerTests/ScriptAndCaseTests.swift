@@ -75,6 +75,11 @@ import NomenTestSupport
         TagCase("روسيې پرته ايران، چين او پاکستان", [Mentioned("روسيې", "russia", .inflected), Mentioned("ايران", "iran", .normalized),
                                                     Mentioned("چين", "china", .normalized), Mentioned("پاکستان", "pakistan", .exact)],
                 note: "a short name typed with the Arabic keyboard's yeh is still as written"),
+        TagCase("यूएनओडीसी की रिपोर्ट पर सेना की आईएसपीआर ने कहा।", [Mentioned("यूएनओडीसी", "unodc", .normalized), Mentioned("आईएसपीआर", "ispr", .exact)],
+                note: "an English acronym spelt by its letters' Hindi names (आईएसपीआर is listed too)"),
+        TagCase("ইউএনওডিসি জানিয়েছে। আইএনএসটিসির মাধ্যমে বাণিজ্য বাড়বে।",
+                [Mentioned("ইউএনওডিসি", "unodc", .normalized), Mentioned("আইএনএসটিসির", "instc", .inflected)],
+                note: "and by their Bengali names, with a case ending; the English acronym's exact case binds no letters here"),
     ]
 
     /// Lowercase uses where the language writes the name so.
