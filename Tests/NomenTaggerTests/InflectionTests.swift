@@ -60,6 +60,9 @@ import NomenTestSupport
                 note: "locative of an adjective in -ый"),
         TagCase("Боевики Исламского движения Узбекистана ушли.",
                 [Mentioned("Исламского движения Узбекистана", "islamic-movement-of-uzbekistan", .inflected)], note: "genitive of a neuter noun in -ие"),
+        TagCase("Сотрудники Пограничных войск Таджикистана задержали нарушителей. Командир сил «Кудс» прибыл.",
+                [Mentioned("Пограничных войск Таджикистана", "tajik-border-troops", .inflected), Mentioned("сил «Кудс»", "quds-force", .inflected)],
+                note: "genitive plural without an ending (войска: войск; силы: сил)"),
     ]
 
     static let ukrainian: [TagCase] = [
@@ -80,6 +83,9 @@ import NomenTestSupport
         TagCase("Посольство у Кабулі працює.", [Mentioned("Кабулі", "kabul", .inflected)], note: "locative of Кабул"),
         TagCase("Відносини Росії та Афганістану.",
                 [Mentioned("Росії", "russia", .inflected), Mentioned("Афганістану", "afghanistan", .inflected)]),
+        TagCase("Декларацію підписали у Білому домі. Біля Білого дому протест.",
+                [Mentioned("Білому домі", "white-house", .inflected), Mentioned("Білого дому", "white-house", .inflected)],
+                note: "і → о in a stem of one letter (дім: дому, домі)"),
     ]
 
     /// German adjectives inflect by their ending, and one ending stands for several
