@@ -87,13 +87,24 @@ final class ScalarTable {
     func buildPage(_ page: Int) -> UnsafeMutablePointer<Entry> {
         var entries: [Entry] = []
         entries.reserveCapacity(256)
+        let unchanged = Self.foldsToItself(page)
+        // A page of Chinese characters is simplified in one call (a call a character took
+        // most of a millisecond a page: the first lookups of Chinese names waited for it).
+        let simplified = unchanged && options.contains(.simplifyHan) ? simplifyPage(page) : nil
         for low in 0..<256 {
             let value = UInt32(page << 8 | low)
             guard let scalar = Unicode.Scalar(value) else {
                 entries.append(Entry(flags: [], script: 0, foldCount: 0, foldStart: 0, first: 0))
                 continue
             }
-            let out = foldScalar(scalar)
+            let out: [Unicode.Scalar]
+            if let simplified, nomen_script_of(value) == Script.han.code {
+                out = [simplified[low] ?? scalar]
+            } else if unchanged {
+                out = [scalar]
+            } else {
+                out = foldScalar(scalar)
+            }
             let start = UInt32(pool.count)
             pool.append(contentsOf: out.prefix(255))
             entries.append(Entry(
@@ -258,6 +269,43 @@ final class ScalarTable {
             }
         }
         return [s]
+    }
+
+    /// Pages whose scalars every profile leaves as they are but for Traditional → Simplified:
+    /// CJK unified ideographs (not the compatibility ones, which normalisation maps) and
+    /// Hangul syllables (NFD splits them into jamo, NFC joins them again), whose other
+    /// characters, where the block ends within a page, are unassigned.
+    static func foldsToItself(_ page: Int) -> Bool {
+        switch page {
+        case 0x34...0x4C, 0x4E...0x9E, 0xAC...0xD6, 0x200...0x2A5: return true
+        default: return false
+        }
+    }
+
+    /// The simplified form of each scalar of a page of Chinese characters that has one (by
+    /// the low byte), from one call of the transliterator over the page, its characters
+    /// apart on lines of their own; nil if the call fails or its lines do not pair up.
+    private func simplifyPage(_ page: Int) -> [Int: Unicode.Scalar]? {
+        if simplifier == nil { simplifier = try? ICUTransliterator(id: "Traditional-Simplified") }
+        var lows: [Int] = []
+        var text = String.UnicodeScalarView()
+        for low in 0..<256 {
+            let value = UInt32(page << 8 | low)
+            guard let scalar = Unicode.Scalar(value), nomen_script_of(value) == Script.han.code else { continue }
+            if !lows.isEmpty { text.append("\n") }
+            text.append(scalar)
+            lows.append(low)
+        }
+        guard let simplifier, let out = try? simplifier.apply(String(text)) else { return nil }
+        let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
+        guard lines.count == lows.count else { return nil }
+        var result: [Int: Unicode.Scalar] = [:]
+        for (low, line) in zip(lows, lines) {
+            // As one character alone: a simplification of one character, or none.
+            let scalars = line.unicodeScalars
+            if scalars.count == 1, let s = scalars.first { result[low] = s }
+        }
+        return result
     }
 
     private func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
