@@ -49,7 +49,10 @@ public struct InflectionRules: Sendable {
     public let exactWords: [(written: String, folded: String)]
     /// Languages whose rules apply only to documents that have one of their letters
     /// (a file's `letters:` line): German endings in English text, Ukrainian endings in
-    /// Russian text, Pashto endings in Arabic text read ordinary words as names.
+    /// Russian text, Pashto endings in Arabic text read ordinary words as names. Under
+    /// `!` and a language, the letters of documents its rules stay out of (a file's
+    /// `unless-letters:` line): Arabic proclitics in Pashto text, which starts words with
+    /// و and ب (وژنو, "killings", is no ژنو, Geneva).
     public let gateLetters: [String: [Unicode.Scalar]]
     /// Folded words that open a gated language's rules as its letters do (a file's `words:`
     /// line): German `der`, `und`; Pashto `د`, `په`.
@@ -120,10 +123,12 @@ public struct InflectionRules: Sendable {
                     continue
                 }
                 // The gate's `letters:` and `words:` lines: a list after the keyword.
-                if let keyword = ["letters:", "words:"].first(where: { line.hasPrefix($0) }) {
+                if let keyword = ["letters:", "words:", "unless-letters:"].first(where: { line.hasPrefix($0) }) {
                     let items = line.dropFirst(keyword.count).split(separator: " ").map(String.init)
                     if items.isEmpty {
                         diagnostics.append(Diagnostic(.error, .malformedField, at: at, "\(keyword) needs at least one item"))
+                    } else if keyword == "unless-letters:" {
+                        gateLetters["!" + language, default: []] += items.flatMap(\.unicodeScalars)
                     } else if keyword == "letters:" {
                         gateLetters[language, default: []] += items.flatMap(\.unicodeScalars)
                     } else {

@@ -2,7 +2,9 @@
 ///
 /// Rules are kept by script, and a script serves several languages; a rule file with a
 /// `letters:` line applies only to documents whose start shows one of those letters
-/// (German umlauts, Ukrainian і ї є ґ, Pashto ټ ډ ړ ښ ګ ڼ). Every combination of such
+/// (German umlauts, Ukrainian і ї є ґ, Pashto ټ ډ ړ ښ ګ ڼ), and one with an `unless-letters:`
+/// line (kept as the gated language `!` and its name) only to documents that show none of
+/// those (Arabic proclitics, not in Pashto text). Every combination of such
 /// languages has its rule table made once, so a document picks its table by a bit mask.
 struct LanguageGate: Sendable {
     /// The bytes of a document searched for the letters.
@@ -57,7 +59,7 @@ struct LanguageGate: Sendable {
         let byScript = rules.byScriptIndex
         scriptMask = byScript.map { set in
             guard let set else { return 0 }
-            return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) }
+            return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) | (bit["!" + $1.language] ?? 0) }
         }
         // A script's table depends only on its own gated languages: one table per combination
         // of those, shared by every mask that agrees on them.
@@ -68,7 +70,9 @@ struct LanguageGate: Sendable {
                 set.map { set in
                     let own = UInt64(mask) & scriptMask[script]
                     if let table = made[script]?[own] { return table }
-                    func allowed(_ r: InflectionRules.Rule) -> Bool { bit[r.language].map { own & $0 != 0 } ?? true }
+                    func allowed(_ r: InflectionRules.Rule) -> Bool {
+                        (bit[r.language].map { own & $0 != 0 } ?? true) && (bit["!" + r.language].map { own & $0 == 0 } ?? true)
+                    }
                     let table = RuleSet(prefixes: set.prefixes.filter(allowed), suffixes: set.suffixes.filter(allowed))
                     made[script, default: [:]][own] = table
                     return table
