@@ -36,6 +36,9 @@ public struct InflectionRules: Sendable {
     /// Folded titles that stand before surnames (titles.txt); an entry that starts with `-`
     /// is an ending: any word that is or ends in it (German Außenminister, Kremlchef).
     public let titles: [String]
+    /// Folded articles, and prepositions joined to one (determiners.txt): German im, dem, einer.
+    /// A capitalised word after one is a noun, not a surname in a new spelling.
+    public let determiners: [String]
     /// Folded generic words that may be lower case inside a curated place's or body's name
     /// after its first word (lower-heads.txt): the Kajaki dam, the Haqqani network.
     public let lowerHeads: [String]
@@ -59,11 +62,13 @@ public struct InflectionRules: Sendable {
     public let gateWords: [String: [String]]
 
     init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [], titles: [String] = [],
+         determiners: [String] = [],
          lowerHeads: [String] = [], placeWords: [String] = [], commonPhrases: [String] = [], exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
          gateWords: [String: [String]] = [:]) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
+        self.determiners = determiners
         self.titles = titles
         self.lowerHeads = lowerHeads
         self.placeWords = placeWords
@@ -194,6 +199,7 @@ public struct InflectionRules: Sendable {
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
         return InflectionRules(byScript: rules, descriptors: words("descriptors.txt").flatMap { [$0, CompiledLexicon.tehMarbutaVariant($0)].compactMap { $0 } }, functionWords: words("function-words.txt"),
                                titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
+                               determiners: words("determiners.txt"),
                                lowerHeads: words("lower-heads.txt"), placeWords: words("place-words.txt"),
                                commonPhrases: written("common-phrases.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,

@@ -99,6 +99,7 @@ public final class Tagger: Sendable {
         descriptors = Set(rules.descriptors.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         gate = LanguageGate(rules)
         functionWords = WordList(rules.functionWords)
+        determiners = WordList(rules.determiners)
         exactWordKeys = WordList(rules.exactWords.map(\.folded))
         exactWordsWritten = rules.exactWords.map { Array($0.written.lowercased().utf8) }
         courtesyTitles = Set(lexicon.courtesyTokens)
@@ -230,6 +231,8 @@ public final class Tagger: Sendable {
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
+    /// Folded articles (see ``InflectionRules/determiners``).
+    let determiners: WordList
     /// The exact words, folded and as written (UTF-8).
     let exactWordKeys: WordList
     let exactWordsWritten: [[UInt8]]
@@ -2159,6 +2162,9 @@ public final class Tagger: Sendable {
                         // A respelt surname has four letters or more and about the surname's length.
                         let letters = Int(tokens[a].letters)
                         guard letters >= 4, surnames.contains(where: { abs($0.letters - letters) <= 2 }) else { continue }
+                        // A capitalised word after an article is a German noun (im Rahmen is no Rahmon).
+                        if a > 0, tokens[a].shape.contains(.cased), joinable(tokens[a - 1], tokens[a]),
+                           determiners.contains(UnsafeBufferPointer(rebasing: folded[Int(tokens[a - 1].foldStart)..<Int(tokens[a - 1].foldEnd)])) { continue }
                     } else {
                         // Exactly one word unknown, and another a known given name or surname; or
                         // every word a given name or surname, in a combination no name lists (a
