@@ -52,7 +52,10 @@ public struct Folder: Sendable {
             }
             let start = sourceOffset + (clusterStart - source.startIndex)
             let end = sourceOffset + (j - source.startIndex)
-            if strip, i > source.startIndex, Self.isSilentHamza(base, after: source[i - 1], before: j < source.endIndex ? source[j] : nil) {
+            // Between the scalars as folded (إء is اء once folded, and a mark or a tatweel
+            // folds to nothing), so that folding twice gives what folding once gave.
+            if strip, i > source.startIndex, base.value == 0x0621, let previous = out.scalars.last,
+               Self.isSilentHamza(base, after: previous, before: Self.firstFolded(source[j...], table: table)) {
                 // Folds to nothing.
             } else if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
                 for s in nasal { out.append(s, from: start, to: end) }
@@ -119,6 +122,14 @@ public struct Folder: Sendable {
         guard scalar.value == 0x0621, previous.value == 0x0627 else { return false }
         guard let next else { return true }
         return !(0x0620...0x064A).contains(next.value) && !(0x066E...0x06D3).contains(next.value) && next.value != 0x200C
+    }
+
+    /// The first scalar that `scalars` fold to, scalar by scalar (nil if none).
+    private static func firstFolded(_ scalars: ArraySlice<Unicode.Scalar>, table: ScalarTable) -> Unicode.Scalar? {
+        for s in scalars {
+            if let first = table.folded(table.entry(s.value)).first { return first }
+        }
+        return nil
     }
 
     /// A cluster whose marks stay (Indic vowel signs, the breve of й written apart)
