@@ -355,7 +355,7 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.curatedVariants(v) : []) {
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.curatedVariants(v, isPlace: entity.type == .gpe || entity.type == .loc) : []) {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var masks = [writtenMask]
                 if seq.isEmpty || seq.count > 64 { continue }
@@ -501,8 +501,10 @@ public final class CompiledLexicon: Sendable {
     /// The other ways writers spell a curated name, which a bulk lexicon's many names do not
     /// get (they would grow the index for forms few texts use): spacings, Pashto's inner د,
     /// -ullah apart, and the other words for a province.
-    static func curatedVariants(_ v: NameVariant) -> [String] {
-        spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + provinceHeadVariants(v)
+    /// - Parameter isPlace: a place's name takes the other province words; a body's does not
+    ///   (ISKP's ولاية خراسان, "Khorasan Province", is no إقليم خراسان, the historical region).
+    static func curatedVariants(_ v: NameVariant, isPlace: Bool) -> [String] {
+        spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + (isPlace ? provinceHeadVariants(v) : [])
             + indicAcronymVariants(v)
     }
 

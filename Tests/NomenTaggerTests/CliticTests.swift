@@ -10,6 +10,9 @@ import NomenTestSupport
     static let arabic: [TagCase] = [
         TagCase("وقع زلزال في إقليم هيرات غرب أفغانستان.", [Mentioned("إقليم هيرات", "herat-province", .normalized), Mentioned("أفغانستان", "afghanistan")],
                 note: "a province listed as ولاية هيرات is also written with إقليم (مقاطعة, محافظة): the province, not the city"),
+        TagCase("كانت هرات عاصمة إقليم خراسان الكبرى. وأعلن تنظيم ولاية خراسان مسؤوليته.",
+                [Mentioned("هرات", "herat"), Mentioned("ولاية خراسان", "islamic-state-khorasan")],
+                note: "only a place's name takes the other province words: ISKP's ولاية خراسان is no إقليم خراسان"),
         TagCase("وقال وزير الإعلام عطاء الله ترار إن", [Mentioned("عطاء الله ترار", "attaullah-tarar", .normalized)],
                 note: "Arabic's hamza after a final alef, which Persian and Urdu leave out (عطا الله ترار)"),
         TagCase("وقال عطا الله ترار وعطاء الله تارار", [Mentioned("عطا الله ترار", "attaullah-tarar", .normalized),
