@@ -86,6 +86,9 @@ import NomenTestSupport
         TagCase("Декларацію підписали у Білому домі. Біля Білого дому протест.",
                 [Mentioned("Білому домі", "white-house", .inflected), Mentioned("Білого дому", "white-house", .inflected)],
                 note: "і → о in a stem of one letter (дім: дому, домі)"),
+        TagCase("Атаки у Червоному морі загрожують безпеці Червоного моря.",
+                [Mentioned("Червоному морі", "red-sea", .inflected), Mentioned("Червоного моря", "red-sea", .inflected)],
+                note: "a neuter adjective and a neuter noun in -е (Червоне море)"),
     ]
 
     /// German adjectives inflect by their ending, and one ending stands for several
