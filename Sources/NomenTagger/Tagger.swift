@@ -2405,12 +2405,18 @@ public final class Tagger: Sendable {
     }
 
     /// An honorific stands before a person's name: a body's name right after one is a word
-    /// of that person's name (مولوی حزب‌الله, a Taliban governor, is no Hezbollah).
+    /// of that person's name (مولوی حزب‌الله, a Taliban governor, is no Hezbollah). So does a
+    /// courtesy title before a body's one-word name (آقای حزب‌الله, Mr. Hamas).
     private func dropBodiesAfterHonorifics(_ matches: inout [Match], tokens: Tokens) {
         let lx = lexicon
-        guard lx.maxHonorificLength > 0 else { return }
+        guard lx.maxHonorificLength > 0 || !courtesyTitles.isEmpty else { return }
         matches.removeAll { m in
-            m.extendFirst < 0 && lx.entityTypes[m.entity] == orgType && m.first > 0 && honorificBefore(m.first, tokens) != nil
+            guard m.extendFirst < 0, lx.entityTypes[m.entity] == orgType, m.first > 0 else { return false }
+            // A title of a script with case is one with its capital (not "president Taliban").
+            let title = tokens[m.first - 1]
+            if m.first == m.last, courtesyTitles.contains(title.id), !title.shape.contains(.cased) || title.shape.contains(.firstUpper),
+               joinable(title, tokens[m.first]) { return true }
+            return lx.maxHonorificLength > 0 && honorificBefore(m.first, tokens) != nil
         }
     }
 
