@@ -58,7 +58,8 @@ final class ScalarTable {
     static let pageCount = 0x110000 >> 8
     /// Folded output of every computed scalar, indexed by `Entry.foldStart`.
     @usableFromInline private(set) var pool: [Unicode.Scalar] = []
-    private var simplifier: ICUTransliterator?
+    /// Traditional → Simplified Chinese, made on the first page of Chinese characters.
+    private lazy var simplifier = try? ICUTransliterator(id: "Traditional-Simplified")
 
     init(options: FoldingOptions) {
         self.options = options
@@ -286,7 +287,6 @@ final class ScalarTable {
     /// the low byte), from one call of the transliterator over the page, its characters
     /// apart on lines of their own; nil if the call fails or its lines do not pair up.
     private func simplifyPage(_ page: Int) -> [Int: Unicode.Scalar]? {
-        if simplifier == nil { simplifier = try? ICUTransliterator(id: "Traditional-Simplified") }
         var lows: [Int] = []
         var text = String.UnicodeScalarView()
         for low in 0..<256 {
@@ -309,7 +309,6 @@ final class ScalarTable {
     }
 
     private func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
-        if simplifier == nil { simplifier = try? ICUTransliterator(id: "Traditional-Simplified") }
         guard let simplifier, let out = try? simplifier.apply(String(String.UnicodeScalarView(scalars))) else { return scalars }
         let result = Array(out.unicodeScalars)
         return result.count == scalars.count ? result : scalars

@@ -61,6 +61,9 @@ public struct InflectionRules: Sendable {
     /// line): German `der`, `und`; Pashto `د`, `په`.
     public let gateWords: [String: [String]]
 
+    /// The gated language under which ``gateLetters`` keeps a language's `unless-letters:`.
+    static func unless(_ language: String) -> String { "!" + language }
+
     init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [], titles: [String] = [],
          determiners: [String] = [],
          lowerHeads: [String] = [], placeWords: [String] = [], commonPhrases: [String] = [], exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
@@ -133,7 +136,7 @@ public struct InflectionRules: Sendable {
                     if items.isEmpty {
                         diagnostics.append(Diagnostic(.error, .malformedField, at: at, "\(keyword) needs at least one item"))
                     } else if keyword == "unless-letters:" {
-                        gateLetters["!" + language, default: []] += items.flatMap(\.unicodeScalars)
+                        gateLetters[Self.unless(language), default: []] += items.flatMap(\.unicodeScalars)
                     } else if keyword == "letters:" {
                         gateLetters[language, default: []] += items.flatMap(\.unicodeScalars)
                     } else {

@@ -59,7 +59,7 @@ struct LanguageGate: Sendable {
         let byScript = rules.byScriptIndex
         scriptMask = byScript.map { set in
             guard let set else { return 0 }
-            return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) | (bit["!" + $1.language] ?? 0) }
+            return (set.prefixes + set.suffixes).reduce(0) { $0 | (bit[$1.language] ?? 0) | (bit[InflectionRules.unless($1.language)] ?? 0) }
         }
         // A script's table depends only on its own gated languages: one table per combination
         // of those, shared by every mask that agrees on them.
@@ -71,7 +71,7 @@ struct LanguageGate: Sendable {
                     let own = UInt64(mask) & scriptMask[script]
                     if let table = made[script]?[own] { return table }
                     func allowed(_ r: InflectionRules.Rule) -> Bool {
-                        (bit[r.language].map { own & $0 != 0 } ?? true) && (bit["!" + r.language].map { own & $0 == 0 } ?? true)
+                        (bit[r.language].map { own & $0 != 0 } ?? true) && (bit[InflectionRules.unless(r.language)].map { own & $0 == 0 } ?? true)
                     }
                     let table = RuleSet(prefixes: set.prefixes.filter(allowed), suffixes: set.suffixes.filter(allowed))
                     made[script, default: [:]][own] = table
