@@ -1211,7 +1211,8 @@ public final class Tagger: Sendable {
     /// ``LanguageGate/telltaleShift``).
     private func documentCountry(_ tokens: Tokens, letterBits: UInt64) -> Int? {
         var counts = [Int](repeating: 0, count: 16)
-        for t in tokens.prefix(400) { counts[Int(t.script.rawValue) & 15] += 1 }
+        // The script field in place, not a copy of each token.
+        for k in 0..<min(400, tokens.count) { counts[Int(tokens[k].script.rawValue) & 15] += 1 }
         // Ties go to the lower script class, so the answer never depends on the order of counting.
         var best = 0
         for c in 1..<counts.count where counts[c] > counts[best] { best = c }
@@ -1276,13 +1277,12 @@ public final class Tagger: Sendable {
             for k in matches.indices { matches[k].assign(Self.soleEntity(matches[k].names, lx, ambiguous: ambiguous)!, lx) }
             return
         }
-        let home = matches.contains(where: { Set($0.names.map { lx.nameEntity[Int($0)] }).count > 1 }) ? documentCountry(tokens, letterBits: letterBits) : nil
+        let home = matches.contains(where: { !$0.names.isEmpty && Self.onlyEntity($0.names, lx) == nil }) ? documentCountry(tokens, letterBits: letterBits) : nil
         let persoArabic = TelltaleLetters(rawValue: UInt8(truncatingIfNeeded: letterBits >> LanguageGate.telltaleShift)).contains(.persoArabic)
         // Entities mentioned by an unambiguous name somewhere in the document.
         var mentioned = Set<Int>()
         for m in matches {
-            let entities = Set(m.names.filter { lx.nameFlags[Int($0)] & ambiguous == 0 }.map { Int(lx.nameEntity[Int($0)]) })
-            if entities.count == 1 { mentioned.insert(entities.first!) }
+            if let e = Self.onlyEntity(m.names, lx, without: ambiguous) { mentioned.insert(e) }
         }
         // One sense per document: a name that only its ambiguous names gave (بنوں after ضلع)
         // names it wherever else the document writes it without such support.
@@ -1353,8 +1353,11 @@ public final class Tagger: Sendable {
                 // Other entities of the document that belong with this one: its context, its
                 // country, and whatever else is of that country (Putin and the Kremlin for Russia's ministry).
                 let country = lx.entityCountry[e] >= 0 ? Int(lx.entityCountry[e]) : (lx.entityTypes[e] == gpeType ? e : -1)
-                let context = Set(lx.context(of: e).map(Int.init))
-                let related = mentioned.filter { $0 != e && (context.contains($0) || (country >= 0 && ($0 == country || Int(lx.entityCountry[$0]) == country))) }.count
+                let context = lx.context(of: e)
+                var related = 0
+                for m in mentioned where m != e && (context.contains(Int32(m)) || (country >= 0 && (m == country || Int(lx.entityCountry[m]) == country))) {
+                    related += 1
+                }
                 support += log2(1 + Double(related)) * 0.5
                 if info.ambiguous {
                     anyAmbiguous = true
@@ -1370,6 +1373,19 @@ public final class Tagger: Sendable {
             matches[k].score = min(matches[k].score, (byEntity.count > 1 || anyAmbiguous) ? 0.9 : 1.0)
             return chosen.entity
         }
+    }
+
+    /// The one entity that the names without any of the flags `without` name, or nil when
+    /// they name none or several. (Without flags: the one entity of all the names.)
+    @inline(__always)
+    private static func onlyEntity(_ names: NameList, _ lx: CompiledLexicon, without flags: UInt8 = 0) -> Int? {
+        var only: Int32 = -1
+        for n in names where lx.nameFlags[Int(n)] & flags == 0 {
+            let e = lx.nameEntity[Int(n)]
+            if only >= 0 && e != only { return nil }
+            only = e
+        }
+        return only >= 0 ? Int(only) : nil
     }
 
     /// The entity of names that all name the same one, when not every name is ambiguous
@@ -2089,16 +2105,23 @@ public final class Tagger: Sendable {
         // names: there a run of words that holds a known part of a person's name and one
         // unknown word is looked up (আসিম মুনির where the lexicon writes অসীম মুনির, حمد لله
         // فطرت), not single words, nor words of two letters (Persian که, "that", before محمد).
-        func candidate(_ t: Token) -> Bool {
-            if nameLike(t) { return true }
+        // Token `k`'s fields are read in place: a copy of the whole token for each word of the
+        // document was most of this pass where it found nothing.
+        func candidate(_ k: Int) -> Bool {
+            let shape = tokens[k].shape
+            let letters = tokens[k].letters
+            let flags = tokens[k].facts.flags
+            // nameLike(_:), in place.
+            if shape.contains(.cased) && shape.contains(.firstUpper) && letters >= 2 && !flags.contains(.title) { return true }
+            let script = tokens[k].script
             if singleWords {
-                return fuzzySurnames && !t.shape.contains(.cased) && !t.isKnown && !t.facts.isTitle && !t.facts.isFunctionWord && t.letters >= 4
-                    && (t.script == .arabic || t.script == .devanagari || t.script == .bengali)
+                return fuzzySurnames && !shape.contains(.cased) && !tokens[k].isKnown && !flags.contains(.title) && !flags.contains(.functionWord) && letters >= 4
+                    && (script == .arabic || script == .devanagari || script == .bengali)
             }
-            guard hasCuratedPersons, !t.facts.isTitle, !t.facts.isFunctionWord else { return false }
-            switch t.script {
-            case .arabic: return t.letters >= 3
-            case .devanagari, .bengali: return t.letters >= 2
+            guard hasCuratedPersons, !flags.contains(.title), !flags.contains(.functionWord) else { return false }
+            switch script {
+            case .arabic: return letters >= 3
+            case .devanagari, .bengali: return letters >= 2
             default: return false
             }
         }
@@ -2117,15 +2140,15 @@ public final class Tagger: Sendable {
         if absorbing {
             for m in matches where m.start == m.last && lexicon.entityTypes[m.entity] == orgType { absorbable[m.last] = true }
         }
-        func absorbs(_ k: Int) -> Bool { absorbing && absorbable[k] && candidate(tokens[k]) }
+        func absorbs(_ k: Int) -> Bool { absorbing && absorbable[k] && candidate(k) }
         // Whether token `k + 1` may go on a run that token `k` ends.
         func continues(_ k: Int) -> Bool { joinable(tokens[k], tokens[k + 1]) && !tokens[k + 1].gap.contains(.period) }
         var next = 0
         while next < tokens.count {
             var i = next
-            guard !covered[i], candidate(tokens[i]) else { next += 1; continue }
+            guard !covered[i], candidate(i) else { next += 1; continue }
             var j = i
-            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(tokens[j + 1]), continues(j) { j += 1 }
+            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(j + 1), continues(j) { j += 1 }
             next = j + 1
             // The word a run may take at either end (see `absorbable`).
             var soft = -1
