@@ -23,7 +23,7 @@ public enum NameKeys {
     /// `language` is kept for callers that know it; keys do not depend on it.
     public static func latinTokens(_ text: String, language: String = "und",
                                    known: ((String) -> String?)? = nil) -> LatinForm {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return LatinForm(tokens: asciiTokens(text), scheme: nil) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return LatinForm(tokens: asciiTokens(text).map(germanDigraphs), scheme: nil) }
         let folder = Folder(.name)
         var tokens: [String] = []
         var scheme: String?
@@ -46,10 +46,42 @@ public enum NameKeys {
             // Transliteration may return several words (Han-Latin gives one a syllable).
             for piece in splitTokens(latin) {
                 let ascii = String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }))
-                if !ascii.isEmpty { tokens.append(ascii) }
+                if !ascii.isEmpty { tokens.append(germanDigraphs(ascii)) }
             }
         }
         return LatinForm(tokens: tokens, scheme: scheme)
+    }
+
+    /// German writes the region's j, ch and sh as dsch, tsch and sch (Dschalili,
+    /// Tschetschenien, Schoigu): they are written j, ch and sh in Latin forms, as English and
+    /// Cyrillic's Latin forms (Russian BGN: Чечня chechnya) write them, so that the spellings
+    /// compare letter for letter (Dschalili and Jalili are one length, not three letters apart).
+    static func germanDigraphs(_ token: String) -> String {
+        guard token.utf8.count >= 3, token.contains("sch") else { return token }
+        let s = Array(token.utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(s.count)
+        var i = 0
+        while i < s.count {
+            if s[i] == UInt8(ascii: "s"), i + 2 < s.count, s[i + 1] == UInt8(ascii: "c"), s[i + 2] == UInt8(ascii: "h") {
+                if out.last == UInt8(ascii: "d") {
+                    out[out.count - 1] = UInt8(ascii: "j")
+                    i += 3
+                    continue
+                }
+                if out.last == UInt8(ascii: "t") {
+                    out[out.count - 1] = UInt8(ascii: "c")
+                    out.append(UInt8(ascii: "h"))
+                } else {
+                    out += [UInt8(ascii: "s"), UInt8(ascii: "h")]
+                }
+                i += 3
+                continue
+            }
+            out.append(s[i])
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// ``latinTokens(_:language:known:)`` of ASCII text, without folding tables: ASCII
@@ -323,7 +355,7 @@ public enum NameKeys {
                 if at(i + 1) == next("h") { emit = next("j"); advance = 2 } else { emit = next("s") }
             case next("c"):
                 // ch is х in German romanisations (Chan, Achundsada, Chamenei) and kh in
-                // English ones: one class with h. Tsch, the German ч, stays c.
+                // English ones: one class with h. (German tsch comes here as ch: NameKeys.germanDigraphs.)
                 if at(i + 1) == next("h") { emit = next("h"); advance = 2 }
                 else if at(i + 1) == next("k") { emit = next("k"); advance = 2 }
                 else { emit = next("k") }

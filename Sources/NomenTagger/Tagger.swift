@@ -1653,6 +1653,15 @@ public final class Tagger: Sendable {
             // (King Abdullah) before it is Abdullah Abdullah's, but Dr. Abdullah is his.
             guard cased, let e = carriers.count == 1 ? carriers.first : Prominence.dominant(carriers, languages: { Int(lx.entityLanguages[$0]) })
             else { continue }
+            // Nor after a capitalised place as written a space before it: the two are a person's
+            // name the lexicon lacks, the place's name a given name (Farah Rahimi, a widow from
+            // Farah, is neither the province nor Iran's justice minister), as after an unknown
+            // word. An inflected place is none (президентом Туреччини Ердоганом: Turkey's).
+            if i > 0, t.gap.contains(.space), t.gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline]), joinable(tokens[i - 1], t),
+               tokens[i - 1].shape.contains(.firstUpper), !tokens[i - 1].shape.contains(.allUpper),
+               sorted.contains(where: { $0.first == i - 1 && $0.last == i - 1 && $0.choices == 0 && [gpeType, locType].contains(lx.entityTypes[$0.entity]) }) {
+                continue
+            }
             guard entries.contains(where: { $0 & 2 != 0 && Int($0 >> 2) == e }), t.letters >= 4,
                   !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))

@@ -23,6 +23,8 @@ import NomenTestSupport
         ("С. В. Лавров", "sergey-lavrov"),
         ("Kabuloff", "zamir-kabulov"),
         ("塔利班", "taliban"),
+        // German dsch for j: as long as the English spelling once written j.
+        ("Said Dschalili", "saeed-jalili"),
     ])
     func findsTheRightEntityFirst(_ query: String, _ id: String) {
         let top = Self.best(query)
@@ -94,6 +96,14 @@ import NomenTestSupport
     ])
     func romanisationsShareASkeleton(_ a: String, _ b: String) {
         #expect(NameKeys.skeleton(a) == NameKeys.skeleton(b), "\(a) \(b)")
+    }
+
+    @Test func germanDigraphsAreWrittenAsInEnglish() {
+        #expect(NameKeys.latinTokens("Said Dschalili").tokens == ["said", "jalili"])
+        #expect(NameKeys.latinTokens("Sergej Schoigu").tokens == ["sergej", "shoigu"])
+        // Tsch is the German ч, which Russian's Latin forms write ch.
+        #expect(NameKeys.latinTokens("Tschetschenien").tokens == ["chechenien"])
+        #expect(NameKeys.skeleton(NameKeys.latinTokens("Tschetschenien").tokens[0]) == NameKeys.skeleton(NameKeys.latinTokens("Чечня").tokens[0]))
     }
 
     @Test func abjadTransliterationsShareTheSkeleton() {
