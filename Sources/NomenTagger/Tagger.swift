@@ -1440,7 +1440,10 @@ public final class Tagger: Sendable {
         }
         /// Whether a conjunction joins the match ending at token `a` to the one starting at
         /// token `b`, read as `choices` says: a word between (and, и, اور) or a proclitic و.
+        /// So does a hyphen, dash or slash right between them, which pairs two places rather
+        /// than makes one the other's (পাক-ভারত সীমান্ত, the Pakistan–India border).
         func coordinated(_ a: Int, _ b: Int, choices: UInt64) -> Bool {
+            if b == a + 1, !tokens[b].gap.isDisjoint(with: [.hyphen, .dash, .slash]) { return true }
             for t in stride(from: a + 1, to: b, by: 1) {
                 let u = tokens[t]
                 if Self.conjunctions.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)])) { return true }
