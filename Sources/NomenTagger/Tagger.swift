@@ -509,9 +509,17 @@ public final class Tagger: Sendable {
                 t.pointee.isFunctionWord = t.pointee.gap.contains(.sentenceStart) && shape.contains(.firstUpper)
             }
             if facts.foldsLikeExactWord {
-                // As written, but in either case (Крім at a sentence's start is крім).
-                let written = String(decoding: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)], as: UTF8.self).lowercased().utf8
-                t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
+                // As written, but in either case (Крім at a sentence's start is крім). A word of a
+                // script without case (على, the commonest) is compared as it is, with no string made.
+                let source = UnsafeBufferPointer(rebasing: bytes[Int(t.pointee.byteStart)..<Int(t.pointee.byteEnd)])
+                let caseless = script == Int(ScriptClass.arabic.rawValue) || script == Int(ScriptClass.devanagari.rawValue)
+                    || script == Int(ScriptClass.bengali.rawValue) || script == Int(ScriptClass.han.rawValue)
+                if !caseless || shape.contains(.cased) {
+                    let written = String(decoding: source, as: UTF8.self).lowercased().utf8
+                    t.pointee.isExactWord = exactWordsWritten.contains { $0.elementsEqual(written) }
+                } else {
+                    t.pointee.isExactWord = exactWordsWritten.contains { $0.count == source.count && $0.elementsEqual(source) }
+                }
                 // An exact word names no one on its own (على is not علي).
                 if t.pointee.isExactWord { facts.partialMask = 0 }
             }
