@@ -2357,6 +2357,21 @@ public final class Tagger: Sendable {
             guard type == orgType || supported(hit.0) else { continue }
             added.append(Match(first: i, last: i, names: [], entity: hit.0, kind: .fuzzy, score: 0.9))
         }
+        // An Arabic-script word the lexicon does not know right after a word that introduces a
+        // place (ولسوالی کلدار, "Kaldar district", where the lexicon writes Kaldar in Latin only):
+        // a curated place whose whole name it reads as in Latin (0.93 or more: the script
+        // leaves out short vowels), where the document names the place, its country or its
+        // context elsewhere too.
+        for i in tokens.indices where !covered[i] && tokens[i].script == .arabic {
+            let t = tokens[i]
+            guard t.facts.id < 0, t.letters >= 3, !t.facts.isTitle, !t.facts.isFunctionWord,
+                  !added.contains(where: { $0.first == i }), introducedAsPlace(i, tokens: tokens, folded: folded) else { continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
+            let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
+            guard e >= 0, score >= 0.93, lexicon.isCurated(e), lexicon.entityTypes[e] == gpeType || lexicon.entityTypes[e] == locType,
+                  supported(e) else { continue }
+            added.append(Match(first: i, last: i, names: [], entity: e, kind: .fuzzy, score: 0.9))
+        }
         // A run of two or three capitalised words of a cased script that no name covers and that
         // spells a curated place's or body's name another way (Darai Nur, Mazar-Sharif, Al
         // Arabia): the matcher's best whole name at 0.95 or more. A place needs the support a

@@ -1,4 +1,6 @@
 import Testing
+import Nomen
+import NomenLexicon
 import NomenTagger
 import NomenTestSupport
 
@@ -309,6 +311,24 @@ import NomenTestSupport
 
     /// A partial name takes the entity of its nearest full antecedent, not the first one
     /// the lexicon lists: two Haqqanis, each followed by "Haqqani".
+    /// A district the lexicon writes in Latin only, after the Persian word for "district".
+    @Test func anArabicScriptWordAfterAPlaceWordReadsAsALatinOnlyPlace() {
+        let lexicon = Lexicon(entities: [
+            Entity(id: "kaldar", type: EntityType("GPE")!, name: "Kaldar", names: [NameVariant("Kaldar", language: "en")],
+                   country: "afghanistan", context: ["balkh"]),
+            Entity(id: "balkh", type: EntityType("GPE")!, name: "Balkh", names: [NameVariant("بلخ", language: "fa")], country: "afghanistan"),
+            Entity(id: "afghanistan", type: EntityType("GPE")!, name: "Afghanistan", names: [NameVariant("افغانستان", language: "fa")]),
+            // The pass runs where the lexicon is a curated one (with persons), not a bulk list.
+            Entity(id: "ashraf-ghani", type: EntityType("PERSON")!, name: "Ashraf Ghani", names: [NameVariant("اشرف غنی", language: "fa")]),
+        ])
+        let tagger = Tagger(index: NomenIndex.build(lexicon, honorifics: HonorificList(honorifics: [], particles: [])))
+        #expect(tagger.tag("کار کانال در ولسوالی کلدار ولایت بلخ از سر گرفته شد.").map(\.id) == ["kaldar", "balkh"])
+        // Only where the document names the place, its country or its context elsewhere.
+        #expect(tagger.tag("کار کانال در ولسوالی کلدار از سر گرفته شد.").map(\.id) == [])
+        // And only after a word that introduces a place.
+        #expect(tagger.tag("کار کانال در کلدار ولایت بلخ از سر گرفته شد.").map(\.id) == ["balkh"])
+    }
+
     @Test func partialNameFollowsItsNearestAntecedent() {
         expectTagging(TagCase("Anas Haqqani arrived. Haqqani spoke. Then Sirajuddin Haqqani arrived, and Haqqani spoke again.",
                       [Mentioned("Anas Haqqani", "anas-haqqani"), Mentioned("Haqqani", "anas-haqqani", .partial),
