@@ -627,19 +627,21 @@ public final class Tagger: Sendable {
                 return vocabulary.id(of: UnsafeBufferPointer(start: candidate, count: stem.count + ending.count))
             }
             /// Whether `word` ends with `surface`.
-            func ends(_ word: UnsafeBufferPointer<UInt8>, with surface: [UInt8]) -> Bool {
-                word.count > surface.count && has(word, surface, at: word.count - surface.count)
+            // A word may be the ending whole when the rule restores a stem (ইয়ের > ই: the ই of
+            // ওয়াং ই, Wang Yi, in ওয়াং ইয়ের); then the restored letters count as the stem.
+            func ends(_ word: UnsafeBufferPointer<UInt8>, with surface: [UInt8], restoring: Bool) -> Bool {
+                (word.count > surface.count || (restoring && word.count == surface.count)) && has(word, surface, at: word.count - surface.count)
             }
             let scalars = Self.scalarCount(key)
             // The rules that end with the word's last byte (also the last byte of the word
             // with a prefix replaced, which keeps the rest of the word).
             set.suffixesByByte.forEach(last) { k in
                 let r = set.suffixes[k]
-                guard ends(key, with: r.surface) else { return false }
+                guard ends(key, with: r.surface, restoring: !r.replacement.isEmpty && r.trimScalars == 0) else { return false }
                 let stem = UnsafeBufferPointer(rebasing: key[0..<(key.count - r.surface.count)])
                 // A word run into the name restores the name's last letter: the name is the stem
                 // (ڈار of ڈارنے is three letters, as پشاور of پشاورسے is five).
-                let restoredLetters = r.trimScalars > 0 ? Self.scalarCount(r.replacement) : 0
+                let restoredLetters = r.trimScalars > 0 || stem.isEmpty ? Self.scalarCount(r.replacement) : 0
                 guard Self.scalarCount(stem) + restoredLetters >= r.minStem else { return false }
                 let id = lookup(stem, r.replacement)
                 guard id >= 0 else { return false }
@@ -684,7 +686,7 @@ public final class Tagger: Sendable {
                 var full = false
                 set.suffixesByByte.forEach(last) { k in
                     let r = set.suffixes[k]
-                    guard !r.afterZWNJ, ends(word, with: r.surface) else { return false }
+                    guard !r.afterZWNJ, ends(word, with: r.surface, restoring: false) else { return false }
                     let stem = UnsafeBufferPointer(rebasing: word[0..<(word.count - r.surface.count)])
                     guard Self.scalarCount(stem) >= r.minStem else { return false }
                     let id2 = lookup(stem, r.replacement)
