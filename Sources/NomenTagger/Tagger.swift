@@ -585,7 +585,12 @@ public final class Tagger: Sendable {
         let source = Array(String(decoding: slice, as: UTF8.self).unicodeScalars)
         let lookup = ScalarLookup(.nameStrict)
         var map: [Int] = []
+        func cyrillicLetter(_ k: Int) -> Bool {
+            k >= 0 && k < source.count && (0x0400...0x04FF).contains(source[k].value) && source[k].properties.isAlphabetic
+        }
         for (i, s) in source.enumerated() {
+            // An apostrophe inside a Cyrillic word folds to nothing (see TokenScanner).
+            if [0x27, 0x2019, 0x02BC].contains(s.value), cyrillicLetter(i - 1), cyrillicLetter(i + 1) { continue }
             lookup.forEachFolded(s.value) { _ in map.append(i) }
         }
         map.append(source.count)

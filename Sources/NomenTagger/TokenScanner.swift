@@ -437,6 +437,17 @@ final class TokenScanner {
             inWord = false
         }
 
+        /// Whether the word being scanned is Cyrillic, ends in a letter, and a plain Cyrillic
+        /// letter starts at byte `next`: then an apostrophe before `next` is inside the word.
+        @inline(__always)
+        func apostropheInsideCyrillicWord(_ text: UnsafeBufferPointer<UInt8>, after next: Int) -> Bool {
+            guard inWord, current.pointee.script == .cyrillic, letters > 0, next + 1 < text.count,
+                  text[next] == 0xD0 || text[next] == 0xD1 else { return false }
+            let v = (UInt32(text[next] & 0x1F) << 6) | UInt32(text[next + 1] & 0x3F)
+            let packed = plainLetters[Int(v)]
+            return packed & TokenScanner.plainBit != 0 && ScriptClass(rawValue: UInt8((packed >> 24) & 0xF)) == .cyrillic
+        }
+
         /// Room for one more token.
         @inline(__always)
         mutating func reserveToken() {
@@ -563,6 +574,15 @@ final class TokenScanner {
                     gap.insert(.space)
                     i &+= 1
                     scalarIndex &+= 1
+                    continue
+                }
+
+                // An apostrophe between two Cyrillic letters is a sign of the word (Ukrainian
+                // мін'юст, В'ячеслав), which many write without it or with another apostrophe:
+                // the word goes on, and its key leaves the sign out (мін'юст is мінюст).
+                if (value == 0x27 || value == 0x2019 || value == 0x02BC), apostropheInsideCyrillicWord(text, after: i + width) {
+                    i += width
+                    scalarIndex += 1
                     continue
                 }
 
