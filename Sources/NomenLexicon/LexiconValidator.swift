@@ -4,6 +4,8 @@ import NomenNormalization
 enum LexiconValidator {
     /// Punctuation that ends a name in running text (the tagger's breakers).
     static let breaking = Set(",;:!?()[]{}،؛؟、，；：！？（）".unicodeScalars)
+    /// Dashes (en, em, horizontal bar), which the tagger reads as relating two names.
+    static let dashes = Set("\u{2013}\u{2014}\u{2015}".unicodeScalars)
 
     static func warnings(_ entities: [Entity]) -> [Diagnostic] {
         var out: [Diagnostic] = []
@@ -22,6 +24,14 @@ enum LexiconValidator {
                 if e.isCurated, !v.generated, let p = v.text.unicodeScalars.first(where: { Self.breaking.contains($0) }) {
                     out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
                                           "name \"\(v.text)\" of \"\(e.id)\" has \"\(p)\", which ends a name in running text: the tagger never finds it"))
+                }
+                // A dash before a word of a script with case relates two names (the Pakistan–Taliban
+                // talks): the tagger never reads one name across it (China–Pakistan Economic Corridor).
+                let scalars = Array(v.text.unicodeScalars)
+                if e.isCurated, !v.generated,
+                   let k = scalars.indices.first(where: { Self.dashes.contains(scalars[$0]) && $0 + 1 < scalars.count && scalars[$0 + 1].properties.isCased }) {
+                    out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
+                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(scalars[k])\" before a word with case, which ends a name in running text: the tagger never finds it (write a hyphen)"))
                 }
                 // Generated names (GeoNames, iso-codes) are many and untagged by language: only curated ones are checked.
                 if !v.generated, e.isCurated, let expected = LanguageTag.expectedScripts(v.language) {
