@@ -1856,6 +1856,9 @@ public final class Tagger: Sendable {
         matches.removeAll { m in isHan(m.first) && !m.names.isEmpty && m.names.allSatisfy(isPlace) && inTitle(m) }
         guard matches.contains(where: { $0.last - $0.first < 2 && isHan($0.first) }) else { return }
         guard let segmenter = scratch.segmenter else { return }
+        // The tokens of Han mentions found so far, for the X·YZ test below.
+        var found = [Bool](repeating: false, count: tokens.count)
+        for m in matches where isHan(m.first) { for t in m.first...m.last { found[t] = true } }
         matches.removeAll { m in
             guard m.last - m.first < 2, isHan(m.first), isHan(m.last) else { return false }
             // The run of characters around the name, four on each side at most.
@@ -1868,9 +1871,15 @@ public final class Tagger: Sendable {
             while b + 1 < tokens.count, b - m.last < 4, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
             // The end of the second part of a foreign name, X·YZ (马利, Mali, of 鲁斯塔姆·埃莫马利,
             // Rustam Emomali): Han characters run back from the name to a middle dot.
+            // Not when a name already found, or a conjunction or preposition, stands between:
+            // the second part ended there (弗拉基米尔·普京抵达北京: Putin arrived in Beijing;
+            // 伊沙克·达尔和印度, Ishaq Dar and India).
             var k = m.first
             while k > 0, m.first - k < 6, isHan(k - 1), tokens[k].gap.contains(.none) { k -= 1 }
-            if k < m.first, k > 0, tokens[k].gap.contains(.middleDot), isHan(k - 1) { return true }
+            if k < m.first, k > 0, tokens[k].gap.contains(.middleDot), isHan(k - 1),
+               !(k..<m.first).contains(where: { found[$0] || Self.hanFunctionCharacters.contains(tokens[$0].byteStart, in: bytes) }) {
+                return true
+            }
             if a == m.first && b == m.last { return false }
             // A character that spells foreign names and little else after the name: the name
             // begins a longer one (阿塔 in 阿塔图尔克, Atatürk; 巴塔 in 巴塔哥尼亚, Patagonia).
