@@ -28,10 +28,16 @@ enum LexiconValidator {
                 // A dash before a word of a script with case relates two names (the Pakistan–Taliban
                 // talks): the tagger never reads one name across it (China–Pakistan Economic Corridor).
                 let scalars = Array(v.text.unicodeScalars)
+                // So does a dash with a space beside it, in any script (Сила Сибири — 2).
                 if e.isCurated, !v.generated,
                    let k = scalars.indices.first(where: { Self.dashes.contains(scalars[$0]) && $0 + 1 < scalars.count && scalars[$0 + 1].properties.isCased }) {
                     out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
                                           "name \"\(v.text)\" of \"\(e.id)\" has \"\(scalars[k])\" before a word with case, which ends a name in running text: the tagger never finds it (write a hyphen)"))
+                } else if e.isCurated, !v.generated,
+                          let k = scalars.indices.first(where: { Self.dashes.contains(scalars[$0])
+                              && (($0 > 0 && scalars[$0 - 1].properties.isWhitespace) || ($0 + 1 < scalars.count && scalars[$0 + 1].properties.isWhitespace)) }) {
+                    out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
+                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(scalars[k])\" beside a space, which ends a name in running text: the tagger never finds it"))
                 }
                 // Generated names (GeoNames, iso-codes) are many and untagged by language: only curated ones are checked.
                 if !v.generated, e.isCurated, let expected = LanguageTag.expectedScripts(v.language) {
