@@ -7,6 +7,21 @@ enum LexiconValidator {
     /// Dashes (en, em, horizontal bar), which the tagger reads as relating two names.
     static let dashes = Set("\u{2013}\u{2014}\u{2015}".unicodeScalars)
 
+    /// The dash that ends a name in running text, and whether it does so by standing before a
+    /// word with case (else by a space beside it), or nil. A dash before a word of a script
+    /// with case relates two names (the Pakistan–Taliban talks: China–Pakistan Economic
+    /// Corridor is never read as one name); a dash beside a space ends a name in any script
+    /// (Сила Сибири — 2).
+    static func breakingDash(_ text: String) -> (dash: Unicode.Scalar, beforeCasedWord: Bool)? {
+        let scalars = Array(text.unicodeScalars)
+        func cased(_ k: Int) -> Bool { k < scalars.count && scalars[k].properties.isCased }
+        func space(_ k: Int) -> Bool { k >= 0 && k < scalars.count && scalars[k].properties.isWhitespace }
+        let positions = scalars.indices.filter { dashes.contains(scalars[$0]) }
+        if let k = positions.first(where: { cased($0 + 1) }) { return (scalars[k], true) }
+        if let k = positions.first(where: { space($0 - 1) || space($0 + 1) }) { return (scalars[k], false) }
+        return nil
+    }
+
     static func warnings(_ entities: [Entity]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let folder = Folder(.name)
@@ -25,19 +40,11 @@ enum LexiconValidator {
                     out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
                                           "name \"\(v.text)\" of \"\(e.id)\" has \"\(p)\", which ends a name in running text: the tagger never finds it"))
                 }
-                // A dash before a word of a script with case relates two names (the Pakistan–Taliban
-                // talks): the tagger never reads one name across it (China–Pakistan Economic Corridor).
-                let scalars = Array(v.text.unicodeScalars)
-                // So does a dash with a space beside it, in any script (Сила Сибири — 2).
-                if e.isCurated, !v.generated,
-                   let k = scalars.indices.first(where: { Self.dashes.contains(scalars[$0]) && $0 + 1 < scalars.count && scalars[$0 + 1].properties.isCased }) {
+                if e.isCurated, !v.generated, let (dash, beforeCasedWord) = breakingDash(v.text) {
+                    let place = beforeCasedWord ? "before a word with case" : "beside a space"
                     out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
-                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(scalars[k])\" before a word with case, which ends a name in running text: the tagger never finds it (write a hyphen)"))
-                } else if e.isCurated, !v.generated,
-                          let k = scalars.indices.first(where: { Self.dashes.contains(scalars[$0])
-                              && (($0 > 0 && scalars[$0 - 1].properties.isWhitespace) || ($0 + 1 < scalars.count && scalars[$0 + 1].properties.isWhitespace)) }) {
-                    out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
-                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(scalars[k])\" beside a space, which ends a name in running text: the tagger never finds it"))
+                                          "name \"\(v.text)\" of \"\(e.id)\" has \"\(dash)\" \(place), which ends a name in running text: the tagger never finds it"
+                                          + (beforeCasedWord ? " (write a hyphen)" : "")))
                 }
                 // Generated names (GeoNames, iso-codes) are many and untagged by language: only curated ones are checked.
                 if !v.generated, e.isCurated, let expected = LanguageTag.expectedScripts(v.language) {

@@ -586,11 +586,11 @@ public final class Tagger: Sendable {
         let lookup = ScalarLookup(.nameStrict)
         var map: [Int] = []
         func cyrillicLetter(_ k: Int) -> Bool {
-            k >= 0 && k < source.count && (0x0400...0x04FF).contains(source[k].value) && source[k].properties.isAlphabetic
+            k >= 0 && k < source.count && Homoglyph.isCyrillicLetter(source[k].value) && source[k].properties.isAlphabetic
         }
         for (i, s) in source.enumerated() {
             // An apostrophe inside a Cyrillic word folds to nothing (see TokenScanner).
-            if [0x27, 0x2019, 0x02BC].contains(s.value), cyrillicLetter(i - 1), cyrillicLetter(i + 1) { continue }
+            if TokenScanner.isWordApostrophe(s.value), cyrillicLetter(i - 1), cyrillicLetter(i + 1) { continue }
             lookup.forEachFolded(s.value) { _ in map.append(i) }
         }
         map.append(source.count)
@@ -2379,10 +2379,11 @@ public final class Tagger: Sendable {
         // leaves out short vowels), where the document names the place, its country or its
         // context elsewhere too.
         for i in tokens.indices where !covered[i] && tokens[i].script == .arabic {
-            let t = tokens[i]
-            guard t.facts.id < 0, t.letters >= 3, !t.facts.isTitle, !t.facts.isFunctionWord,
-                  !added.contains(where: { $0.first == i }), introducedAsPlace(i, tokens: tokens, folded: folded) else { continue }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]), as: UTF8.self)
+            // The token's fields in place: most Arabic words are known or introduced by nothing.
+            let flags = tokens[i].facts.flags
+            guard tokens[i].facts.id < 0, tokens[i].letters >= 3, !flags.contains(.title), !flags.contains(.functionWord),
+                  introducedAsPlace(i, tokens: tokens, folded: folded), !added.contains(where: { $0.first == i }) else { continue }
+            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].byteStart)..<Int(tokens[i].byteEnd)]), as: UTF8.self)
             let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
             guard e >= 0, score >= 0.93, lexicon.isCurated(e), lexicon.entityTypes[e] == gpeType || lexicon.entityTypes[e] == locType,
                   supported(e) else { continue }

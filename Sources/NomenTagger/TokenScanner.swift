@@ -580,7 +580,7 @@ final class TokenScanner {
                 // An apostrophe between two Cyrillic letters is a sign of the word (Ukrainian
                 // мін'юст, В'ячеслав), which many write without it or with another apostrophe:
                 // the word goes on, and its key leaves the sign out (мін'юст is мінюст).
-                if (value == 0x27 || value == 0x2019 || value == 0x02BC), apostropheInsideCyrillicWord(text, after: i + width) {
+                if TokenScanner.isWordApostrophe(value), apostropheInsideCyrillicWord(text, after: i + width) {
                     i += width
                     scalarIndex += 1
                     continue
@@ -763,6 +763,11 @@ final class TokenScanner {
             finishWord()
         }
     }
+
+    /// The apostrophes that stand inside a Cyrillic word (Ukrainian мін'юст, мінʼюст, мін’юст):
+    /// the scanner and the tagger's fold map leave them out of the word's key alike.
+    @inline(__always)
+    static func isWordApostrophe(_ value: UInt32) -> Bool { value == 0x27 || value == 0x2019 || value == 0x02BC }
 
     @inline(__always)
     private static func startWord(_ t: UnsafeMutablePointer<Token>, at byte: Int, scalar: Int32, gap: GapFlags, newlines: Int, sentenceEnd: Bool,
