@@ -352,6 +352,12 @@ public final class CompiledLexicon: Sendable {
                     }
                 }
             }
+            // Chinese and Korean names put the family name first, and the press names the person
+            // by it alone, often a word of two letters (Xi after Xi Jinping, Си, Li, Ли): for
+            // persons the lexicon writes in Han or Hangul, a first word of two letters in a
+            // script with capitals is a partial name too. (Not where letters have no case:
+            // Persian شی is also "thing".)
+            let familyFirst = entity.type == .person && entity.names.contains { ["zh", "ko"].contains(Self.primaryLanguage($0.language)) }
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
@@ -425,7 +431,10 @@ public final class CompiledLexicon: Sendable {
                             partials[last, default: []].insert(Int32(e) << 2 | 2)
                         }
                         if !isParticle(first, in: v.language), !suffixParticleTokens.contains(core[core.startIndex + 1]),
-                           vocabList[Int(first)].unicodeScalars.count >= 3, !spelledLetters.contains(vocabList[Int(first)]) {
+                           vocabList[Int(first)].unicodeScalars.count >= 3
+                            || (familyFirst && vocabList[Int(first)].unicodeScalars.count == 2 && core.startIndex < 64
+                                && (writtenMask & ~capitals) >> UInt64(core.startIndex) & 1 != 0),
+                           !spelledLetters.contains(vocabList[Int(first)]) {
                             partials[first, default: []].insert(Int32(e) << 2 | 1)
                         }
                     }
