@@ -117,6 +117,7 @@ public final class Tagger: Sendable {
         orgType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "ORG" } ?? 255)
         locType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "LOC" } ?? 255)
         capitalisingLanguages = gate.mask(["de", "tr"])
+        germanLanguage = gate.mask(["de"])
         let person = personType
         hasCuratedPersons = (0..<lexicon.entityTypes.count).contains { lexicon.entityTypes[$0] == person && lexicon.entityFlags[$0] & 1 != 0 }
         // For each script of persons' names in transliteration: the curated persons the lexicon
@@ -207,6 +208,8 @@ public final class Tagger: Sendable {
     let locType: UInt8
     /// Languages whose capitals mark more than names (see ``dropPlacesInsideNames``).
     let capitalisingLanguages: UInt64
+    /// German: a surname with the genitive -s stands after a noun (see ``addPartials``).
+    let germanLanguage: UInt64
     /// Whether the lexicon has curated persons: a curated lexicon, whose names alone are
     /// looked up fuzzily in scripts without capitals and by key (see ``addFuzzy`` and
     /// ``addKeySpellings``); a bulk one has too many to guess from.
@@ -1568,9 +1571,22 @@ public final class Tagger: Sendable {
             var choices: UInt64 = 0
             // Not through the Arabic article: a person's name does not take it (الغنی of عبد
             // الغنی is no Ghani); a name that does is listed with it (البغدادي).
-            for v in 0..<WordFacts.readings where entries.isEmpty && t.partialMask & ~t.articleMask & (1 << v) != 0 {
-                entries = partialEntries(t.reading(v).id)
-                choices = UInt64(v)
+            // Of two readings that are partial names, the first whose person the document
+            // names in full: Russian Мирзиёева is Ziroat Mirziyoyeva's surname as written and
+            // Shavkat Mirziyoyev's in the genitive (визита Мирзиёева), his where he is named.
+            for v in 0..<WordFacts.readings where t.partialMask & ~t.articleMask & (1 << v) != 0 {
+                let found = partialEntries(t.reading(v).id)
+                if found.isEmpty { continue }
+                if entries.isEmpty {
+                    entries = found
+                    choices = UInt64(v)
+                    // Most words have one reading that is a partial name: the others are not read.
+                    if t.partialMask & ~t.articleMask & ~((2 << v) - 1) == 0 || entries.contains(where: { firstFull(Int($0 >> 2)) != nil }) { break }
+                } else if found.contains(where: { firstFull(Int($0 >> 2)) != nil }) {
+                    entries = found
+                    choices = UInt64(v)
+                    break
+                }
             }
             if entries.isEmpty { continue }
             let tokenID = t.reading(Int(choices)).id
@@ -1598,11 +1614,14 @@ public final class Tagger: Sendable {
                !(isInitial(i - 1, tokens) && initialAgrees(tokens[i - 1], folded: folded, entities: Set(entries.map { Int($0 >> 2) }))),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
-                // Where every noun or title has a capital (German, Turkish: Anhängern Khans,
-                // Bakan Vekili Muttaki), the word may be no name: this surname is left, not
-                // the ones after it.
-                if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
-                continue
+                // Where every noun or title has a capital (German, Turkish: Bakan Vekili Muttaki),
+                // the word may be no name: this surname is left, not the ones after it. But a
+                // German surname read with the genitive -s is the possessor, written after the
+                // noun it possesses (die Residenz Tokajews, der Anruf Pezeshkians, Anhängern Khans).
+                if languages & germanLanguage == 0 || !isGenitiveS(t, reading: Int(choices), folded: folded) {
+                    if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
+                    continue
+                }
             }
             if !cased, followsOthersName(i, tokens: tokens, covered: covered, carriers: Set(entries.map { Int($0 >> 2) })) {
                 unknownClaims[tokenID] = i
@@ -1612,7 +1631,7 @@ public final class Tagger: Sendable {
             // common one, which names no one alone: only its persons by surname stay.
             let givenNames = entries.lazy.filter { $0 & 3 == 1 }.count
             let carriers = Set(entries.map { Int($0 >> 2) })
-            var candidates = givenNames < 2 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
+            var candidates = givenNames < 3 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
             // Unless the word stands right before a mention of one of them, whose given name it
             // is (دمیتري ژیرنوف: Dmitry is Zhirnov's and Medvedev's given name, ژیرنوف Zhirnov's).
             if givenNames >= 2, i + 1 < tokens.count, joinable(t, tokens[i + 1]),
@@ -1687,6 +1706,14 @@ public final class Tagger: Sendable {
         }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether reading `v` of token `t` is the word without a final s (German Tokajews: Tokajew),
+    /// not another language's ending (Turkish Sarayı, which the gate may also read as German).
+    private func isGenitiveS(_ t: Token, reading v: Int, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard v > 0, t.foldEnd > t.foldStart, folded[Int(t.foldEnd) - 1] == UInt8(ascii: "s") else { return false }
+        let word = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd) - 1])
+        return lexicon.vocabulary.strings.withBytes(Int(t.reading(v).id)) { $0.elementsEqual(word) }
     }
 
     /// Whether word `i`, in a script without capitals, follows a given name of other persons,
@@ -2225,6 +2252,12 @@ public final class Tagger: Sendable {
                         if a > 0, tokens[a].shape.contains(.cased), joinable(tokens[a - 1], tokens[a]),
                            determiners.contains(UnsafeBufferPointer(rebasing: folded[Int(tokens[a - 1].foldStart)..<Int(tokens[a - 1].foldEnd)])) { continue }
                     } else {
+                        // A capitalised name that goes on, past the span, with a word the lexicon
+                        // does not know is another person's (Abdul Ghani Kamel is no Abdul Ghani
+                        // Baradar): the span is looked up with the run's other words or not at all.
+                        // (Not a word before the span: there a capitalised noun or title is common,
+                        // le ministre des Transports Ilham Makhkamov, Kollegen Wladimir Norow.)
+                        if tokens[a].shape.contains(.cased), b < j, b + 1 != soft, !tokens[b + 1].isKnown { continue }
                         // Exactly one word unknown, and another a known given name or surname; or
                         // every word a given name or surname, in a combination no name lists (a
                         // German given name before a Turkish surname: Siradschuddin Hakkani).
