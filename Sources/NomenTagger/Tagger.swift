@@ -383,6 +383,7 @@ public final class Tagger: Sendable {
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
         scanner.dropAddresses(bytes)
+        scanner.joinBracketedLetters(bytes)
         // A name split by a hyphen (طا-لبان, طال-بان) is one word when both pieces together are
         // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
         let vocabulary = lexicon.vocabulary

@@ -127,6 +127,23 @@ final class TokenScanner {
         tokenCount = kept + 1
     }
 
+    /// A letter in brackets after a word goes on with that word's name, as South Asian party
+    /// names write their faction (مسلم لیگ (ن), PML (N), JUI(F): PML-N, JUI-F): its gap, only
+    /// a bracket and spaces, counts as a space, and the word takes its closing bracket (the
+    /// mention's text is the whole name). The bracket still ends the name.
+    func joinBracketedLetters(_ text: UnsafeBufferPointer<UInt8>) {
+        let t = tokenBase
+        for k in 1..<max(tokenCount, 1) where t[k].letters == 1 && t[k].gap.contains(.breaker) {
+            let before = text[Int(t[k - 1].byteEnd)..<Int(t[k].byteStart)]
+            let end = Int(t[k].byteEnd)
+            guard end < text.count, text[end] == UInt8(ascii: ")"), before.last == UInt8(ascii: "("),
+                  before.dropLast().allSatisfy({ $0 == 0x20 }) else { continue }
+            t[k].gap = before.count > 1 ? .space : .none
+            t[k].byteEnd += 1
+            t[k].scalarEnd += 1
+        }
+    }
+
     /// Drops the words of web and e-mail addresses in `text` (the text of the last scan):
     /// `scheme://…` to the next space, and a run without spaces around an `@` between
     /// letters or digits. Their words are no names, and no evidence either: a slug's

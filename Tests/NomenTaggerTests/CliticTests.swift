@@ -108,6 +108,8 @@ import NomenTestSupport
         TagCase("سرکار اور آبادکاری کا مسئلہ ہے۔", note: "a word splits only into words of a name"),
         TagCase("امریکہ کے صدر نے کہا۔", [Mentioned("امریکہ", "united-states")],
                 note: "the name written apart from its postposition, as usual"),
+        TagCase("حکمران جماعت مسلم لیگ (ن) کے امیدوار نے شکست دی۔", [Mentioned("مسلم لیگ (ن)", "pakistan-muslim-league-n", .normalized)],
+                note: "the faction letter in brackets, as Urdu writes PML-N"),
         TagCase("اسلام آبادکو", [], note: "without an Urdu letter (ے ہ ں ٹ ڈ ڑ) the document is not read as Urdu: no run-in postposition"),
     ]
 
@@ -163,6 +165,10 @@ import NomenTestSupport
         TagCase("The Kabul/Kandahar road, RFE/RL reported.",
                 [Mentioned("Kabul", "kabul"), Mentioned("Kandahar", "kandahar"), Mentioned("RFE/RL", "radio-free-europe-radio-liberty", .exact)],
                 note: "a name may span a slash; names on either side of one stay two"),
+        TagCase("The PML (N) and JUI(F) leaders met in Kabul (AP).",
+                [Mentioned("PML (N)", "pakistan-muslim-league-n", .normalized), Mentioned("JUI(F)", "jamiat-ulema-e-islam-f", .normalized),
+                 Mentioned("Kabul", "kabul"), Mentioned("AP", "associated-press")],
+                note: "a party's faction letter in brackets goes on with its name (PML-N), with the bracket; longer words in brackets do not"),
     ]
 
     static let french: [TagCase] = [
