@@ -88,6 +88,11 @@ public final class CompiledLexicon: Sendable {
     }
 
     /// A language tag's primary subtag (ps of ps-AF).
+    /// Countries whose persons' names put the family name first (see the partial names in
+    /// ``compile(_:honorifics:)``): curated ids and the generated iso3166 ones.
+    static let familyFirstCountries: Set<String> = ["china", "taiwan", "south-korea", "north-korea", "hong-kong",
+                                                     "iso3166-cn", "iso3166-tw", "iso3166-kr", "iso3166-kp", "iso3166-hk"]
+
     static func primaryLanguage(_ tag: String) -> Substring {
         tag.split(separator: "-", maxSplits: 1).first ?? Substring(tag)
     }
@@ -353,11 +358,17 @@ public final class CompiledLexicon: Sendable {
                 }
             }
             // Chinese and Korean names put the family name first, and the press names the person
-            // by it alone, often a word of two letters (Xi after Xi Jinping, Си, Li, Ли): for
-            // persons the lexicon writes in Han or Hangul, a first word of two letters in a
-            // script with capitals is a partial name too. (Not where letters have no case:
-            // Persian شی is also "thing".)
-            let familyFirst = entity.type == .person && entity.names.contains { ["zh", "ko"].contains(Self.primaryLanguage($0.language)) }
+            // by it alone, often a word of two letters (Xi after Xi Jinping, Си, Li, Ли); the
+            // last word is a given name (Jinping of Xi Jinping, which also names a dam). Such a
+            // person is one of China, Taiwan or Korea with a native name of two to four Han
+            // characters or Hangul syllables, no middle dot (not Dolkun Isa, 多里坤·艾沙, nor
+            // Putin, 普京, whom the lexicon writes in Han too). Not where letters have no case:
+            // Persian شی is also "thing".
+            let familyFirst = entity.type == .person && entity.country.map(Self.familyFirstCountries.contains) == true
+                && entity.names.contains { v in
+                    ["zh", "ko"].contains(Self.primaryLanguage(v.language)) && (2...4).contains(v.text.unicodeScalars.count)
+                        && v.text.unicodeScalars.allSatisfy { $0.properties.isIdeographic || (0xAC00...0xD7A3).contains($0.value) }
+                }
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
@@ -427,8 +438,10 @@ public final class CompiledLexicon: Sendable {
                         let last = core.last!
                         let first = core.first!
                         let afterPatronymic = core.count >= 3 && patronymicTokens.contains(core[core.endIndex - 2])
+                        // The last word of a name that puts the family name first is a given name
+                        // (Jinping of Xi Jinping), which names the person only after the full name.
                         if !isParticle(last, in: v.language), !afterPatronymic, vocabList[Int(last)].unicodeScalars.count >= 3 {
-                            partials[last, default: []].insert(Int32(e) << 2 | 2)
+                            partials[last, default: []].insert(Int32(e) << 2 | (familyFirst ? 1 : 2))
                         }
                         if !isParticle(first, in: v.language), !suffixParticleTokens.contains(core[core.startIndex + 1]),
                            vocabList[Int(first)].unicodeScalars.count >= 3

@@ -1849,6 +1849,13 @@ public final class Tagger: Sendable {
             return isHan(m.last) && k + 1 < tokens.count && tokens[k].gap.contains(.none) && tokens[k + 1].gap.contains(.none)
                 && Self.timeFirst.contains(tokens[k].byteStart, in: bytes) && Self.timeSecond.contains(tokens[k + 1].byteStart, in: bytes)
         }
+        // A place's name before 语 ("language") names the language: 塔吉克语 (Tajik), 普什图语
+        // (Pashto), 俄语 (Russian), not the country or the people.
+        matches.removeAll { m in
+            let k = m.last + 1
+            return isHan(m.last) && k < tokens.count && tokens[k].gap.contains(.none) && Self.languageCharacters.contains(tokens[k].byteStart, in: bytes)
+                && !m.names.isEmpty && m.names.allSatisfy { n in [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]) }
+        }
         // A place inside a short title in 《》 names the work, not the place (《加德满都邮报》,
         // the Kathmandu Post; 《中立土库曼斯坦》, the newspaper Neutral Turkmenistan), unless it
         // is the whole title. A title of eight characters at most, all Han: a paper's or a
@@ -1934,6 +1941,7 @@ public final class Tagger: Sendable {
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
 
     /// 时间 / 時間, "time", a character at a time.
+    private static let languageCharacters = HanCharacters("语語")
     private static let timeFirst = HanCharacters("时時")
     private static let timeSecond = HanCharacters("间間")
 
@@ -2590,12 +2598,14 @@ public final class Tagger: Sendable {
                 let surface = text(byteStart, byteEnd)
                 // Exact-case names must match the text byte for byte.
                 if names.contains(where: { lx.nameFlags[Int($0)] & CompiledLexicon.exactCaseFlag != 0 }) {
-                    // Turkish writes the capital of i with its dot (TAPİ): it is the name's I.
-                    let written = String(String(decoding: surface, as: UTF8.self).filter { $0 != "." }.map { $0 == "İ" ? "I" : $0 })
+                    // Turkish writes the capital of i with its dot (TAPİ): it is the name's I, and a
+                    // Turkish name's İ (MİT) is the text's I or İ.
+                    func dotless(_ s: some StringProtocol) -> String { String(s.filter { $0 != "." }.map { $0 == "İ" ? "I" : $0 }) }
+                    let written = dotless(String(decoding: surface, as: UTF8.self))
                     names = NameList(names.filter { n in
                         guard lx.nameFlags[Int(n)] & CompiledLexicon.exactCaseFlag != 0 else { return true }
                         // Periods are separators for the tokenizer (U.S.), so compare without them.
-                        let name = lx.nameTexts[Int(n)].filter { $0 != "." }
+                        let name = dotless(lx.nameTexts[Int(n)])
                         // An all-capitals dateline (KAZAN) still names the city written Kazan.
                         return name == written || (name != name.uppercased() && written == name.uppercased() && written.count > 3)
                     })

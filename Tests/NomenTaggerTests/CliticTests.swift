@@ -114,6 +114,10 @@ import NomenTestSupport
     ]
 
     static let turkish: [TagCase] = [
+        TagCase("MİT Başkanı İbrahim Kalın Kabil'e gitti; MİT'in raporu hazır.",
+                [Mentioned("MİT", "turkish-national-intelligence-organization"), Mentioned("İbrahim Kalın", "ibrahim-kalin"),
+                 Mentioned("Kabil", "kabul"), Mentioned("MİT", "turkish-national-intelligence-organization")],
+                note: "an exact-case name written with İ (MİT) is the text's İ"),
         TagCase("Türkmenistan TAPİ projesini görüştü; TAPİ'nin inşaatı sürüyor.",
                 [Mentioned("Türkmenistan", "turkmenistan"), Mentioned("TAPİ", "tapi-pipeline"), Mentioned("TAPİ", "tapi-pipeline")],
                 note: "an exact-case name's I written with the Turkish capital İ"),

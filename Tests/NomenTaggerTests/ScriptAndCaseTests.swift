@@ -39,6 +39,8 @@ import NomenTestSupport
         TagCase("中国长城", [Mentioned("中国", "china")], note: "长 after a name that is no body"),
         TagCase("北京时间3月22日晚，莫斯科郊外发生袭击。", [Mentioned("莫斯科", "moscow")],
                 note: "北京时间 is Beijing time, a clock, not the city"),
+        TagCase("拉赫蒙用塔吉克语和俄语发表讲话。", [Mentioned("拉赫蒙", "emomali-rahmon")],
+                note: "a place's name before 语 names a language"),
         TagCase("塔利班发言人阿卜杜勒·加尼表示", [Mentioned("塔利班", "taliban")],
                 note: "加尼 (Ghani) after a middle dot is another person's surname: Abdul Ghani"),
         TagCase("夏巴兹·谢里夫说。谢里夫还说", [Mentioned("夏巴兹·谢里夫", "shehbaz-sharif", .exact), Mentioned("谢里夫", "shehbaz-sharif", .partial)],
