@@ -576,8 +576,10 @@ public final class CompiledLexicon: Sendable {
 
     /// The words the press puts before a province's name, by language: a name listed with one
     /// (ولاية هرات) is also written with the others (إقليم هرات, مقاطعة هرات, محافظة هرات; Persian
-    /// استان هرات for ولایت هرات).
-    static let provinceHeads: [Substring: [String]] = ["ar": ["ولاية", "إقليم", "مقاطعة", "محافظة"], "fa": ["ولایت", "استان"]]
+    /// استان هرات for ولایت هرات; and the plural fused, without its non-joiner, as a list
+    /// of provinces opens: ولایتهای قندهار، هلمند, the provinces of Kandahar and Helmand).
+    static let provinceHeads: [Substring: [String]] = ["ar": ["ولاية", "إقليم", "مقاطعة", "محافظة"],
+                                                       "fa": ["ولایت", "استان", "ولایتهای", "استانهای"]]
 
     /// The other spellings of a name that opens with a province word (see ``provinceHeads``).
     static func provinceHeadVariants(_ v: NameVariant) -> [String] {

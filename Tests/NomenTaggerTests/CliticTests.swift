@@ -42,6 +42,9 @@ import NomenTestSupport
 
     static let persian: [TagCase] = [
         TagCase("ذبیح‌الله مجاهد گفت.", [Mentioned("ذبیح‌الله مجاهد", "zabihullah-mujahid", .exact)], note: "ZWNJ inside the name"),
+        TagCase("طالبان در ولایتهای قندهار و هلمند جنگیدند.",
+                [Mentioned("طالبان", "taliban"), Mentioned("ولایتهای قندهار", "kandahar-province"), Mentioned("هلمند", "helmand")],
+                note: "the plural 'provinces' fused without its non-joiner opens a list of provinces: Kandahar's, not the city"),
         TagCase("سراج‌الدین حقانی گفت.", [Mentioned("سراج‌الدین حقانی", "sirajuddin-haqqani", .exact)], note: "ZWNJ inside the name"),
         TagCase("ذبیح الله مجاهد گفت.", [Mentioned("ذبیح الله مجاهد", "zabihullah-mujahid", .exact)], note: "spaced form"),
         TagCase("سراج‌الدين حقاني گفت.", [Mentioned("سراج‌الدين حقاني", "sirajuddin-haqqani", .normalized)], note: "Arabic yeh ي for Persian ی"),
