@@ -25,6 +25,10 @@ public struct InflectionRules: Sendable {
         /// (kabile, "tribe", and Kabil'e), so a one-word name read through it at a sentence's
         /// start needs the document to name the entity elsewhere.
         public var bare = false
+        /// A run-in word's last letter as the rule writes it, where folding would take another
+        /// letter for it: Urdu سے, "from", ends in ے, which folds to the ی that ends سیاسی,
+        /// "political" (no سیا, CIA, run into سے). Nil where the folded letter is the written one.
+        public var lastAsWritten: Unicode.Scalar? = nil
     }
 
     /// Rules by script class, longest surface first.
@@ -179,9 +183,11 @@ public struct InflectionRules: Sendable {
                     return s.count - common
                 }
                 let trim = kind == .prefix ? unrestored(fromEnd: true) : head[0] == "suffix+word" ? unrestored(fromEnd: false) : 0
-                let rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
+                var rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
                                 afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language,
                                 bare: head[0] == "suffix+bare")
+                if head[0] == "suffix+word", let raw = head[1].precomposedStringWithCanonicalMapping.unicodeScalars.last,
+                   raw != surface.unicodeScalars.last { rule.lastAsWritten = raw }
                 var entry = rules[script] ?? ([], [])
                 if kind == .prefix { entry.prefixes.append(rule) } else { entry.suffixes.append(rule) }
                 rules[script] = entry

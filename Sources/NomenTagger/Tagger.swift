@@ -667,8 +667,12 @@ public final class Tagger: Sendable {
                     let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
                     if r.afterZWNJ && !zwnj { return false }
                     if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
-                    // A word run into the name: the span ends with the stem.
-                    else if r.trimScalars > 0 { trimEnd = Int32(source.count - sourceAt) }
+                    // A word run into the name: the span ends with the stem, and the word is written
+                    // as the rule writes it.
+                    else if r.trimScalars > 0 {
+                        if let w = r.lastAsWritten, source.last?.value != w.value { return false }
+                        trimEnd = Int32(source.count - sourceAt)
+                    }
                 } else if r.afterZWNJ { return false }
                 return keep((id, 0, trimEnd, r.bare))
             }

@@ -109,6 +109,8 @@ import NomenTestSupport
                 [Mentioned("پاکستان", "pakistan"), Mentioned("شہبازشریف", "shehbaz-sharif", .normalized), Mentioned("شہباز شریف", "shehbaz-sharif")],
                 note: "a name's words run together after letters that do not join: the word splits where a name's words meet"),
         TagCase("سرکار اور آبادکاری کا مسئلہ ہے۔", note: "a word splits only into words of a name"),
+        TagCase("امریکی سیاسی رہنما واشنگٹن میں ملے۔", [Mentioned("واشنگٹن", "washington")],
+                note: "سیاسی ('political') is no سیا (CIA) with سے run into it: the run-in word is written with ے, which folding merges with ی"),
         TagCase("امریکہ کے صدر نے کہا۔", [Mentioned("امریکہ", "united-states")],
                 note: "the name written apart from its postposition, as usual"),
         TagCase("حکمران جماعت مسلم لیگ (ن) کے امیدوار نے شکست دی۔", [Mentioned("مسلم لیگ (ن)", "pakistan-muslim-league-n", .normalized)],
