@@ -152,6 +152,25 @@ public final class Tagger: Sendable {
         }
         personsWritten = written
         latinOnlyPairs = pairs
+        // The keys of the first and last words of curated places' and bodies' names written in
+        // Latin, of two to four words and five consonant classes at least (Pakistan Peoples
+        // Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
+        // (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
+        var bodyPairs = Set<UInt64>()
+        if hasCuratedPersons {
+            for n in 0..<lexicon.nameEntity.count {
+                let e = Int(lexicon.nameEntity[n])
+                guard lexicon.entityFlags[e] & 1 != 0, lexicon.entityTypes[e] != person else { continue }
+                let text = lexicon.nameTexts[n]
+                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
+                let words = text.split(whereSeparator: { !$0.isLetter })
+                guard (2...4).contains(words.count) else { continue }
+                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
+                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 5 else { continue }
+                bodyPairs.insert(UInt64(first) << 32 | UInt64(last))
+            }
+        }
+        bodyKeyPairs = bodyPairs
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -231,6 +250,9 @@ public final class Tagger: Sendable {
     /// By script: ``TransliterationKey``s of the first and last words of the Latin names of
     /// the curated persons with no name in it, the first's in the high 32 bits.
     let latinOnlyPairs: [Set<UInt64>]
+    /// Keys of the first and last words of curated places' and bodies' Latin names (see
+    /// ``addKeySpellings``).
+    let bodyKeyPairs: Set<UInt64>
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -2459,6 +2481,41 @@ public final class Tagger: Sendable {
             guard type == gpeType || type == locType || type == orgType else { continue }
             guard type == orgType || supported(e) else { continue }
             added.append(Match(first: a, last: b, names: [], entity: e, kind: .fuzzy, score: 0.9))
+        }
+        // Two to four words of Devanagari or Bengali that spell a curated place's or body's
+        // name another way (पाकिस्तान पीपल्स पार्टी for पीपुल्स, ঢাকা ট্রিবিউন for Dhaka Tribune:
+        // the matcher's best whole name at 0.95 or more), where the keys of the first and last
+        // words are those of such a name in Latin: that place
+        // or body, over the shorter names inside (पाकिस्तान). The longest span first; not
+        // across a mention that goes on past the span.
+        if !bodyKeyPairs.isEmpty, tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }) {
+            var keys = [UInt32?](repeating: nil, count: tokens.count)
+            func key(_ k: Int) -> UInt32 {
+                if let known = keys[k] { return known }
+                let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+                keys[k] = key
+                return key
+            }
+            var taken = [Bool](repeating: false, count: tokens.count)
+            for m in added { for t in m.first...m.last { taken[t] = true } }
+            for a in tokens.indices where !taken[a] && (tokens[a].script == .devanagari || tokens[a].script == .bengali) {
+                var last = a
+                while last + 1 < tokens.count, last - a < 3, tokens[last + 1].script == tokens[a].script, !taken[last + 1],
+                      joinable(tokens[last], tokens[last + 1]) { last += 1 }
+                guard last > a else { continue }
+                for b in stride(from: last, through: a + 1, by: -1) {
+                    guard bodyKeyPairs.contains(UInt64(key(a)) << 32 | UInt64(key(b))),
+                          !matches.contains(where: { $0.first <= b && $0.last >= a && ($0.first < a || $0.last > b) }) else { continue }
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+                    let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
+                    // A place needs the support a key does, as above.
+                    guard e >= 0, score >= 0.95, lexicon.isCurated(e), lexicon.entityTypes[e] != personType,
+                          lexicon.entityTypes[e] == orgType || supported(e) else { continue }
+                    added.append(Match(first: a, last: b, names: [], entity: e, kind: .fuzzy, score: 0.9))
+                    for t in a...b { taken[t] = true }
+                    break
+                }
+            }
         }
         if added.isEmpty { return }
         matches += added
