@@ -152,25 +152,6 @@ public final class Tagger: Sendable {
         }
         personsWritten = written
         latinOnlyPairs = pairs
-        // The keys of the first and last words of curated places' and bodies' names written in
-        // Latin, of two to four words and five consonant classes at least (Pakistan Peoples
-        // Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
-        // (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
-        var bodyPairs = Set<UInt64>()
-        if hasCuratedPersons {
-            for n in 0..<lexicon.nameEntity.count {
-                let e = Int(lexicon.nameEntity[n])
-                guard lexicon.entityFlags[e] & 1 != 0, lexicon.entityTypes[e] != person else { continue }
-                let text = lexicon.nameTexts[n]
-                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
-                let words = text.split(whereSeparator: { !$0.isLetter })
-                guard (2...4).contains(words.count) else { continue }
-                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
-                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 5 else { continue }
-                bodyPairs.insert(UInt64(first) << 32 | UInt64(last))
-            }
-        }
-        bodyKeyPairs = bodyPairs
     }
 
     /// Chinese: the last characters of names of bodies whose head's title adds 长 to them
@@ -251,8 +232,31 @@ public final class Tagger: Sendable {
     /// the curated persons with no name in it, the first's in the high 32 bits.
     let latinOnlyPairs: [Set<UInt64>]
     /// Keys of the first and last words of curated places' and bodies' Latin names (see
-    /// ``addKeySpellings``).
-    let bodyKeyPairs: Set<UInt64>
+    /// ``bodyKeyPairs()``), made when a document of Devanagari or Bengali first asks.
+    private let bodyKeyPairsBox = LazyBox<Set<UInt64>>()
+
+    /// The keys of the first and last words of curated places' and bodies' names written in
+    /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
+    /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
+    /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
+    private func bodyKeyPairs() -> Set<UInt64> {
+        bodyKeyPairsBox.get {
+            var pairs = Set<UInt64>()
+            guard hasCuratedPersons else { return pairs }
+            for n in 0..<lexicon.nameEntity.count {
+                let e = Int(lexicon.nameEntity[n])
+                guard lexicon.entityFlags[e] & 1 != 0, lexicon.entityTypes[e] != personType else { continue }
+                let text = lexicon.nameTexts[n]
+                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
+                let words = text.split(whereSeparator: { !$0.isLetter })
+                guard (2...4).contains(words.count) else { continue }
+                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
+                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 5 else { continue }
+                pairs.insert(UInt64(first) << 32 | UInt64(last))
+            }
+            return pairs
+        }
+    }
 
     /// Folded sentence-initial function words.
     let functionWords: WordList
@@ -2488,7 +2492,7 @@ public final class Tagger: Sendable {
         // words are those of such a name in Latin: that place
         // or body, over the shorter names inside (पाकिस्तान). The longest span first; not
         // across a mention that goes on past the span.
-        if !bodyKeyPairs.isEmpty, tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }) {
+        if tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }), case let bodyKeyPairs = bodyKeyPairs(), !bodyKeyPairs.isEmpty {
             var keys = [UInt32?](repeating: nil, count: tokens.count)
             func key(_ k: Int) -> UInt32 {
                 if let known = keys[k] { return known }
