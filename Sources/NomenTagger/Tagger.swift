@@ -1658,8 +1658,10 @@ public final class Tagger: Sendable {
                 unknownClaims[tokenID] = i
                 continue
             }
-            // A given name that several persons of the lexicon carry (محمد, Ahmad, Abdul) is a
-            // common one, which names no one alone: only its persons by surname stay.
+            // A given name that three or more persons of the lexicon carry (محمد, Ahmad, Abdul) is
+            // a common one, which names no one alone: only its persons by surname stay. Of two,
+            // it is the one the document names (इमरान after इमरान खान, though Imran Riaz Khan
+            // is listed too).
             let givenNames = entries.lazy.filter { $0 & 3 == 1 }.count
             let carriers = Set(entries.map { Int($0 >> 2) })
             var candidates = givenNames < 3 ? carriers : Set(entries.filter { $0 & 2 != 0 }.map { Int($0 >> 2) })
@@ -2489,9 +2491,9 @@ public final class Tagger: Sendable {
         // Two to four words of Devanagari or Bengali that spell a curated place's or body's
         // name another way (पाकिस्तान पीपल्स पार्टी for पीपुल्स, ঢাকা ট্রিবিউন for Dhaka Tribune:
         // the matcher's best whole name at 0.95 or more), where the keys of the first and last
-        // words are those of such a name in Latin: that place
-        // or body, over the shorter names inside (पाकिस्तान). The longest span first; not
-        // across a mention that goes on past the span.
+        // words are those of such a name in Latin: that place or body, over the shorter names
+        // inside (पाकिस्तान). The longest span first; not across a mention that goes on past
+        // the span.
         if tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }), case let bodyKeyPairs = bodyKeyPairs(), !bodyKeyPairs.isEmpty {
             var keys = [UInt32?](repeating: nil, count: tokens.count)
             func key(_ k: Int) -> UInt32 {
