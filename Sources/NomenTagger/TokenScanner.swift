@@ -713,9 +713,9 @@ final class TokenScanner {
 
                 let info = lookup.info(value)
                 let flags = info.flags
-                if value == 0x0903 && inWord && TokenScanner.endsWord(text, after: i + width) {
-                    // A visarga that ends a word stands for a colon in some Hindi text (a dateline's
-                    // इस्लामाबादः): it ends the word as a colon would.
+                if (value == 0x0903 || value == 0x0983) && inWord && TokenScanner.endsWord(text, after: i + width) {
+                    // A visarga that ends a word stands for a colon in some Hindi and Bengali text
+                    // (a dateline's इस्लामाबादः, ঢাকাঃ): it ends the word as a colon would.
                     finishWord()
                     gap.insert(.breaker)
                 } else if flags.contains(.letter) || flags.contains(.digit) || (inWord && (flags.contains(.mark) || flags.contains(.joiner))) {
@@ -799,9 +799,9 @@ final class TokenScanner {
                                foldStart: Int32(foldedCount), foldEnd: Int32(foldedCount), gap: g, shape: [], script: .other))
     }
 
-    /// Whether no Devanagari letter or sign follows at byte `i` (a danda ends a word too).
+    /// Whether no Devanagari or Bengali letter or sign follows at byte `i` (a danda ends a word too).
     private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, after i: Int) -> Bool {
-        guard i + 2 < text.count, text[i] == 0xE0, text[i + 1] == 0xA4 || text[i + 1] == 0xA5 else { return true }
+        guard i + 2 < text.count, text[i] == 0xE0, (0xA4...0xA7).contains(text[i + 1]) else { return true }
         let value = (UInt32(text[i + 1] & 0x3F) << 6) | UInt32(text[i + 2] & 0x3F)
         return value == 0x0964 || value == 0x0965
     }
