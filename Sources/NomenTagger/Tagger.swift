@@ -137,14 +137,8 @@ public final class Tagger: Sendable {
                 }
             }
             for n in 0..<lexicon.nameEntity.count where isCuratedPerson(lexicon.nameEntity[n]) {
-                let text = lexicon.nameTexts[n]
-                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
-                let words = text.split(whereSeparator: { !$0.isLetter })
-                guard words.count >= 2 else { continue }
-                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
                 // Three consonants at least: shorter names (Ali Khan) are too many words' keys.
-                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 3 else { continue }
-                let key = UInt64(first) << 32 | UInt64(last)
+                guard let key = Self.latinKeyPair(lexicon.nameTexts[n], words: 2...64, classes: 3) else { continue }
                 for script in Self.transliteratedScripts where !written[Int(script.rawValue)].contains(lexicon.nameEntity[n]) {
                     pairs[Int(script.rawValue)].insert(key)
                 }
@@ -239,20 +233,26 @@ public final class Tagger: Sendable {
     /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
     /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
     /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
+    /// The keys of the first and last words of a Latin name of `words` words whose keys hold
+    /// `classes` consonant classes or more together (see ``TransliterationKey``), or nil.
+    private static func latinKeyPair(_ text: String, words count: ClosedRange<Int>, classes: Int) -> UInt64? {
+        guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { return nil }
+        let words = text.split(whereSeparator: { !$0.isLetter })
+        guard count.contains(words.count) else { return nil }
+        let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
+        guard TransliterationKey.length(first) + TransliterationKey.length(last) >= classes else { return nil }
+        return UInt64(first) << 32 | UInt64(last)
+    }
+
     private func bodyKeyPairs() -> Set<UInt64> {
         bodyKeyPairsBox.get {
             var pairs = Set<UInt64>()
             guard hasCuratedPersons else { return pairs }
             for n in 0..<lexicon.nameEntity.count {
                 let e = Int(lexicon.nameEntity[n])
-                guard lexicon.entityFlags[e] & 1 != 0, lexicon.entityTypes[e] != personType else { continue }
-                let text = lexicon.nameTexts[n]
-                guard text.unicodeScalars.allSatisfy({ $0.value < 0x250 }) else { continue }
-                let words = text.split(whereSeparator: { !$0.isLetter })
-                guard (2...4).contains(words.count) else { continue }
-                let (first, last) = (TransliterationKey.latin(String(words[0])), TransliterationKey.latin(String(words[words.count - 1])))
-                guard TransliterationKey.length(first) + TransliterationKey.length(last) >= 5 else { continue }
-                pairs.insert(UInt64(first) << 32 | UInt64(last))
+                guard lexicon.entityFlags[e] & 1 != 0, lexicon.entityTypes[e] != personType,
+                      let key = Self.latinKeyPair(lexicon.nameTexts[n], words: 2...4, classes: 5) else { continue }
+                pairs.insert(key)
             }
             return pairs
         }
@@ -1609,13 +1609,12 @@ public final class Tagger: Sendable {
                 let found = partialEntries(t.reading(v).id)
                 if found.isEmpty { continue }
                 if entries.isEmpty {
-                    entries = found
-                    choices = UInt64(v)
-                    // Most words have one reading that is a partial name: the others are not read.
-                    if t.partialMask & ~t.articleMask & ~((2 << v) - 1) == 0 || entries.contains(where: { firstFull(Int($0 >> 2)) != nil }) { break }
-                } else if found.contains(where: { firstFull(Int($0 >> 2)) != nil }) {
-                    entries = found
-                    choices = UInt64(v)
+                    (entries, choices) = (found, UInt64(v))
+                    // Most words have one reading that is a partial name: no full mention is asked.
+                    if t.partialMask & ~t.articleMask & ~((2 << v) - 1) == 0 { break }
+                }
+                if found.contains(where: { firstFull(Int($0 >> 2)) != nil }) {
+                    (entries, choices) = (found, UInt64(v))
                     break
                 }
             }

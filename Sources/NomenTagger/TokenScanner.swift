@@ -131,9 +131,11 @@ final class TokenScanner {
     /// names write their faction (مسلم لیگ (ن), PML (N), JUI(F): PML-N, JUI-F): its gap, only
     /// a bracket and spaces, counts as a space, and the word takes its closing bracket (the
     /// mention's text is the whole name). The bracket still ends the name.
+    /// Most texts have no bracket: memchr says so before any token is read.
     func joinBracketedLetters(_ text: UnsafeBufferPointer<UInt8>) {
+        guard tokenCount > 1, let base = text.baseAddress, memchr(base, 0x28, text.count) != nil else { return }
         let t = tokenBase
-        for k in 1..<max(tokenCount, 1) where t[k].letters == 1 && t[k].gap.contains(.breaker) {
+        for k in 1..<tokenCount where t[k].letters == 1 && t[k].gap.contains(.breaker) {
             let before = text[Int(t[k - 1].byteEnd)..<Int(t[k].byteStart)]
             let end = Int(t[k].byteEnd)
             guard end < text.count, text[end] == UInt8(ascii: ")"), before.last == UInt8(ascii: "("),
