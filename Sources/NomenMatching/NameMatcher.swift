@@ -554,7 +554,11 @@ public struct NameMatcher: Sendable {
         let usedNameWords = ws.usedName.reduce(0) { $1 ? $0 + 1 : $0 }
         if usedNameWords < nameWords {
             let missing = explain ? (0..<nameWords).filter { !ws.usedName[$0] }.map { nu.string(nu.units[$0].latin) }.joined(separator: " ") : ""
-            if isPerson && ws.usedName[nameWords - 1] && allStrong {
+            // Han is transliterated a syllable a word: a surname is the syllables it matched
+            // together at the end (欧玛 of 穆罕默德·歐瑪), not ones spread over the name (歐巴馬).
+            let spread = q.scheme?.contains("Han") == true
+                && ws.usedName[..<nameWords].drop(while: { !$0 }).contains(false)
+            if isPerson && ws.usedName[nameWords - 1] && allStrong && !spread {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
                 score *= score >= 0.999 ? 0.95 : 0.9
                 if explain { notes.append("partial: name words missing: \(missing)") }

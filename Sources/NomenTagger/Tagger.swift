@@ -188,7 +188,8 @@ public final class Tagger: Sendable {
 
     /// Coordinating conjunctions ("and") of the region's languages, folded: a place joined to a
     /// name by one is listed with it, not the name's owner (تهران، قم و سمنان; Kunar and Khost).
-    static let conjunctions = WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "এবং", "ও"])
+    /// Hindi एवं is written as it folds (एवन: an anusvara folds to the nasal it stands for).
+    static let conjunctions = WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "एवन", "तथा", "এবং", "ও"])
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built. A bit a word: asked
@@ -1369,7 +1370,7 @@ public final class Tagger: Sendable {
                 entry.names.append(n)
                 byEntity[e] = entry
             }
-            let (local, weakOwner) = localPlace(around: matches[k], in: matches, tokens: tokens, folded: folded) ?? (nil, false)
+            let (local, weakOwner, sibling) = localPlace(around: matches[k], in: matches, tokens: tokens, folded: folded)
             // A word that introduces a place (سفیر مصر, the province of Farah) says the name is one.
             let introduced = introducedAsPlace(matches[k].first, tokens: tokens, folded: folded)
             var best: (entity: Int, score: Double)?
@@ -1395,6 +1396,12 @@ public final class Tagger: Sendable {
                         if info.ambiguous { continue }
                         support -= 1
                     }
+                }
+                // A place listed with it (हरियाणा एवं पंजाब, Sindh and Punjab) is of its kind: the
+                // reading of the same country as that place is the one the list means.
+                if local == nil, let sibling, sibling != e, isPlace,
+                   lx.entityCountry[sibling] >= 0 && lx.entityCountry[sibling] == lx.entityCountry[e] {
+                    support += 1.5
                 }
                 if mentioned.contains(e) { support += 2 }
                 if introduced && isPlace { support += 1 }
@@ -1456,7 +1463,10 @@ public final class Tagger: Sendable {
     /// The place or body beside a match, and whether it is only a place a word away from a
     /// place (بنوں میں کرم): one that supports the name when related to it, but is no other
     /// owner when not (из Мешхеда в Мары, "from Mashhad to Mary").
-    private func localPlace(around m: Match, in matches: [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> (entity: Int, weak: Bool)? {
+    /// - Returns: also `sibling`, the nearest place listed with the match (joined by a
+    ///   conjunction or a dash), which owns nothing but is of the match's kind.
+    private func localPlace(around m: Match, in matches: [Match], tokens: Tokens,
+                            folded: UnsafeBufferPointer<UInt8>) -> (entity: Int?, weak: Bool, sibling: Int?) {
         let lx = lexicon
         let ambiguous = scratch.ambiguous
         let ownedByBodies = m.names.contains { lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }
@@ -1465,6 +1475,7 @@ public final class Tagger: Sendable {
         // A place is owned by a place right beside it (Hyderabad, Sindh; Mary Turkmenistan); one
         // a word away is weak (see above).
         let onlyPlaces = m.names.allSatisfy { [gpeType, locType].contains(lx.entityTypes[Int(lx.nameEntity[Int($0)])]) }
+        var sibling: (distance: Int, entity: Int)?
         func placeOf(_ other: Match, distance: Int, coordinated: Bool) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
             // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
@@ -1472,7 +1483,10 @@ public final class Tagger: Sendable {
             guard entities.count == 1, let e = entities.first else { return nil }
             // A place listed with the name (تهران، قم و سمنان; ایران و سرپرست وزارت خارجه) owns
             // nothing; a body joined to a body (الجيش الباكستاني ووزارة الخارجية) still does.
-            if lx.entityTypes[e] == gpeType { return coordinated ? nil : e }
+            if lx.entityTypes[e] == gpeType {
+                if coordinated, onlyPlaces, sibling == nil || distance < sibling!.distance { sibling = (distance, e) }
+                return coordinated ? nil : e
+            }
             // Owners other than places stand right next to it, named unambiguously.
             guard ownedByBodies, distance == 1,
                   other.names.allSatisfy({ lx.nameFlags[Int($0)] & ambiguous == 0 }) else { return nil }
@@ -1523,7 +1537,7 @@ public final class Tagger: Sendable {
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
         }
-        return nearest.map { ($0.entity, $0.weak) }
+        return (nearest?.entity, nearest?.weak ?? false, sibling?.entity)
     }
 
     // MARK: Partial names

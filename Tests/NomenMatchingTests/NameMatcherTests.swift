@@ -25,6 +25,9 @@ import NomenTestSupport
         ("塔利班", "taliban"),
         // German dsch for j: as long as the English spelling once written j.
         ("Said Dschalili", "saeed-jalili"),
+        // Han syllables that end a name together (歐瑪 of 穆罕默德·歐瑪), not ones spread
+        // over another name (歐·巴·馬 of Obama).
+        ("毛拉·欧玛", "mullah-omar"),
     ])
     func findsTheRightEntityFirst(_ query: String, _ id: String) {
         let top = Self.best(query)
@@ -46,6 +49,7 @@ import NomenTestSupport
         ("अली अवान", "iso3166-al"),
         // A part of a name the lexicon marks ambiguous even whole.
         ("Mohammad", "khan-mohammad-prisoner"),
+        ("欧玛", "barack-obama"),
     ])
     func distractorsDoNotMatch(_ query: String, _ id: String) {
         let matched = SharedIndex.matcher.lookup(query, limit: 5).filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) }
