@@ -9,8 +9,10 @@
 struct LanguageGate: Sendable {
     /// The bytes of a document searched for the letters.
     static let window = 20_000
-    /// At most this many gated languages (the tables number 2^n); others always apply.
-    static let maxLanguages = 8
+    /// At most this many gated languages (the tables number 2^n, each a few shared
+    /// references); others always apply, so the shipped rules must not have more
+    /// (``TelltaleLettersTests``).
+    static let maxLanguages = 10
     /// ``twoByte`` also gives, from this bit up, the document's telltale letters
     /// (``Tagger/TelltaleLetters``), which say the home country of a script's text.
     static let telltaleShift: UInt64 = 56

@@ -38,6 +38,8 @@ import NomenTestSupport
                 [Mentioned("الإمارة الإسلامية في أفغانستان", "islamic-emirate-of-afghanistan", .inflected)], note: "و before a long name"),
         TagCase("اشتباكات مع الحوثيين قرب الحدود.", [Mentioned("الحوثيين", "houthis", .inflected)], note: "a nisba plural in the oblique (-يين for -يون)"),
         TagCase("وصل الوفد إلى كابول.", [Mentioned("كابول", "kabul", .exact)], note: "no clitic"),
+        TagCase("ليس كروسيا ولا كالصين.", [Mentioned("روسيا", "russia", .inflected), Mentioned("الصين", "china", .inflected)],
+                note: "ك ('like'), alone and before the article"),
     ]
 
     static let persian: [TagCase] = [
@@ -94,6 +96,8 @@ import NomenTestSupport
     ]
 
     static let urdu: [TagCase] = [
+        TagCase("اس کامیابی میں آرمی چیف کی بڑی کاوش شامل ہے۔", [],
+                note: "Urdu has no proclitic ک ('like', Arabic ك): کاوش ('effort') is no ک + اوش (Osh)"),
         TagCase("اسلام آبادمیں اجلاس ہوا اور وفد پشاورسے آیا۔",
                 [Mentioned("اسلام آباد", "islamabad", .inflected), Mentioned("پشاور", "peshawar", .inflected)],
                 note: "a postposition run into a name after a letter that does not join: the span ends with the name"),

@@ -28,6 +28,14 @@ import Testing
         for (text, expected) in cases { #expect(Self.letters(text) == expected, "\(text)") }
     }
 
+    /// A gated language past the gate's limit would have its rules apply to every document
+    /// (Urdu's run-in postpositions to Persian text).
+    @Test func everyShippedGateFits() throws {
+        let rules = try InflectionRules.shipped()
+        let gated = Set(rules.gateLetters.keys).union(rules.gateWords.keys)
+        #expect(gated.count <= LanguageGate.maxLanguages, "\(gated.sorted())")
+    }
+
     @Test func gathersLettersOfSeveralLanguages() {
         #expect(Self.letters("Київ, München") == [.ukrainian, .german])
     }
