@@ -210,6 +210,8 @@ public struct NameMatcher: Sendable {
         let skeletons: [String]
         let honorifics: [String]
         let scheme: String?
+        /// Whether the query was transliterated from Han (a word a syllable).
+        let isHan: Bool
         /// The words and their fusions, for alignment.
         let units: NameUnits
         /// The words run together: the whole name, for fusions the units miss.
@@ -229,7 +231,8 @@ public struct NameMatcher: Sendable {
         let latin = Array(tokens.joined(separator: " ").utf8)
         let skeleton = Array(skeletons.joined(separator: " ").utf8)
         guard latin.withUnsafeBufferPointer({ l in skeleton.withUnsafeBufferPointer { units.fill(latin: l, skeleton: $0) } }) else { return nil }
-        return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, units: units, fused: Array(tokens.joined().utf8))
+        return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, isHan: form.scheme?.contains("Han") == true,
+                     units: units, fused: Array(tokens.joined().utf8))
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
@@ -348,7 +351,7 @@ public struct NameMatcher: Sendable {
         var hits: [(key: Int32, value: UInt8)] = []
         for (k, w) in counts.enumerated() where w >= floor { hits.append((tally.touched[k], w)) }
         let shortlist = hits.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(limitCount)
-        let queryHasHan = q.scheme?.contains("Han") == true
+        let queryHasHan = q.isHan
         // The names to score and their entities, read in one pass before any is scored:
         // names far apart in a large index, whose loads, independent here, overlap.
         var names: [(name: Int, entity: Int)] = []
@@ -556,9 +559,8 @@ public struct NameMatcher: Sendable {
             let missing = explain ? (0..<nameWords).filter { !ws.usedName[$0] }.map { nu.string(nu.units[$0].latin) }.joined(separator: " ") : ""
             // Han is transliterated a syllable a word: a surname is the syllables it matched
             // together at the end (欧玛 of 穆罕默德·歐瑪), not ones spread over the name (歐巴馬).
-            let spread = q.scheme?.contains("Han") == true
-                && ws.usedName[..<nameWords].drop(while: { !$0 }).contains(false)
-            if isPerson && ws.usedName[nameWords - 1] && allStrong && !spread {
+            func spread() -> Bool { ws.usedName[..<nameWords].drop(while: { !$0 }).contains(false) }
+            if isPerson && ws.usedName[nameWords - 1] && allStrong && !(q.isHan && spread()) {
                 // Surname only (Lavrov): a partial name, slightly below a full one.
                 score *= score >= 0.999 ? 0.95 : 0.9
                 if explain { notes.append("partial: name words missing: \(missing)") }
