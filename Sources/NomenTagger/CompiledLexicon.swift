@@ -581,8 +581,17 @@ public final class CompiledLexicon: Sendable {
     static let provinceHeads: [Substring: [String]] = ["ar": ["ولاية", "إقليم", "مقاطعة", "محافظة"],
                                                        "fa": ["ولایت", "استان", "ولایتهای", "استانهای"]]
 
-    /// The other spellings of a name that opens with a province word (see ``provinceHeads``).
+    /// The words Hindi and Bengali put after a province's name (कुंदुज प्रांत), which the press
+    /// also puts before it, in apposition (उत्तरी प्रांत कुंदुज, "the northern province Kunduz").
+    static let postposedProvinceHeads: [Substring: [String]] = ["hi": ["प्रांत", "प्रान्त"], "bn": ["প্রদেশ"]]
+
+    /// The other spellings of a name that opens with a province word (see ``provinceHeads``),
+    /// or that ends with one written after the name (see ``postposedProvinceHeads``).
     static func provinceHeadVariants(_ v: NameVariant) -> [String] {
+        if let heads = postposedProvinceHeads[primaryLanguage(v.language)], let space = v.text.lastIndex(of: " "),
+           heads.contains(String(v.text[v.text.index(after: space)...])) {
+            return [String(v.text[v.text.index(after: space)...]) + " " + v.text[..<space]]
+        }
         guard let heads = provinceHeads[primaryLanguage(v.language)], let space = v.text.firstIndex(of: " "),
               heads.contains(String(v.text[..<space])) else { return [] }
         let head = String(v.text[..<space])

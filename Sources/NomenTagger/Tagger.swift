@@ -1564,7 +1564,8 @@ public final class Tagger: Sendable {
         for length in 1...lx.maxHonorificLength where index - length >= 0 {
             let start = index - length
             let first = tokens[start]
-            guard startsHonorific(first) else { continue }
+            // A common word written as such is none (Arabic أمام, "before", folds to امام, imam).
+            guard startsHonorific(first), !first.isExactWord else { continue }
             var ok = true
             for t in start..<index {
                 if !tokens[t].isKnown || (t > start && !joinable(tokens[t - 1], tokens[t])) { ok = false; break }
