@@ -588,9 +588,9 @@ public final class CompiledLexicon: Sendable {
     /// The other spellings of a name that opens with a province word (see ``provinceHeads``),
     /// or that ends with one written after the name (see ``postposedProvinceHeads``).
     static func provinceHeadVariants(_ v: NameVariant) -> [String] {
-        if let heads = postposedProvinceHeads[primaryLanguage(v.language)], let space = v.text.lastIndex(of: " "),
-           heads.contains(String(v.text[v.text.index(after: space)...])) {
-            return [String(v.text[v.text.index(after: space)...]) + " " + v.text[..<space]]
+        if let heads = postposedProvinceHeads[primaryLanguage(v.language)], let space = v.text.lastIndex(of: " ") {
+            let head = String(v.text[v.text.index(after: space)...])
+            if heads.contains(head) { return [head + " " + v.text[..<space]] }
         }
         guard let heads = provinceHeads[primaryLanguage(v.language)], let space = v.text.firstIndex(of: " "),
               heads.contains(String(v.text[..<space])) else { return [] }

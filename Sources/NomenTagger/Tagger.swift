@@ -186,10 +186,13 @@ public final class Tagger: Sendable {
     /// Folds the letters of names as the scanner folds words (see ``initialAgrees(_:folded:entities:)``).
     let initialFolder = Folder(.nameStrict)
 
-    /// Coordinating conjunctions ("and") of the region's languages, folded: a place joined to a
-    /// name by one is listed with it, not the name's owner (تهران، قم و سمنان; Kunar and Khost).
-    /// Hindi एवं is written as it folds (एवन: an anusvara folds to the nasal it stands for).
-    static let conjunctions = WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "एवन", "तथा", "এবং", "ও"])
+    /// Coordinating conjunctions ("and") of the region's languages, folded as the scanner folds
+    /// words (Hindi एवं as एवन): a place joined to a name by one is listed with it, not the
+    /// name's owner (تهران، قم و سمنان; Kunar and Khost).
+    static let conjunctions: WordList = {
+        let folder = Folder(.nameStrict)
+        return WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "एवं", "तथा", "এবং", "ও"].map { folder.key($0) })
+    }()
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built. A bit a word: asked
@@ -230,10 +233,6 @@ public final class Tagger: Sendable {
     /// ``bodyKeyPairs()``), made when a document of Devanagari or Bengali first asks.
     private let bodyKeyPairsBox = LazyBox<Set<UInt64>>()
 
-    /// The keys of the first and last words of curated places' and bodies' names written in
-    /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
-    /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
-    /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
     /// The keys of the first and last words of a Latin name of `words` words whose keys hold
     /// `classes` consonant classes or more together (see ``TransliterationKey``), or nil.
     private static func latinKeyPair(_ text: String, words count: ClosedRange<Int>, classes: Int) -> UInt64? {
@@ -245,6 +244,10 @@ public final class Tagger: Sendable {
         return UInt64(first) << 32 | UInt64(last)
     }
 
+    /// The keys of the first and last words of curated places' and bodies' names written in
+    /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
+    /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
+    /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
     private func bodyKeyPairs() -> Set<UInt64> {
         bodyKeyPairsBox.get {
             var pairs = Set<UInt64>()
@@ -2201,21 +2204,14 @@ public final class Tagger: Sendable {
         // writes in Latin only: their first and last words' keys are those of such a person's
         // Latin name (see TransliterationKey). A word may be one the lexicon knows from another
         // name (अहसन of ज़ियाउल अहसन before इकबाल): the keys of both ends and the lookup decide.
-        var keys: [UInt32?] = []
+        var keys = NativeKeys(tokens, folded)
         func keysPair(_ a: Int, _ b: Int) -> Bool {
             guard !singleWords, b < tokens.count, b - a <= 2 else { return false }
             let script = tokens[a].script
             let pairs = latinOnlyPairs[Int(script.rawValue)]
             guard !pairs.isEmpty, (a...b).allSatisfy({ tokens[$0].script == script && !tokens[$0].isFunctionWord
                 && !tokens[$0].facts.isTitle && (!tokens[$0].shape.contains(.cased) || nameLike(tokens[$0])) }) else { return false }
-            if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
-            func key(_ k: Int) -> UInt32 {
-                if let known = keys[k] { return known }
-                let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
-                keys[k] = key
-                return key
-            }
-            return pairs.contains(UInt64(key(a)) << 32 | UInt64(key(b)))
+            return pairs.contains(keys.pair(a, b))
         }
         lazy var mentioned = Set(matches.map(\.entity))
         func supported(_ e: Int) -> Bool { supports(e, mentioned: mentioned) }
@@ -2509,13 +2505,7 @@ public final class Tagger: Sendable {
         // inside (पाकिस्तान). The longest span first; not across a mention that goes on past
         // the span.
         if tokens.contains(where: { $0.script == .devanagari || $0.script == .bengali }), case let bodyKeyPairs = bodyKeyPairs(), !bodyKeyPairs.isEmpty {
-            var keys = [UInt32?](repeating: nil, count: tokens.count)
-            func key(_ k: Int) -> UInt32 {
-                if let known = keys[k] { return known }
-                let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
-                keys[k] = key
-                return key
-            }
+            var keys = NativeKeys(tokens, folded)
             var taken = [Bool](repeating: false, count: tokens.count)
             for m in added { for t in m.first...m.last { taken[t] = true } }
             for a in tokens.indices where !taken[a] && (tokens[a].script == .devanagari || tokens[a].script == .bengali) {
@@ -2524,7 +2514,7 @@ public final class Tagger: Sendable {
                       joinable(tokens[last], tokens[last + 1]) { last += 1 }
                 guard last > a else { continue }
                 for b in stride(from: last, through: a + 1, by: -1) {
-                    guard bodyKeyPairs.contains(UInt64(key(a)) << 32 | UInt64(key(b))),
+                    guard bodyKeyPairs.contains(keys.pair(a, b)),
                           !matches.contains(where: { $0.first <= b && $0.last >= a && ($0.first < a || $0.last > b) }) else { continue }
                     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                     let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
@@ -2772,5 +2762,29 @@ struct HanCharacters: Sendable {
         guard i + 2 < bytes.count, bytes[i] & 0xF0 == 0xE0 else { return false }
         let v = UInt32(bytes[i] & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
         return characters.contains(v)
+    }
+}
+
+/// The ``TransliterationKey/native(_:)`` keys of a document's tokens, each worked out the
+/// first time it is asked for.
+private struct NativeKeys {
+    private let tokens: Tokens
+    private let folded: UnsafeBufferPointer<UInt8>
+    private var keys: [UInt32?] = []
+
+    init(_ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) {
+        self.tokens = tokens
+        self.folded = folded
+    }
+
+    /// The keys of tokens `a` and `b`, `a`'s in the high 32 bits (as ``Tagger/latinOnlyPairs`` holds them).
+    mutating func pair(_ a: Int, _ b: Int) -> UInt64 { UInt64(key(a)) << 32 | UInt64(key(b)) }
+
+    private mutating func key(_ k: Int) -> UInt32 {
+        if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
+        if let known = keys[k] { return known }
+        let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+        keys[k] = key
+        return key
     }
 }
