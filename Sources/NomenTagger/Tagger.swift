@@ -434,7 +434,7 @@ public final class Tagger: Sendable {
         dropSurnamesOfOthers(&matches, tokens: tokens)
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
-        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: false) }
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s, singleWords: false) }
         if options.fuzzy, let matcher {
             addKeySpellings(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s)
         }
@@ -442,7 +442,7 @@ public final class Tagger: Sendable {
             yieldInflectedPlacesToSurnames(&matches, tokens: tokens, folded: scanner.folded)
             addPartials(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         }
-        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, matcher: matcher, scratch: s, singleWords: true) }
+        if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s, singleWords: true) }
         if options.partialNames { mergeAdjacentPieces(&matches, tokens: tokens) }
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         attachHonorifics(&matches, tokens: tokens)
@@ -2181,7 +2181,7 @@ public final class Tagger: Sendable {
     private func isFunctionWord(_ t: Token) -> Bool { t.isFunctionWord }
 
     private func addFuzzy(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, folded: UnsafeBufferPointer<UInt8>,
-                          matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
+                          languages: UInt64, matcher: NameMatcher, scratch: Scratch, singleWords: Bool) {
         let covered = Self.covered(by: matches, count: tokens.count)
         // The surnames (last words, folded) of the persons this document names in full, and
         // whether the full name was found by the matcher (a spelling the lexicon lacks).
@@ -2211,7 +2211,9 @@ public final class Tagger: Sendable {
             let pairs = latinOnlyPairs[Int(script.rawValue)]
             guard !pairs.isEmpty, (a...b).allSatisfy({ tokens[$0].script == script && !tokens[$0].isFunctionWord
                 && !tokens[$0].facts.isTitle && (!tokens[$0].shape.contains(.cased) || nameLike(tokens[$0])) }) else { return false }
+            // The last word may carry a case ending (সর্বানন্দ সানোয়ালকে).
             return pairs.contains(keys.pair(a, b))
+                || keys.stemPairs(a, b) { caseEndingStems(tokens[b], folded: folded, languages: languages) }.contains { pairs.contains($0) }
         }
         lazy var mentioned = Set(matches.map(\.entity))
         func supported(_ e: Int) -> Bool { supports(e, mentioned: mentioned) }
@@ -2380,6 +2382,15 @@ public final class Tagger: Sendable {
                         // (Both checked above, before the walk.)
                         let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
+                        // A case ending on the last word (আলেকজান্ডার লুকাশেঙ্কোর): the name without
+                        // it, as the inflection rules read a name of the lexicon. The mention keeps it.
+                        if entity < 0 {
+                            let head = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteStart)]), as: UTF8.self)
+                            for stem in caseEndingStems(tokens[b], folded: folded, languages: languages) where Self.scalarCount(stem) >= 2 {
+                                (entity, score) = fuzzyLookup(head + String(decoding: stem, as: UTF8.self), matcher: matcher, scratch: scratch)
+                                if entity >= 0 { break }
+                            }
+                        }
                         guard entity >= 0, !lexicon.isGenerated(entity), lexicon.entityTypes[entity] == personType,
                               score >= options.fuzzyThreshold, tokens[a].shape.contains(.cased) || lexicon.entityFlags[entity] & 1 != 0 else { continue }
                         // Words the lexicon knows none of name only a curated person it has no
@@ -2399,6 +2410,19 @@ public final class Tagger: Sendable {
         if added.isEmpty { return }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// A Devanagari or Bengali word's folded stems without a case ending its script's rules
+    /// know (লুকাশেঙ্কোর: লুকাশেঙ্কো), in the rules' order: how the inflection rules read a
+    /// word of the lexicon, for the lookups of words and names the lexicon does not have.
+    private func caseEndingStems(_ t: Token, folded: UnsafeBufferPointer<UInt8>, languages: UInt64) -> [[UInt8]] {
+        let script = Int(t.script.rawValue)
+        guard t.script == .devanagari || t.script == .bengali, let set = gate.rules(script, languages & gate.scriptMask[script]) else { return [] }
+        let key = UnsafeBufferPointer(rebasing: folded[Int(t.foldStart)..<Int(t.foldEnd)])
+        return set.suffixes.compactMap { r in
+            guard r.trimScalars == 0, !r.afterZWNJ, key.count > r.surface.count, key.suffix(r.surface.count).elementsEqual(r.surface) else { return nil }
+            return Array(key.dropLast(r.surface.count)) + r.replacement
+        }
     }
 
     /// Devanagari and Bengali spell a borrowed name's vowels several ways (जारंज and ज़रंज,
@@ -2438,11 +2462,8 @@ public final class Tagger: Sendable {
             var hit = fuzzyLookup(text, sameKey: true, matcher: matcher, scratch: scratch)
             // With a case ending (বিশকেকে, বিশকেকের): the word without it, as the inflection
             // rules read a word of the lexicon; the mention keeps the ending, as theirs do.
-            if hit.0 < 0, indic, let set = gate.rules(Int(t.script.rawValue), languages & gate.scriptMask[Int(t.script.rawValue)]) {
-                let key = Array(folded[Int(t.foldStart)..<Int(t.foldEnd)])
-                for r in set.suffixes where r.trimScalars == 0 && !r.afterZWNJ && key.count > r.surface.count && key.suffix(r.surface.count).elementsEqual(r.surface) {
-                    let stem = key.dropLast(r.surface.count) + r.replacement
-                    guard Self.scalarCount(stem) >= 5 else { continue }
+            if hit.0 < 0, indic {
+                for stem in caseEndingStems(t, folded: folded, languages: languages) where Self.scalarCount(stem) >= 5 {
                     let found = fuzzyLookup(String(decoding: stem, as: UTF8.self), sameKey: true, matcher: matcher, scratch: scratch)
                     if found.0 >= 0 { hit = found; break }
                 }
@@ -2771,6 +2792,7 @@ private struct NativeKeys {
     private let tokens: Tokens
     private let folded: UnsafeBufferPointer<UInt8>
     private var keys: [UInt32?] = []
+    private var stemKeys: [[UInt32]?] = []
 
     init(_ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) {
         self.tokens = tokens
@@ -2779,6 +2801,15 @@ private struct NativeKeys {
 
     /// The keys of tokens `a` and `b`, `a`'s in the high 32 bits (as ``Tagger/latinOnlyPairs`` holds them).
     mutating func pair(_ a: Int, _ b: Int) -> UInt64 { UInt64(key(a)) << 32 | UInt64(key(b)) }
+
+    /// The pairs of token `a`'s key with the keys of `b`'s stems (see ``Tagger/caseEndingStems``),
+    /// which `stems` makes the first time `b` is asked for.
+    mutating func stemPairs(_ a: Int, _ b: Int, stems: () -> [[UInt8]]) -> [UInt64] {
+        if stemKeys.isEmpty { stemKeys = [[UInt32]?](repeating: nil, count: tokens.count) }
+        if stemKeys[b] == nil { stemKeys[b] = stems().map { $0.withUnsafeBufferPointer { TransliterationKey.native($0) } } }
+        let high = UInt64(key(a)) << 32
+        return stemKeys[b]!.map { high | UInt64($0) }
+    }
 
     private mutating func key(_ k: Int) -> UInt32 {
         if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
