@@ -427,9 +427,14 @@ public final class Tagger: Sendable {
         let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
+        // A country's code written onto a dollar sign is a currency (US$12,000, HK$), not the country.
+        matches.removeAll { m in
+            m.first == m.last && tokens[m.last].shape.contains(.allUpper) && Int(tokens[m.last].byteEnd) < bytes.count && bytes[Int(tokens[m.last].byteEnd)] == 0x24
+        }
         dropNamesInsideHanWords(&matches, tokens: tokens, bytes: bytes, scratch: s)
         keepNamedSurnames(&matches)
         resolveEntities(&matches, tokens: tokens, folded: scanner.folded, letterBits: scanner.letterBits)
+        linkBracketedShortForms(&matches, tokens: tokens, bytes: bytes)
         matches.removeAll { $0.entity < 0 }
         dropSurnamesOfOthers(&matches, tokens: tokens)
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
@@ -1319,6 +1324,38 @@ public final class Tagger: Sendable {
     private func writesPersoArabicLetters(_ n: Int32) -> Bool {
         lexicon.nameTexts.withBytes(Int(n)) { b in
             b.indices.dropLast().contains { (b[$0] == 0xDB && b[$0 + 1] == 0x8C) || (b[$0] == 0xDA && b[$0 + 1] == 0xA9) }
+        }
+    }
+
+    /// A body's short form in brackets right after its full name (پاکستان تحريک انصاف (پي ټي ای),
+    /// Tehrik-i-Taliban Pakistan (TTP)) is that body: writers define an abbreviation so. Where
+    /// the short form also reads as another body's (folded, Pashto پي ټي ای is Urdu پی ٹی اے,
+    /// the PTA), or as several, the full name before it decides.
+    private func linkBracketedShortForms(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
+        guard matches.count > 1 else { return }
+        let lx = lexicon
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        /// Whether the gap between byte offsets `from` and `to` holds `mark` and spaces only.
+        func gapHolds(_ from: Int, _ to: Int, _ mark: UInt8) -> Bool {
+            guard from < to else { return false }
+            var seen = false
+            for i in from..<to {
+                if bytes[i] == mark && !seen { seen = true } else if !isSpace(bytes[i]) { return false }
+            }
+            return seen
+        }
+        for k in 1..<matches.count {
+            let full = matches[k - 1]
+            let short = matches[k]
+            guard full.entity >= 0, short.entity != full.entity, lx.entityTypes[full.entity] == orgType, full.last > full.first,
+                  short.first == full.last + 1, short.last - short.first <= 3,
+                  short.names.allSatisfy({ lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }) else { continue }
+            let close = Int(tokens[short.last].byteEnd)
+            let afterClose = short.last + 1 < tokens.count ? Int(tokens[short.last + 1].byteStart) : bytes.count
+            guard gapHolds(Int(tokens[full.last].byteEnd), Int(tokens[short.first].byteStart), 0x28),
+                  gapHolds(close, afterClose, 0x29) || (close < bytes.count && bytes[close] == 0x29) else { continue }
+            matches[k].entity = full.entity
+            matches[k].score = 1
         }
     }
 

@@ -185,6 +185,15 @@ import NomenTestSupport
                 [Mentioned("PML (N)", "pakistan-muslim-league-n", .normalized), Mentioned("JUI(F)", "jamiat-ulema-e-islam-f", .normalized),
                  Mentioned("Kabul", "kabul"), Mentioned("AP", "associated-press")],
                 note: "a party's faction letter in brackets goes on with its name (PML-N), with the bracket; longer words in brackets do not"),
+        TagCase("The US paid US$12,000 and HK$500.", [Mentioned("US", "united-states")],
+                note: "a country's code written onto a dollar sign is a currency"),
+        TagCase("د پاکستان تحريک انصاف (پي ټي ای) مشر وویل.",
+                [Mentioned("پاکستان تحريک انصاف", "pakistan-tehreek-e-insaf"), Mentioned("پي ټي ای", "pakistan-tehreek-e-insaf")],
+                note: "a short form in brackets right after a body's full name is that body, though folded it reads as another's (Urdu پی ٹی اے, the PTA)"),
+        TagCase("The Islamic State Khorasan Province (Daesh) and the Pakistan Telecommunication Authority (PTA) said.",
+                [Mentioned("Islamic State Khorasan Province", "islamic-state-khorasan"), Mentioned("Daesh", "islamic-state-khorasan"),
+                 Mentioned("Pakistan Telecommunication Authority", "pakistan-telecommunication-authority"), Mentioned("PTA", "pakistan-telecommunication-authority")],
+                note: "the full name says which body a bracketed short form several share means (Daesh: here ISKP, not the Islamic State)"),
     ]
 
     static let french: [TagCase] = [
