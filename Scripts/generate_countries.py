@@ -260,9 +260,53 @@ def build(json_path: str, locale_dir: str) -> list[dict]:
             },
             "source": "iso-codes",
         })
+    add_heads_before_brackets(entities)
     drop_within_language_collisions(entities)
     entities.sort(key=lambda e: e["id"])
     return entities
+
+
+_TRAILING_BRACKET_RE = re.compile(r"^(?P<head>[^()]+?)\s*\([^()]+\)$")
+
+
+def add_heads_before_brackets(entities: list[dict]) -> None:
+    """Add the name a catalog writes before a closing parenthesis as a name of its own.
+
+    Some catalogs give a country's name with a gloss or qualifier in brackets: Arabic
+    "المجر (هنغاريا)" (Hungary), Polish "Palestyna (państwo)", English "Falkland Islands
+    (Malvinas)". Written so, the name is never found in running text, where the press writes
+    "المجر". The head is added unless the language writes it at the start of another country's
+    name too (Kazakh "Корея (Солтүстік)" is North Korea, but "Корея" begins South Korea's
+    name), in any language (Saint Martin's French part and the Dutch part share the head
+    "Saint Martin" across catalogs): then the bracket is what tells the two apart.
+    """
+    def key(name: str) -> str:
+        return re.sub(r"[\s\-]+", " ", name.casefold()).strip()
+
+    # Compared across languages: Saint Martin's French part is "Saint Martin (…)" in one
+    # catalog and the Dutch part "Saint-Martin (…)" in another.
+    others: list[tuple[str, str]] = []
+    for entity in entities:
+        for names in entity["names"].values():
+            for name in names:
+                others.append((entity["id"], key(_TRAILING_BRACKET_RE.sub(r"\g<head>", name))))
+    for entity in entities:
+        for tag, names in entity["names"].items():
+            heads = []
+            for name in names:
+                match = _TRAILING_BRACKET_RE.match(name)
+                if not match:
+                    continue
+                head = clean(match.group("head"))
+                folded = key(head)
+                elsewhere = any(
+                    owner != entity["id"] and (other == folded or other.startswith(folded + " "))
+                    for owner, other in others
+                )
+                if head and not elsewhere:
+                    heads.append(head)
+            if heads:
+                entity["names"][tag] = dedupe(names + heads)
 
 
 # Names that a catalog gives to two countries, where one owner is certainly right (checked by
