@@ -436,6 +436,7 @@ public final class Tagger: Sendable {
         resolveEntities(&matches, tokens: tokens, folded: scanner.folded, letterBits: scanner.letterBits)
         linkBracketedShortForms(&matches, tokens: tokens, bytes: bytes)
         matches.removeAll { $0.entity < 0 }
+        addDefinedAbbreviations(&matches, tokens: tokens, bytes: bytes)
         dropSurnamesOfOthers(&matches, tokens: tokens)
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"
         // is one person, not a surname after an unknown word); single fuzzy words after.
@@ -1334,16 +1335,7 @@ public final class Tagger: Sendable {
     private func linkBracketedShortForms(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
         guard matches.count > 1 else { return }
         let lx = lexicon
-        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
-        /// Whether the gap between byte offsets `from` and `to` holds `mark` and spaces only.
-        func gapHolds(_ from: Int, _ to: Int, _ mark: UInt8) -> Bool {
-            guard from < to else { return false }
-            var seen = false
-            for i in from..<to {
-                if bytes[i] == mark && !seen { seen = true } else if !isSpace(bytes[i]) { return false }
-            }
-            return seen
-        }
+        func gapHolds(_ from: Int, _ to: Int, _ mark: UInt8) -> Bool { Self.gapIs(bytes, from: from, to: to, mark) }
         for k in 1..<matches.count {
             let full = matches[k - 1]
             let short = matches[k]
@@ -1357,6 +1349,62 @@ public final class Tagger: Sendable {
             matches[k].entity = full.entity
             matches[k].score = 1
         }
+    }
+
+    /// An abbreviation a document defines in brackets right after a name of a body or place
+    /// (Central Bank of Iran (CBI), Центральный банк Ирана (ЦБИ)) names that entity wherever the
+    /// document writes it, as written, though the lexicon does not know it or knows it as
+    /// another's. A word in capitals of a script with case, whose letters are the name's in
+    /// order, the first its first (Schwartz and Hearst's test for an abbreviation).
+    private func addDefinedAbbreviations(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
+        guard !matches.isEmpty else { return }
+        let lx = lexicon
+        var defined: [(word: UnsafeBufferPointer<UInt8>, entity: Int)] = []
+        func source(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)])
+        }
+        for (index, m) in matches.enumerated() where m.last > m.first && m.last + 1 < tokens.count && lx.entityTypes[m.entity] != personType {
+            let k = m.last + 1
+            let t = tokens[k]
+            guard t.shape.contains(.allUpper), (2...8).contains(t.letters),
+                  index + 1 == matches.count || matches[index + 1].first > k || matches[index + 1].last == k,
+                  Self.gapIs(bytes, from: Int(tokens[m.last].byteEnd), to: Int(t.byteStart), 0x28),
+                  Int(t.byteEnd) < bytes.count, bytes[Int(t.byteEnd)] == 0x29 else { continue }
+            let short = String(decoding: source(k), as: UTF8.self).lowercased()
+            let long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
+                              as: UTF8.self).lowercased()
+            guard let initial = short.first, long.first == initial else { continue }
+            var rest = long[...]
+            let inOrder = short.allSatisfy { c in
+                guard let i = rest.firstIndex(of: c) else { return false }
+                rest = rest[rest.index(after: i)...]
+                return true
+            }
+            if inOrder { defined.append((source(k), m.entity)) }
+        }
+        if defined.isEmpty { return }
+        // Where the document writes the abbreviation alone: a match of it (another entity's) or none.
+        let covered = Self.covered(by: matches.filter { $0.last > $0.first }, count: tokens.count)
+        var added: [Match] = []
+        for k in tokens.indices where !covered[k] && tokens[k].shape.contains(.allUpper) {
+            let word = source(k)
+            guard let d = defined.first(where: { $0.word.elementsEqual(word) }),
+                  !matches.contains(where: { $0.first == k && $0.entity == d.entity }) else { continue }
+            matches.removeAll { $0.first == k && $0.last == k }
+            added.append(Match(first: k, last: k, names: [], entity: d.entity, kind: .partial, score: 0.9))
+        }
+        matches += added
+        matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether the bytes between `from` and `to` are one `mark` and spaces.
+    private static func gapIs(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ mark: UInt8) -> Bool {
+        guard from < to else { return false }
+        var seen = false
+        for i in from..<to {
+            if bytes[i] == mark && !seen { seen = true } else if bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+        }
+        return seen
     }
 
     private func resolveEntities(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, letterBits: UInt64) {
