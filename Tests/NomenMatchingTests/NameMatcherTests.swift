@@ -67,8 +67,11 @@ import NomenTestSupport
     }
 
     /// Unless one of them is written in many more languages than the others: the press
-    /// means the foreign minister by Muttaqi, not his namesake of the cultural commission.
-    @Test(arguments: [("Muttaqi", "amir-khan-muttaqi"), ("Akhundzada", "hibatullah-akhundzada")])
+    /// means the foreign minister by Muttaqi, not his namesake of the cultural commission, and
+    /// the Taliban's spokesman in Doha by Shaheen. (Akhundzada was such a name until the
+    /// lexicon wrote a ministry spokesman of that name in four languages: four times as many
+    /// no longer separates him from the leader's fourteen.)
+    @Test(arguments: [("Muttaqi", "amir-khan-muttaqi"), ("Shaheen", "suhail-shaheen")])
     func aSharedPartNamesTheDominantPerson(_ query: String, _ id: String) {
         let candidates = SharedIndex.matcher.lookup(query, limit: 5)
         #expect(candidates.first.map { SharedIndex.index.tagger.entityID($0.entity) } == id)
