@@ -25,7 +25,7 @@ public struct InflectionRules: Sendable {
         /// (kabile, "tribe", and Kabil'e), so a one-word name read through it at a sentence's
         /// start needs the document to name the entity elsewhere.
         public var bare = false
-        /// A run-in word's last letter as the rule writes it, where folding would take another
+        /// A run-in word's last letter (or, for `suffix+written`, the ending's) as the rule writes it, where folding would take another
         /// letter for it: Urdu سے, "from", ends in ے, which folds to the ی that ends سیاسی,
         /// "political" (no سیا, CIA, run into سے). Nil where the folded letter is the written one.
         public var lastAsWritten: Unicode.Scalar? = nil
@@ -159,8 +159,8 @@ public struct InflectionRules: Sendable {
                 func text(_ s: Substring.UnicodeScalarView.SubSequence) -> String { String(String.UnicodeScalarView(s)) }
                 let parts = line.unicodeScalars.split(separator: ">", maxSplits: 1, omittingEmptySubsequences: false).map(text)
                 let head = parts.first.map { $0.unicodeScalars.split(separator: " ", omittingEmptySubsequences: true).map(text) } ?? []
-                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj", "suffix+word", "suffix+bare"].contains(String(head[0])) else {
-                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj|suffix+word|suffix+bare SURFACE > REPLACEMENT`"))
+                guard parts.count == 2, head.count == 2, ["prefix", "suffix", "suffix+zwnj", "suffix+word", "suffix+bare", "suffix+written"].contains(String(head[0])) else {
+                    diagnostics.append(Diagnostic(.error, .syntax, at: at, "expected `prefix|suffix|suffix+zwnj|suffix+word|suffix+bare|suffix+written SURFACE > REPLACEMENT`"))
                     continue
                 }
                 guard let script else {
@@ -186,7 +186,7 @@ public struct InflectionRules: Sendable {
                 var rule = Rule(kind: kind, surface: Array(surface.utf8), replacement: Array(replacement.utf8),
                                 afterZWNJ: head[0] == "suffix+zwnj", minStem: minStem, trimScalars: trim, language: language,
                                 bare: head[0] == "suffix+bare")
-                if head[0] == "suffix+word", let raw = head[1].precomposedStringWithCanonicalMapping.unicodeScalars.last,
+                if head[0] == "suffix+word" || head[0] == "suffix+written", let raw = head[1].precomposedStringWithCanonicalMapping.unicodeScalars.last,
                    raw != surface.unicodeScalars.last { rule.lastAsWritten = raw }
                 var entry = rules[script] ?? ([], [])
                 if kind == .prefix { entry.prefixes.append(rule) } else { entry.suffixes.append(rule) }

@@ -427,9 +427,14 @@ public final class Tagger: Sendable {
         let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
-        // A country's code written onto a dollar sign is a currency (US$12,000, HK$), not the country.
+        // A country's code written onto a dollar sign is a currency (US$12,000, HK$), not the country;
+        // a Chinese name with 族 ("ethnic group") after it is a people (乌兹别克族, ethnic Uzbeks).
         matches.removeAll { m in
-            m.first == m.last && tokens[m.last].shape.contains(.allUpper) && Int(tokens[m.last].byteEnd) < bytes.count && bytes[Int(tokens[m.last].byteEnd)] == 0x24
+            let end = Int(tokens[m.last].byteEnd)
+            if m.first == m.last && tokens[m.last].shape.contains(.allUpper) && end < bytes.count && bytes[end] == 0x24 { return true }
+            // 族 is E6 97 8F in UTF-8.
+            return tokens[m.last].script == .han && end + 3 <= bytes.count && bytes[end] == 0xE6 && bytes[end + 1] == 0x97 && bytes[end + 2] == 0x8F
+                && m.names.allSatisfy { lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])] == gpeType }
         }
         dropNamesInsideHanWords(&matches, tokens: tokens, bytes: bytes, scratch: s)
         keepNamedSurnames(&matches)
@@ -517,9 +522,12 @@ public final class Tagger: Sendable {
                 let n = Int(t.pointee.foldEnd) &- foldStart
                 guard n > 0 else { continue }
                 // A zero-width non-joiner changes which suffix rules apply, so it is part of the key.
-                // So do the languages whose rules the document's letters let in.
+                // So do the languages whose rules the document's letters let in, and an Arabic-script
+                // word's last letter as written, which folding may merge with others that a rule
+                // tells apart (Pashto ې and ي: `suffix+written`): its last byte does.
                 let languages = letters & scriptMask[Int(t.pointee.script.rawValue)]
-                let salt = (t.pointee.shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15)
+                let lastByte = t.pointee.script == .arabic ? UInt64(bytes[Int(t.pointee.byteEnd) &- 1]) << 48 : 0
+                let salt = (t.pointee.shape.contains(.zwnj) ? 0x5A3C_96E1 : 0) ^ (languages &* 0x9E37_79B9_7F4A_7C15) ^ lastByte
                 probes[k] = WordMemo.probe(foldedBase + foldStart, n, salt: salt)
                 if k < ahead { words.prefetchSlot(probes[k]) }
             }
@@ -702,6 +710,9 @@ public final class Tagger: Sendable {
                     let sourceAt = map[stemEnd]
                     let zwnj = sourceAt > 0 && sourceAt <= source.count && source[sourceAt - 1].value == 0x200C
                     if r.afterZWNJ && !zwnj { return false }
+                    // An ending written with a letter that folding merges with others (Pashto ې with
+                    // the ي of the adjective کندهاري): the rule's letter, as written.
+                    if r.trimScalars == 0, let w = r.lastAsWritten, source.last?.value != w.value { return false }
                     if zwnj { trimEnd = Int32(source.count - (sourceAt - 1)) }
                     // A word run into the name: the span ends with the stem, and the word is written
                     // as the rule writes it.
