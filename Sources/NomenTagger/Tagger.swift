@@ -1615,6 +1615,7 @@ public final class Tagger: Sendable {
                 && folded[Int(u.foldStart)] == 0xD9 && folded[Int(u.foldStart) + 1] == 0x88
         }
         var nearest: (distance: Int, entity: Int, weak: Bool)?
+        let headFinal = ownedByBodies && (tokens[m.last].script == .devanagari || tokens[m.last].script == .bengali)
         // Matches are in text order: only the few around this one can be within three words.
         var lo = 0
         var hi = matches.count
@@ -1630,7 +1631,10 @@ public final class Tagger: Sendable {
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
             // After the name, one word at most between ("Supreme Court of Pakistan", "وزارة الخارجية الباكستانية").
-            if other.first > m.last, other.first - m.last <= 2, clearGap(m.last, other.first),
+            // Not a body's in Hindi and Bengali, which put the owner first (ভারতের বিদেশ মন্ত্রক): a
+            // place after it is the body's concern (বিদেশ মন্ত্রকের পাকিস্তান ডেস্ক, "the ministry's
+            // Pakistan desk"). A place's still is (पंजाब के गुरदासपुर जिले: Punjab's Gurdaspur).
+            if other.first > m.last, other.first - m.last <= 2, !headFinal, clearGap(m.last, other.first),
                let p = placeOf(other, distance: other.first - m.last, coordinated: coordinated(m.last, other.first, choices: other.choices)) {
                 let d = other.first - m.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
