@@ -39,7 +39,8 @@ public final class CompiledLexicon: Sendable {
     let vocabulary: StringIndex
     let trie: TokenTrie
 
-    // Partial names: sorted token ids → entries (entity << 2 | role: 1 given, 2 surname)
+    // Partial names: sorted token ids → entries (entity << 2 | role: 1 given, 2 surname, 3 a
+    // family name put first, which names the person after the full name only)
     let partialTokens: Table<Int32>
     let partialStart: Table<Int32>
     let partialEntries: Table<Int32>
@@ -448,7 +449,11 @@ public final class CompiledLexicon: Sendable {
                             || (familyFirst && vocabList[Int(first)].unicodeScalars.count == 2 && core.startIndex < 64
                                 && (writtenMask & ~capitals) >> UInt64(core.startIndex) & 1 != 0),
                            !spelledLetters.contains(vocabList[Int(first)]) {
-                            partials[first, default: []].insert(Int32(e) << 2 | 1)
+                            // A family name put first is a surname that names the person only after the
+                            // full name, as a given name does (3): not one of the given names that
+                            // three persons carry and so name no one (Chen of Chen Quanguo, Chen Xiaodong
+                            // and Chen Xiaojiang is whichever the document names).
+                            partials[first, default: []].insert(Int32(e) << 2 | (familyFirst ? 3 : 1))
                         }
                     }
                 }

@@ -1815,7 +1815,7 @@ public final class Tagger: Sendable {
                 // The person's given name before another surname is another person (John Kirby,
                 // then John Smith); a surname may stand before a noun (German Lawrow Journalisten).
                 let role = entries.filter { Int($0 >> 2) == a.entity }.reduce(Int32(0)) { $0 | ($1 & 3) }
-                if beforeUnknownName && role == 1 { continue }
+                if beforeUnknownName && role & 1 != 0 { continue }
                 added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
                 lastSeen[a.entity] = i
                 continue
@@ -2103,7 +2103,12 @@ public final class Tagger: Sendable {
     private func inCommonPhrase(_ i: Int, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
         // Most words are in no phrase: their vocabulary id says so without building a string.
         guard commonPhraseWords.contains(tokens[i].facts.id) else { return false }
-        func word(_ j: Int) -> String { String(decoding: folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)], as: UTF8.self) }
+        // A number folds to ASCII digits; the phrase list writes any number as 0 (دوشنبه ۲۲ شهریور,
+        // "Monday 22 Shahrivar": a date).
+        func word(_ j: Int) -> String {
+            let w = folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]
+            return !w.isEmpty && w.allSatisfy({ (0x30...0x39).contains($0) }) ? "0" : String(decoding: w, as: UTF8.self)
+        }
         return (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
             || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1)))
     }

@@ -13,6 +13,8 @@ import NomenTestSupport
         TagCase("وزیر خارجه تاجیکستان روز دوشنبه به کابل رفت و در شهر دوشنبه گفت.",
                 [Mentioned("تاجیکستان", "tajikistan"), Mentioned("کابل", "kabul"), Mentioned("دوشنبه", "dushanbe")],
                 note: "Persian دوشنبه is Dushanbe and Monday: on Monday (روز دوشنبه) is the day, in the city the city"),
+        TagCase("این تیم دوشنبه ۲۲ شهریور در تاجیکستان بازی کرد.", [Mentioned("تاجیکستان", "tajikistan")],
+                note: "a Monday with a date after it is the day: the phrase list's 0 is any number"),
         TagCase("وقال علي خامنئي إن الاتفاق مهم.", [Mentioned("علي خامنئي", "ali-khamenei", .exact)]),
         TagCase("ردت الحكومة على خامنئي في بيان.", [], note: "the preposition على is not the name علي"),
         TagCase("وقال في كلمة ألقاها أمام مجلس الشورى الإسلامي إن إيران مستعدة.",
