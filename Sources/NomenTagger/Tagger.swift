@@ -1346,17 +1346,13 @@ public final class Tagger: Sendable {
     private func linkBracketedShortForms(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
         guard matches.count > 1 else { return }
         let lx = lexicon
-        func gapHolds(_ from: Int, _ to: Int, _ mark: UInt8) -> Bool { Self.gapIs(bytes, from: from, to: to, mark) }
         for k in 1..<matches.count {
             let full = matches[k - 1]
             let short = matches[k]
             guard full.entity >= 0, short.entity != full.entity, lx.entityTypes[full.entity] == orgType, full.last > full.first,
                   short.first == full.last + 1, short.last - short.first <= 3,
                   short.names.allSatisfy({ lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }) else { continue }
-            let close = Int(tokens[short.last].byteEnd)
-            let afterClose = short.last + 1 < tokens.count ? Int(tokens[short.last + 1].byteStart) : bytes.count
-            guard gapHolds(Int(tokens[full.last].byteEnd), Int(tokens[short.first].byteStart), 0x28),
-                  gapHolds(close, afterClose, 0x29) || (close < bytes.count && bytes[close] == 0x29) else { continue }
+            guard bracketed(short.first...short.last, after: full.last, tokens: tokens, bytes: bytes) else { continue }
             matches[k].entity = full.entity
             matches[k].score = 1
         }
@@ -1379,8 +1375,7 @@ public final class Tagger: Sendable {
             let t = tokens[k]
             guard t.shape.contains(.allUpper), (2...8).contains(t.letters),
                   index + 1 == matches.count || matches[index + 1].first > k || matches[index + 1].last == k,
-                  Self.gapIs(bytes, from: Int(tokens[m.last].byteEnd), to: Int(t.byteStart), 0x28),
-                  Int(t.byteEnd) < bytes.count, bytes[Int(t.byteEnd)] == 0x29 else { continue }
+                  bracketed(k...k, after: m.last, tokens: tokens, bytes: bytes) else { continue }
             let short = String(decoding: source(k), as: UTF8.self).lowercased()
             let long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
                               as: UTF8.self).lowercased()
@@ -1408,14 +1403,17 @@ public final class Tagger: Sendable {
         matches.sort { $0.first < $1.first }
     }
 
-    /// Whether the bytes between `from` and `to` are one `mark` and spaces.
-    private static func gapIs(_ bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int, _ mark: UInt8) -> Bool {
-        guard from < to else { return false }
-        var seen = false
-        for i in from..<to {
-            if bytes[i] == mark && !seen { seen = true } else if bytes[i] != 0x20 && bytes[i] != 0x09 { return false }
+    /// Whether tokens `inner` stand in round brackets right after token `before`: nothing but
+    /// spaces and one "(" between them, and a ")" after them, spaces allowed before it.
+    private func bracketed(_ inner: ClosedRange<Int>, after before: Int, tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 }
+        var opened = false
+        for i in Int(tokens[before].byteEnd)..<Int(tokens[inner.lowerBound].byteStart) {
+            if bytes[i] == 0x28 && !opened { opened = true } else if !isSpace(bytes[i]) { return false }
         }
-        return seen
+        var i = Int(tokens[inner.upperBound].byteEnd)
+        while i < bytes.count && isSpace(bytes[i]) { i += 1 }
+        return opened && i < bytes.count && bytes[i] == 0x29
     }
 
     private func resolveEntities(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>, letterBits: UInt64) {
