@@ -532,7 +532,21 @@ public final class CompiledLexicon: Sendable {
     ///   (ISKP's ولاية خراسان, "Khorasan Province", is no إقليم خراسان, the historical region).
     static func curatedVariants(_ v: NameVariant, isPlace: Bool) -> [String] {
         spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + (isPlace ? provinceHeadVariants(v) : [])
-            + indicAcronymVariants(v)
+            + indicAcronymVariants(v) + arabicLetterVariants(v)
+    }
+
+    /// A Persian, Pashto or Urdu name as Arabic writers spell it, whose alphabet lacks چ and
+    /// پ: with ج and ب (دشت برچی: دشت برجي; پنجشیر: بنجشير; عراقچی: عراقجي). Not a name of one
+    /// word of three letters or fewer, which may be an Arabic word so spelt (پل: بل, "but";
+    /// چین: جين). Not ژ and گ, which Arabic writers spell several ways (گ as ك, ج, غ or ق).
+    static func arabicLetterVariants(_ v: NameVariant) -> [String] {
+        guard ["fa", "ps", "ur", "prs"].contains(primaryLanguage(v.language)),
+              v.text.unicodeScalars.contains(where: { $0 == "\u{0686}" || $0 == "\u{067E}" }) else { return [] }
+        if !v.text.contains(" "), v.text.unicodeScalars.count <= 3 { return [] }
+        let out = String(String.UnicodeScalarView(v.text.unicodeScalars.map {
+            $0 == "\u{0686}" ? "\u{062C}" : $0 == "\u{067E}" ? "\u{0628}" : $0
+        }))
+        return [out]
     }
 
     /// The English letters' names as Hindi and Bengali papers spell an acronym with them

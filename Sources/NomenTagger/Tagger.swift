@@ -2036,6 +2036,21 @@ public final class Tagger: Sendable {
             return type == gpeType || type == locType
         }
         matches.removeAll { m in isHan(m.first) && !m.names.isEmpty && m.names.allSatisfy(isPlace) && inTitle(m) }
+        // A longer name whose last character the dictionary reads as the first of a word after
+        // it, and the rest of the name as a word of its own: 伊斯兰|国家 ("Islamic countries")
+        // is no 伊斯兰国 (the Islamic State). Only a name whose first part the dictionary knows
+        // as one word: it cuts the transliterated names it does not know anywhere.
+        func endsInsideWord(_ m: Match) -> Bool {
+            guard m.last - m.first >= 2, m.last - m.first < 12, isHan(m.first), isHan(m.last), m.last + 1 < tokens.count,
+                  isHan(m.last + 1), tokens[m.last + 1].gap.contains(.none), let segmenter = scratch.segmenter else { return false }
+            var b = m.last + 1
+            while b + 1 < tokens.count, b - m.last < 3, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
+            let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.first].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            let last = Int(tokens[m.last].scalarStart - tokens[m.first].scalarStart)
+            let words = segmenter.words(in: window).map(\.range)
+            return words.contains(0..<last) && words.contains { $0.lowerBound == last && $0.upperBound > last + 1 }
+        }
+        matches.removeAll(where: endsInsideWord)
         guard matches.contains(where: { $0.last - $0.first < 2 && isHan($0.first) }) else { return }
         guard let segmenter = scratch.segmenter else { return }
         // The tokens of Han mentions found so far, for the X·YZ test below.

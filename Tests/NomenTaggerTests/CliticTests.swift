@@ -38,6 +38,9 @@ import NomenTestSupport
                 [Mentioned("الإمارة الإسلامية في أفغانستان", "islamic-emirate-of-afghanistan", .inflected)], note: "و before a long name"),
         TagCase("اشتباكات مع الحوثيين قرب الحدود.", [Mentioned("الحوثيين", "houthis", .inflected)], note: "a nisba plural in the oblique (-يين for -يون)"),
         TagCase("وصل الوفد إلى كابول.", [Mentioned("كابول", "kabul", .exact)], note: "no clitic"),
+        TagCase("قتل عشرة أشخاص في باراجنار وجاريكار. اكتشف العلماء جين جديد في الصين.",
+                [Mentioned("باراجنار", "parachinar", .normalized), Mentioned("جاريكار", "charikar", .inflected), Mentioned("الصين", "china")],
+                note: "Arabic writes a Persian or Urdu name's چ and پ as ج and ب (پاراچنار, چاریکار); not a word of three letters (چین: جين, 'gene')"),
         TagCase("ليس كروسيا ولا كالصين.", [Mentioned("روسيا", "russia", .inflected), Mentioned("الصين", "china", .inflected)],
                 note: "ك ('like'), alone and before the article"),
     ]
@@ -198,6 +201,8 @@ import NomenTestSupport
                 note: "the lexicon's own reading of a defined abbreviation stays; letters that are not the name's, in order and from its first, define nothing; a name of one word defines none"),
         TagCase("纳菲为乌兹别克族,很早加入塔利班。他访问了乌兹别克斯坦。", [Mentioned("塔利班", "taliban"), Mentioned("乌兹别克斯坦", "uzbekistan")],
                 note: "a Chinese country's name with 族 ('ethnic group') after it is a people, not the country"),
+        TagCase("伊斯兰国在阿富汗发动袭击。一些伊斯兰国家表示支持。", [Mentioned("伊斯兰国", "islamic-state"), Mentioned("阿富汗", "afghanistan")],
+                note: "a name whose last character begins a word after it, the rest a word (伊斯兰|国家, 'Islamic countries'), is no mention"),
         TagCase("The US paid US$12,000 and HK$500.", [Mentioned("US", "united-states")],
                 note: "a country's code written onto a dollar sign is a currency"),
         TagCase("د پاکستان تحريک انصاف (پي ټي ای) مشر وویل.",
