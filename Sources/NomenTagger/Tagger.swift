@@ -1377,8 +1377,11 @@ public final class Tagger: Sendable {
                   index + 1 == matches.count || matches[index + 1].first > k || matches[index + 1].last == k,
                   bracketed(k...k, after: m.last, tokens: tokens, bytes: bytes) else { continue }
             let short = String(decoding: source(k), as: UTF8.self).lowercased()
-            let long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
+            var long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
                               as: UTF8.self).lowercased()
+            // A name of another script with a Latin abbreviation after it (फ्रंटियर कोर (FC), سپریم
+            // کورٹ (SC)) abbreviates the entity's English name: its letters are that name's.
+            if tokens[m.start].script != .latin, t.script == .latin { long = lx.entityName(m.entity).lowercased() }
             guard let initial = short.first, long.first == initial else { continue }
             var rest = long[...]
             let inOrder = short.allSatisfy { c in
