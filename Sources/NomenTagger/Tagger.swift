@@ -1485,11 +1485,14 @@ public final class Tagger: Sendable {
                     // A place of the same country is no other owner (Imran Khan after Khyber
                     // Pakhtunkhwa, one Herat district after another).
                     // Nor is a neighbour, a place that shares its context or country with it
-                    // (Bannu and Kurram, both of Khyber Pakhtunkhwa).
+                    // (Bannu and Kurram, both of Khyber Pakhtunkhwa). (A body that shares context
+                    // with it is no neighbour: the CIS, whose context is its members, owns no
+                    // member's ministry.)
                     let context = lx.context(of: e)
+                    let localIsPlace = lx.entityTypes[local] == gpeType || lx.entityTypes[local] == locType
                     let related = Int(lx.entityCountry[e]) == local || context.contains(Int32(local))
                         || (lx.entityCountry[local] >= 0 && (lx.entityCountry[local] == lx.entityCountry[e] || context.contains(lx.entityCountry[local])))
-                        || lx.context(of: local).contains(where: { context.contains($0) })
+                        || (localIsPlace && lx.context(of: local).contains(where: { context.contains($0) }))
                     if related {
                         support += 3
                     } else if lx.entityTypes[e] != personType && !weakOwner {
