@@ -327,6 +327,43 @@ public final class CompiledLexicon: Sendable {
             }
         }
 
+        // Every name's words, and the curated persons whose names end with each word: what
+        // says whether a person's name without its middle word is still that person's alone
+        // (``withoutMiddleName``).
+        var nameSequences = Set<[Int32]>()
+        var lastWordCarriers: [Int32: Set<Int>] = [:]
+        var firstAndLastCarriers: [[Int32]: Set<Int>] = [:]
+        // (Only where there are curated persons: a bulk lexicon of a million names has none.)
+        let shortensNames = lexicon.entities.contains { $0.isCurated && $0.type == .person }
+        for (e, entity) in lexicon.entities.enumerated() where shortensNames {
+            for v in entity.allNames {
+                let ids = tokenIDs(v.text).ids
+                nameSequences.insert(ids)
+                if entity.type == .person, entity.isCurated, ids.count >= 2 {
+                    lastWordCarriers[ids[ids.count - 1], default: []].insert(e)
+                    firstAndLastCarriers[[ids[0], ids[ids.count - 1]], default: []].insert(e)
+                }
+            }
+        }
+        /// A curated person's name of three words as the press shortens it, without the middle
+        /// one (Asif Ali Zardari: Asif Zardari; Мохаммад Реза Фарзин: Мохаммад Фарзин; a Russian
+        /// patronymic), or nil. Not a name marked ambiguous, nor one with an honorific or a
+        /// particle (Mullah Mohammad Yaqoob, Mohammed bin Salman, Abdul Ghani Baradar), nor one
+        /// whose first and last words begin and end another person's name too, nor one whose
+        /// last word is a surname five persons carry (Mohammad Sadiq Khan is no Mohammad Khan,
+        /// a name of thousands), nor one that is then any entity's name.
+        func withoutMiddleName(_ v: NameVariant, of e: Int) -> String? {
+            guard !v.ambiguous else { return nil }
+            let words = v.text.split(separator: " ")
+            guard words.count == 3, words.allSatisfy({ $0.unicodeScalars.count >= 2 }) else { return nil }
+            let ids = tokenIDs(v.text).ids
+            guard ids.count == 3, !ids.contains(where: { honorificTokenSet.contains($0) || alsoNameHonorificTokens.contains($0)
+                    || courtesyTokenSet.contains($0) || isParticle($0, in: v.language) }),
+                  firstAndLastCarriers[[ids[0], ids[2]]] == [e], lastWordCarriers[ids[2], default: []].count < 5 else { return nil }
+            let shortened = [ids[0], ids[2]]
+            return nameSequences.contains(shortened) ? nil : words[0] + " " + words[2]
+        }
+
         for (e, entity) in lexicon.entities.enumerated() {
             let t = typeIndex[entity.type.name] ?? {
                 let v = UInt8(typeList.count)
@@ -373,7 +410,10 @@ public final class CompiledLexicon: Sendable {
             let variants = entity.allNames.map { ($0, false, false) } + entity.demonyms.map { ($0, true, false) }
                 + (entity.type == .person && !entity.isGenerated ? entity.allNames.compactMap(Self.surnameName).map { ($0, false, true) } : [])
             for (v, isDemonym, isSurname) in variants {
-              for text in Self.spellings(v.text) + (entity.isCurated ? Self.curatedVariants(v, isPlace: entity.type == .gpe || entity.type == .loc) : []) {
+              let shortened = entity.type == .person && entity.isCurated && !familyFirst && !isDemonym && !isSurname
+                  ? withoutMiddleName(v, of: e).map { [$0] } ?? [] : []
+              for text in Self.spellings(v.text) + (entity.isCurated ? Self.curatedVariants(v, isPlace: entity.type == .gpe || entity.type == .loc) : [])
+                  + shortened {
                 let (seq, writtenMask, scripts, capitals) = tokenIDs(text)
                 var masks = [writtenMask]
                 if seq.isEmpty || seq.count > 64 { continue }

@@ -3,7 +3,7 @@ public enum MatchKind: String, Sendable, Codable, CaseIterable {
     /// The text is a lexicon name exactly.
     case exact
     /// The text equals a lexicon name once folded (case, diacritics, letter variants), or
-    /// once a middle initial is left out (Sergey V. Lavrov).
+    /// once a middle initial or a person's middle name is left out (Sergey V. Lavrov, Asif Zardari).
     case normalized
     /// A word of the name is inflected or carries a clitic (Кабуловым, لروسيا, Afghanistans).
     case inflected
