@@ -1608,11 +1608,16 @@ public final class Tagger: Sendable {
         /// token `b`, read as `choices` says: a word between (and, и, اور) or a proclitic و.
         /// So does a hyphen, dash or slash right between them, which pairs two places rather
         /// than makes one the other's (পাক-ভারত সীমান্ত, the Pakistan–India border).
-        func coordinated(_ a: Int, _ b: Int, choices: UInt64) -> Bool {
+        /// `ownerFirst`: a Hindi or Bengali body after a place, where a conjunction after another
+        /// word joins that word, not the place (ভারতের স্বরাষ্ট্র ও পররাষ্ট্র মন্ত্রণালয়, India's
+        /// home and foreign ministries): only one right after the place, or after its
+        /// postposition (के), lists the place with the body.
+        func coordinated(_ a: Int, _ b: Int, choices: UInt64, ownerFirst: Bool = false) -> Bool {
             if b == a + 1, !tokens[b].gap.isDisjoint(with: [.hyphen, .dash, .slash]) { return true }
             for t in stride(from: a + 1, to: b, by: 1) {
                 let u = tokens[t]
-                if Self.conjunctions.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)])) { return true }
+                if Self.conjunctions.contains(UnsafeBufferPointer(rebasing: folded[Int(u.foldStart)..<Int(u.foldEnd)])),
+                   !ownerFirst || (a + 1..<t).allSatisfy({ tokens[$0].isFunctionWord }) { return true }
             }
             let u = tokens[b]
             return u.reading(Int(choices & 3)).trimStart > 0 && u.foldEnd - u.foldStart > 2
@@ -1630,7 +1635,8 @@ public final class Tagger: Sendable {
         let window = matches[max(0, lo - 3)..<min(matches.count, lo + 4)]
         for other in window where other.first != m.first {
             if other.last < m.first, m.first - other.last <= 3, clearGap(other.last, m.first),
-               let p = placeOf(other, distance: m.first - other.last, coordinated: coordinated(other.last, m.first, choices: m.choices)) {
+               let p = placeOf(other, distance: m.first - other.last,
+                               coordinated: coordinated(other.last, m.first, choices: m.choices, ownerFirst: headFinal)) {
                 let d = m.first - other.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }

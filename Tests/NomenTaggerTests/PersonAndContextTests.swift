@@ -268,6 +268,10 @@ import NomenTestSupport
         TagCase("Главы МИД Содружества независимых государств встретились в Москве.",
                 [Mentioned("Содружества независимых государств", "commonwealth-of-independent-states", .inflected), Mentioned("Москве", "moscow", .inflected)],
                 note: "the ministers of another body's members: no Russian ministry"),
+        TagCase("ভারতের স্বরাষ্ট্র ও পররাষ্ট্র মন্ত্রণালয়ের কর্মকর্তারা ঢাকায় বৈঠক করেন। বাংলাদেশের পররাষ্ট্র উপদেষ্টা তৌহিদ হোসেন বলেন।",
+                [Mentioned("ভারতের", "india", .inflected), Mentioned("ঢাকায়", "dhaka", .inflected), Mentioned("বাংলাদেশের", "bangladesh", .inflected),
+                 Mentioned("তৌহিদ হোসেন", "touhid-hossain")],
+                note: "a conjunction after another word joins that word, not the place before it: India's home and foreign ministries are no Bangladeshi ministry"),
     ]
 
     /// New romanisations and typos of multi-word names link through the matcher; common
