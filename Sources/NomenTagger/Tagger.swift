@@ -248,6 +248,32 @@ public final class Tagger: Sendable {
     /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
     /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
     /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
+    /// The words of lexicon names written with a word in brackets (Janata Dal (United)): the
+    /// word before the bracket and the bracketed one, as vocabulary ids (high and low 32 bits),
+    /// so the scanner lets such a name go on into its brackets. Found once per tagger, on the
+    /// first document with a bracket.
+    private let bracketedPairsBox = LazyBox<Set<Int64>>()
+    private func bracketedPairs() -> Set<Int64> {
+        bracketedPairsBox.get {
+            let lx = lexicon
+            let folder = Folder(.name)
+            var pairs = Set<Int64>()
+            for n in 0..<lx.nameTexts.count {
+                let hasBracket = lx.nameTexts.withBytes(n) { $0.contains(0x28) }
+                guard hasBracket else { continue }
+                let text = lx.nameTexts[n]
+                // "… left (word)": the word alone in its brackets, right after the word before it.
+                guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { continue }
+                let inner = text[text.index(after: open)..<close]
+                let left = text[..<open].split(separator: " ").last.map(String.init) ?? ""
+                guard !inner.isEmpty, !inner.contains(" "), !left.isEmpty else { continue }
+                let l = lx.vocabulary.id(of: folder.key(left)), w = lx.vocabulary.id(of: folder.key(inner))
+                if l >= 0 && w >= 0 { pairs.insert(Int64(l) << 32 | Int64(w)) }
+            }
+            return pairs
+        }
+    }
+
     private func bodyKeyPairs() -> Set<UInt64> {
         bodyKeyPairsBox.get {
             var pairs = Set<UInt64>()
@@ -413,7 +439,11 @@ public final class Tagger: Sendable {
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
         scanner.dropAddresses(bytes)
-        scanner.joinBracketedLetters(bytes)
+        scanner.joinBracketedLetters(bytes, bracketed: bracketedPairs().isEmpty ? nil : { left, word in
+            let pairs = self.bracketedPairs()
+            let l = self.lexicon.vocabulary.id(of: left), w = self.lexicon.vocabulary.id(of: word)
+            return l >= 0 && w >= 0 && pairs.contains(Int64(l) << 32 | Int64(w))
+        })
         // A name split by a hyphen (طا-لبان, طال-بان) is one word when both pieces together are
         // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
         let vocabulary = lexicon.vocabulary
@@ -1595,7 +1625,12 @@ public final class Tagger: Sendable {
                   other.names.allSatisfy({ lx.nameFlags[Int($0)] & ambiguous == 0 }) else { return nil }
             // A body's spokesperson says whose body it is (وزارة الخارجية إسماعيل بقائي is Iran's
             // ministry, представитель МИД Мария Захарова Russia's).
-            if generic, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0 { return Int(lx.entityCountry[e]) }
+            // (Only where the bodies are each some country's: the ICC's chairman, of India, says
+            // nothing between the cricket council and the criminal court, which are no country's.)
+            if generic, lx.entityTypes[e] == personType, lx.entityCountry[e] >= 0,
+               m.names.allSatisfy({ lx.entityCountry[Int(lx.nameEntity[Int($0)])] >= 0 }) {
+                return Int(lx.entityCountry[e])
+            }
             // "وكالتا ريا نوفوستي وتاس" lists two agencies: it owns neither.
             return lx.entityTypes[e] == orgType ? e : nil
         }

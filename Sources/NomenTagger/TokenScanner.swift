@@ -132,14 +132,21 @@ final class TokenScanner {
     /// a bracket and spaces, counts as a space, and the word takes its closing bracket (the
     /// mention's text is the whole name). The bracket still ends the name.
     /// Most texts have no bracket: memchr says so before any token is read.
-    func joinBracketedLetters(_ text: UnsafeBufferPointer<UInt8>) {
+    /// So does a word in brackets that a lexicon name writes so after the word before it
+    /// (Janata Dal (United)): `bracketed(left, word)`, with both folded, says whether one does.
+    func joinBracketedLetters(_ text: UnsafeBufferPointer<UInt8>,
+                              bracketed: ((_ left: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool)? = nil) {
         guard tokenCount > 1, let base = text.baseAddress, memchr(base, 0x28, text.count) != nil else { return }
         let t = tokenBase
-        for k in 1..<tokenCount where t[k].letters == 1 && t[k].gap.contains(.breaker) {
+        let folded = { (a: Int32, b: Int32) in UnsafeBufferPointer(start: self.buffer + Int(a), count: Int(b - a)) }
+        for k in 1..<tokenCount where t[k].gap.contains(.breaker) {
             let before = text[Int(t[k - 1].byteEnd)..<Int(t[k].byteStart)]
             let end = Int(t[k].byteEnd)
             guard end < text.count, text[end] == UInt8(ascii: ")"), before.last == UInt8(ascii: "("),
                   before.dropLast().allSatisfy({ $0 == 0x20 }) else { continue }
+            if t[k].letters != 1 {
+                guard let bracketed, bracketed(folded(t[k - 1].foldStart, t[k - 1].foldEnd), folded(t[k].foldStart, t[k].foldEnd)) else { continue }
+            }
             t[k].gap = before.count > 1 ? .space : .none
             t[k].byteEnd += 1
             t[k].scalarEnd += 1

@@ -272,6 +272,10 @@ import NomenTestSupport
                 [Mentioned("ভারতের", "india", .inflected), Mentioned("ঢাকায়", "dhaka", .inflected), Mentioned("বাংলাদেশের", "bangladesh", .inflected),
                  Mentioned("তৌহিদ হোসেন", "touhid-hossain")],
                 note: "a conjunction after another word joins that word, not the place before it: India's home and foreign ministries are no Bangladeshi ministry"),
+        TagCase("পাকিস্তান ক্রিকেট বোর্ডের চেয়ারম্যান মহসিন নাকভি বলেন। জয় শাহ আইসিসির চেয়ারম্যান।",
+                [Mentioned("পাকিস্তান ক্রিকেট বোর্ডের", "pakistan-cricket-board", .inflected), Mentioned("মহসিন নাকভি", "mohsin-naqvi"),
+                 Mentioned("জয় শাহ", "jay-shah"), Mentioned("আইসিসির", "international-cricket-council", .inflected)],
+                note: "a person before a name two bodies of no country share (ICC: the cricket council, the criminal court) says nothing of whose it is; the document's cricket does"),
     ]
 
     /// New romanisations and typos of multi-word names link through the matcher; common
