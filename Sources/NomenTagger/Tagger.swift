@@ -439,11 +439,13 @@ public final class Tagger: Sendable {
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
         scanner.dropAddresses(bytes)
-        scanner.joinBracketedLetters(bytes, bracketed: bracketedPairs().isEmpty ? nil : { left, word in
+        // (The pairs are gathered only once a document has such a word in brackets.)
+        scanner.joinBracketedLetters(bytes) { left, word in
             let pairs = self.bracketedPairs()
+            if pairs.isEmpty { return false }
             let l = self.lexicon.vocabulary.id(of: left), w = self.lexicon.vocabulary.id(of: word)
             return l >= 0 && w >= 0 && pairs.contains(Int64(l) << 32 | Int64(w))
-        })
+        }
         // A name split by a hyphen (طا-لبان, طال-بان) is one word when both pieces together are
         // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
         let vocabulary = lexicon.vocabulary
