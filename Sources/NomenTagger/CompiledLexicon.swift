@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 23
+    public static let formatVersion: UInt32 = 24
 
     // Entities
     let entityIDs: StringTable
@@ -63,6 +63,10 @@ public final class CompiledLexicon: Sendable {
     /// Vocabulary ids of one-word courtesy titles (M., Mme, Mr, Dr, г-н), sorted: such a
     /// word before a surname is no given name of another person (M. Lavrov).
     let courtesyTokens: Table<Int32>
+    /// The words of names written with a word in brackets (Janata Dal (United)): the word before
+    /// the bracket and the bracketed word, as vocabulary ids (high and low 32 bits), sorted, so the
+    /// scanner lets such a name go on into its brackets (``bracketedPair(_:_:)``).
+    let bracketedPairs: Table<Int64>
 
     static let ambiguousFlag: UInt8 = 1
     static let exactCaseFlag: UInt8 = 2
@@ -118,7 +122,8 @@ public final class CompiledLexicon: Sendable {
          entityLanguages: Table<UInt8>, nameEntity: Table<Int32>, nameFlags: Table<UInt8>, nameCaseMask: Table<UInt64>, nameTokenCount: Table<UInt8>, nameTexts: StringTable,
          nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
          partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>, wordInfo: Table<UInt64>,
-         honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable, courtesyTokens: Table<Int32>) {
+         honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable, courtesyTokens: Table<Int32>,
+         bracketedPairs: Table<Int64>) {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
         self.entityTypes = entityTypes
@@ -146,6 +151,7 @@ public final class CompiledLexicon: Sendable {
         self.honorificTokens = honorificTokens
         self.honorificKeys = honorificKeys
         self.courtesyTokens = courtesyTokens
+        self.bracketedPairs = bracketedPairs
         var index: [String: Int] = [:]
         var longest = 0
         if honorificStart.count > 1 {
@@ -276,6 +282,7 @@ public final class CompiledLexicon: Sendable {
         var nameLanguage: [UInt16] = []
         var sequences: [[Int32]] = []
         var partials: [Int32: Set<Int32>] = [:]
+        var bracketedPairs = Set<Int64>()
         var ambiguousGiven: [Int32: Set<Int32>] = [:]
 
         // Honorific token sequences first, so partial names can skip them.
@@ -441,6 +448,7 @@ public final class CompiledLexicon: Sendable {
                 // The same spelling twice in one entity (Kabul in en and de) is one name; spellings
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
                 if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
+                if text == v.text, let pair = bracketedPair(text, tokenIDs: { tokenIDs($0).ids }) { bracketedPairs.insert(pair) }
                 let lang = languageIndex[v.language] ?? {
                     let l = UInt16(languageList.count)
                     languageList.append(v.language)
@@ -543,7 +551,31 @@ public final class CompiledLexicon: Sendable {
             partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
             wordInfo: Table(WordInfo.build(vocabularyCount: vocabList.count, trie: trie, partialTokens: partialTokens)),
             honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build(),
-            courtesyTokens: Table(courtesyTokenSet.sorted()))
+            courtesyTokens: Table(courtesyTokenSet.sorted()), bracketedPairs: Table(bracketedPairs.sorted()))
+    }
+
+    /// The word before the bracket and the word alone in it of a name written "… left (word)"
+    /// (Janata Dal (United)), as ids from `tokenIDs` (the first's in the high 32 bits), or nil.
+    static func bracketedPair(_ text: String, tokenIDs: (String) -> [Int32]) -> Int64? {
+        guard text.utf8.contains(0x28), let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { return nil }
+        let inner = tokenIDs(String(text[text.index(after: open)..<close]))
+        let left = tokenIDs(String(text[..<open]))
+        guard inner.count == 1, let l = left.last else { return nil }
+        return Int64(l) << 32 | Int64(inner[0])
+    }
+
+    /// Whether a name writes the word `word` in brackets right after `left` (vocabulary ids).
+    func bracketedPair(_ left: Int32, _ word: Int32) -> Bool {
+        guard !bracketedPairs.isEmpty, left >= 0, word >= 0 else { return false }
+        let key = Int64(left) << 32 | Int64(word)
+        return bracketedPairs.withUnsafeBufferPointer { all in
+            var (lo, hi) = (0, all.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < all.count && all[lo] == key
+        }
     }
 
     /// A name as the lexicon writes it, then the other spellings it is compiled in: joined
@@ -794,6 +826,7 @@ public final class CompiledLexicon: Sendable {
         writer.add("hon.tok", honorificTokens)
         table("hon.key", honorificKeys)
         writer.add("hon.courtesy", courtesyTokens)
+        writer.add("name.brk", bracketedPairs)
     }
 
     /// Reads the tagger's sections of a verified archive, checking that every
@@ -813,7 +846,7 @@ public final class CompiledLexicon: Sendable {
             partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
             wordInfo: try r.array("word.info"),
             honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"),
-            courtesyTokens: try r.array("hon.courtesy"))
+            courtesyTokens: try r.array("hon.courtesy"), bracketedPairs: try r.array("name.brk"))
         try c.validate()
         return c
     }
@@ -854,6 +887,9 @@ public final class CompiledLexicon: Sendable {
               Int(honorificStart.last ?? 0) == honorificTokens.count, honorificKeys.count == honorificStart.count - 1,
               honorificTokens.allSatisfy({ $0 >= 0 && Int($0) < v }), courtesyTokens.allSatisfy({ $0 >= 0 && Int($0) < v })
         else { throw fail("honorifics") }
+        guard zip(bracketedPairs, bracketedPairs.dropFirst()).allSatisfy({ $0 < $1 }),
+              bracketedPairs.allSatisfy({ $0 >= 0 && Int($0 >> 32) < v && Int($0 & 0xFFFF_FFFF) < v })
+        else { throw fail("bracketed names") }
     }
 }
 

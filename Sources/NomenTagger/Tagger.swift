@@ -186,6 +186,26 @@ public final class Tagger: Sendable {
     /// Folds the letters of names as the scanner folds words (see ``initialAgrees(_:folded:entities:)``).
     let initialFolder = Folder(.nameStrict)
 
+    /// Points of the compass and their combining forms, folded as the scanner folds words.
+    static let compassWords: WordList = {
+        let folder = Folder(.nameStrict)
+        return WordList(["north", "south", "east", "west", "nord", "sud", "est", "ouest", "süd", "ost",
+                         "север", "юг", "восток", "запад", "северо", "юго", "північ", "південь", "схід", "захід",
+                         "північно", "південно"].map { folder.key($0) })
+    }()
+
+    /// Whether match `m` is part of a compound name of the compass, which names another
+    /// region: it ends in a point that a hyphen joins to another (Asie du Sud-Est is not
+    /// Asie du Sud, South Asia), or a point and a hyphen come right before it (South-East
+    /// Asia is not East Asia; Юго-Восточной Азии; South-Kazakhstan is a region).
+    private func inCompassCompound(_ m: Match, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        func isCompass(_ k: Int) -> Bool {
+            Self.compassWords.contains(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+        }
+        if m.last + 1 < tokens.count, tokens[m.last + 1].gap == .hyphen, isCompass(m.last), isCompass(m.last + 1) { return true }
+        return m.start > 0 && tokens[m.start].gap == .hyphen && isCompass(m.start - 1)
+    }
+
     /// Coordinating conjunctions ("and") of the region's languages, folded as the scanner folds
     /// words (Hindi एवं as एवन): a place joined to a name by one is listed with it, not the
     /// name's owner (تهران، قم و سمنان; Kunar and Khost).
@@ -248,32 +268,6 @@ public final class Tagger: Sendable {
     /// Latin, of two to four words and five consonant classes at least (Pakistan Peoples
     /// Party, Dhaka Tribune): Devanagari and Bengali spell such names out letter for letter
     /// (पाकिस्तान पीपल्स पार्टी, ঢাকা ট্রিবিউন) where the lexicon may list none.
-    /// The words of lexicon names written with a word in brackets (Janata Dal (United)): the
-    /// word before the bracket and the bracketed one, as vocabulary ids (high and low 32 bits),
-    /// so the scanner lets such a name go on into its brackets. Found once per tagger, on the
-    /// first document with a bracket.
-    private let bracketedPairsBox = LazyBox<Set<Int64>>()
-    private func bracketedPairs() -> Set<Int64> {
-        bracketedPairsBox.get {
-            let lx = lexicon
-            let folder = Folder(.name)
-            var pairs = Set<Int64>()
-            for n in 0..<lx.nameTexts.count {
-                let hasBracket = lx.nameTexts.withBytes(n) { $0.contains(0x28) }
-                guard hasBracket else { continue }
-                let text = lx.nameTexts[n]
-                // "… left (word)": the word alone in its brackets, right after the word before it.
-                guard let open = text.firstIndex(of: "("), let close = text[open...].firstIndex(of: ")") else { continue }
-                let inner = text[text.index(after: open)..<close]
-                let left = text[..<open].split(separator: " ").last.map(String.init) ?? ""
-                guard !inner.isEmpty, !inner.contains(" "), !left.isEmpty else { continue }
-                let l = lx.vocabulary.id(of: folder.key(left)), w = lx.vocabulary.id(of: folder.key(inner))
-                if l >= 0 && w >= 0 { pairs.insert(Int64(l) << 32 | Int64(w)) }
-            }
-            return pairs
-        }
-    }
-
     private func bodyKeyPairs() -> Set<UInt64> {
         bodyKeyPairsBox.get {
             var pairs = Set<UInt64>()
@@ -439,12 +433,8 @@ public final class Tagger: Sendable {
         let scanner = s.scanner
         gate.twoByte.withUnsafeBufferPointer { scanner.scan(bytes, letterTable: $0.baseAddress) }
         scanner.dropAddresses(bytes)
-        // (The pairs are gathered only once a document has such a word in brackets.)
         scanner.joinBracketedLetters(bytes) { left, word in
-            let pairs = self.bracketedPairs()
-            if pairs.isEmpty { return false }
-            let l = self.lexicon.vocabulary.id(of: left), w = self.lexicon.vocabulary.id(of: word)
-            return l >= 0 && w >= 0 && pairs.contains(Int64(l) << 32 | Int64(w))
+            self.lexicon.bracketedPair(self.lexicon.vocabulary.id(of: left), self.lexicon.vocabulary.id(of: word))
         }
         // A name split by a hyphen (طا-لبان, طال-بان) is one word when both pieces together are
         // a word of the lexicon and the first is none (طالبان-پاکستان stays two names).
@@ -460,8 +450,11 @@ public final class Tagger: Sendable {
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
         // A country's code written onto a dollar sign is a currency (US$12,000, HK$), not the country;
-        // a Chinese name with 族 ("ethnic group") after it is a people (乌兹别克族, ethnic Uzbeks).
+        // a Chinese name with 族 ("ethnic group") after it is a people (乌兹别克族, ethnic Uzbeks);
+        // a name joined by a hyphen to a point of the compass is part of a compound one (see
+        // ``inCompassCompound(_:tokens:folded:)``).
         matches.removeAll { m in
+            if inCompassCompound(m, tokens: tokens, folded: scanner.folded) { return true }
             let end = Int(tokens[m.last].byteEnd)
             if m.first == m.last && tokens[m.last].shape.contains(.allUpper) && end < bytes.count && bytes[end] == 0x24 { return true }
             // 族 is E6 97 8F in UTF-8.
@@ -1813,7 +1806,12 @@ public final class Tagger: Sendable {
                 // the word may be no name: this surname is left, not the ones after it. But a
                 // German surname read with the genitive -s is the possessor, written after the
                 // noun it possesses (die Residenz Tokajews, der Anruf Pezeshkians, Anhängern Khans).
-                if languages & germanLanguage == 0 || !isGenitiveS(t, reading: Int(choices), folded: folded) {
+                // Nor where German names the person in full before: a capital there marks any noun,
+                // which the word after the full name more likely is (Nachfolger Mirziyoyev hingegen).
+                // (Not where Turkish letters show: ö and ü gate German rules in Turkish text too.)
+                if languages & germanLanguage == 0 || !isGenitiveS(t, reading: Int(choices), folded: folded),
+                   languages & capitalisingLanguages != germanLanguage
+                    || !entries.contains(where: { firstFull(Int($0 >> 2)).map { $0 < i } ?? false }) {
                     if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
                     continue
                 }
@@ -1836,7 +1834,6 @@ public final class Tagger: Sendable {
                lx.entityTypes[next.entity] == personType {
                 candidates = [next.entity]
             }
-            if candidates.isEmpty { continue }
             // Full mentions before this word, in text order, each entity at its latest.
             while nextFull < sorted.count && sorted[nextFull].first < i {
                 lastSeen[sorted[nextFull].entity] = sorted[nextFull].first
@@ -1851,6 +1848,9 @@ public final class Tagger: Sendable {
             // of another person (আবদুর রহমান after মুজিব উর রহমান): the lexicon's own partial names only.
             if !cased && !named.isEmpty && i > 0 && !covered[i - 1] && joinable(tokens[i - 1], t)
                 && !tokens[i - 1].isKnown && !tokens[i - 1].isFunctionWord { named = [] }
+            // A given name so common that it names no one alone (آصف, of many) still names the
+            // person the document named in full with it last (خواجة محمد آصف).
+            if candidates.isEmpty && named.isEmpty { continue }
             for e in candidates.union(named) {
                 if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
             }
@@ -2822,6 +2822,19 @@ public final class Tagger: Sendable {
         return i
     }
 
+    /// Whether token `k` is a function word written in capitals among words in capitals (a
+    /// headline: PARVIENNENT À UN ACCORD, WHY IS THE TALIBAN WINNING) that the document also
+    /// writes in lower case (un, is): there it is that word, not the acronym of the same letters
+    /// (UN, IS). A document that never writes the word so (an English one, for UN) keeps it.
+    private func shoutedWord(_ k: Int, _ tokens: Tokens) -> Bool {
+        let t = tokens[k]
+        guard t.shape.contains(.allUpper), t.facts.isFunctionWord, t.id >= 0 else { return false }
+        func shouts(_ j: Int) -> Bool { tokens[j].shape.contains(.allUpper) && tokens[j].letters >= 2 }
+        func sameLine(_ u: Token) -> Bool { !u.gap.contains(.newline) && !u.gap.contains(.paragraph) }
+        guard (k > 0 && sameLine(t) && shouts(k - 1)) || (k + 1 < tokens.count && sameLine(tokens[k + 1]) && shouts(k + 1)) else { return false }
+        return tokens.contains { $0.id == t.id && $0.shape.contains(.cased) && !$0.shape.contains(.firstUpper) }
+    }
+
     private func mentions(_ matches: [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>, scratch: Scratch) -> [FoundMention] {
         let lx = lexicon
         // The candidate names' texts and flags, read once before the checks below.
@@ -2834,6 +2847,7 @@ public final class Tagger: Sendable {
         out.reserveCapacity(matches.count)
         func text(_ from: Int, _ to: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: bytes[from..<to]) }
         for m in matches {
+            if m.first == m.last && shoutedWord(m.first, tokens) { continue }
             let firstIndex = m.start
             let first = tokens[firstIndex]
             let last = tokens[m.last]

@@ -100,6 +100,11 @@ final class TokenScanner {
     /// past filters (see ``joinSplitWords(_:)``).
     private(set) var sawSplitArabicWord = false
 
+    /// The folded bytes from `start` to `end` of the scanner's buffer.
+    @inline(__always) private func foldedBytes(_ start: Int32, _ end: Int32) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: buffer + Int(start), count: Int(end - start))
+    }
+
     /// Joins each two Arabic-script tokens with only a hyphen between them for which
     /// `joins(left, right, whole)` (their folded bytes, and both together) says so: one
     /// token from the first's start to the second's end.
@@ -109,11 +114,10 @@ final class TokenScanner {
         var kept = 0
         for k in 1..<tokenCount {
             let left = t + kept, right = t + k
-            let folded = { (a: Int32, b: Int32) in UnsafeBufferPointer(start: self.buffer + Int(a), count: Int(b - a)) }
             if right.pointee.gap == .hyphen, left.pointee.script == .arabic, right.pointee.script == .arabic,
                left.pointee.foldEnd == right.pointee.foldStart,
-               joins(folded(left.pointee.foldStart, left.pointee.foldEnd), folded(right.pointee.foldStart, right.pointee.foldEnd),
-                     folded(left.pointee.foldStart, right.pointee.foldEnd)) {
+               joins(foldedBytes(left.pointee.foldStart, left.pointee.foldEnd), foldedBytes(right.pointee.foldStart, right.pointee.foldEnd),
+                     foldedBytes(left.pointee.foldStart, right.pointee.foldEnd)) {
                 left.pointee.byteEnd = right.pointee.byteEnd
                 left.pointee.scalarEnd = right.pointee.scalarEnd
                 left.pointee.foldEnd = right.pointee.foldEnd
@@ -138,14 +142,13 @@ final class TokenScanner {
                               bracketed: ((_ left: UnsafeBufferPointer<UInt8>, _ word: UnsafeBufferPointer<UInt8>) -> Bool)? = nil) {
         guard tokenCount > 1, let base = text.baseAddress, memchr(base, 0x28, text.count) != nil else { return }
         let t = tokenBase
-        let folded = { (a: Int32, b: Int32) in UnsafeBufferPointer(start: self.buffer + Int(a), count: Int(b - a)) }
         for k in 1..<tokenCount where t[k].gap.contains(.breaker) {
             let before = text[Int(t[k - 1].byteEnd)..<Int(t[k].byteStart)]
             let end = Int(t[k].byteEnd)
             guard end < text.count, text[end] == UInt8(ascii: ")"), before.last == UInt8(ascii: "("),
                   before.dropLast().allSatisfy({ $0 == 0x20 }) else { continue }
             if t[k].letters != 1 {
-                guard let bracketed, bracketed(folded(t[k - 1].foldStart, t[k - 1].foldEnd), folded(t[k].foldStart, t[k].foldEnd)) else { continue }
+                guard let bracketed, bracketed(foldedBytes(t[k - 1].foldStart, t[k - 1].foldEnd), foldedBytes(t[k].foldStart, t[k].foldEnd)) else { continue }
             }
             t[k].gap = before.count > 1 ? .space : .none
             t[k].byteEnd += 1

@@ -12,6 +12,14 @@ import NomenTestSupport
         TagCase("ERBIL, Iraq — Talks began.", [Mentioned("ERBIL", "erbil", .normalized), Mentioned("Iraq", "iraq", .exact)]),
         TagCase("HERAT, Afghanistan — KANDAHAR", [Mentioned("HERAT", "herat"), Mentioned("Afghanistan", "afghanistan"), Mentioned("KANDAHAR", "kandahar")]),
         TagCase("RUSSIA RECOGNISES THE TALIBAN", [Mentioned("RUSSIA", "russia"), Mentioned("TALIBAN", "taliban")], note: "all-caps headline"),
+        TagCase("LE KIRGHIZISTAN ET LE TADJIKISTAN PARVIENNENT À UN ACCORD\nLes ministres ont signé un accord à Bichkek.",
+                [Mentioned("KIRGHIZISTAN", "kyrgyzstan"), Mentioned("TADJIKISTAN", "tajikistan"), Mentioned("Bichkek", "bishkek")],
+                note: "a function word in capitals among capitals, which the document also writes in lower case (un), is that word, not the acronym (UN)"),
+        TagCase("WHY IS THE TALIBAN WINNING\nThe group is strong, and IS fighters are weak.",
+                [Mentioned("TALIBAN", "taliban"), Mentioned("IS", "islamic-state")], note: "the same for English is; the acronym among lower-case words stays"),
+        TagCase("UN CONDEMNS ATTACK IN KABUL\nThe UN said so.",
+                [Mentioned("UN", "united-nations"), Mentioned("KABUL", "kabul"), Mentioned("UN", "united-nations")],
+                note: "a document that never writes the word in lower case keeps the acronym in its headline"),
     ]
 
     static let chinese: [TagCase] = [
