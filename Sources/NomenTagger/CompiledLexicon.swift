@@ -9,7 +9,7 @@ import NomenNormalization
 /// Build it with ``compile(_:honorifics:)`` (from parsed lexicons) or read it with
 /// ``load(from:)`` (from the binary index `nomen lexicon compile` writes).
 public final class CompiledLexicon: Sendable {
-    public static let formatVersion: UInt32 = 24
+    public static let formatVersion: UInt32 = 25
 
     // Entities
     let entityIDs: StringTable
@@ -67,6 +67,10 @@ public final class CompiledLexicon: Sendable {
     /// the bracket and the bracketed word, as vocabulary ids (high and low 32 bits), sorted, so the
     /// scanner lets such a name go on into its brackets (``bracketedPair(_:_:)``).
     let bracketedPairs: Table<Int64>
+    /// Curated places whose name is also a region's with a region word (Osh and the Osh Region,
+    /// région d'Osh): the place's entity in the high 32 bits, the region's in the low, sorted
+    /// (see ``regionOf(_:)``).
+    let regionSiblings: Table<Int64>
 
     static let ambiguousFlag: UInt8 = 1
     static let exactCaseFlag: UInt8 = 2
@@ -123,7 +127,7 @@ public final class CompiledLexicon: Sendable {
          nameLanguage: Table<UInt16>, languages: StringTable, vocabulary: StringIndex, trie: TokenTrie,
          partialTokens: Table<Int32>, partialStart: Table<Int32>, partialEntries: Table<Int32>, wordInfo: Table<UInt64>,
          honorificStart: Table<Int32>, honorificTokens: Table<Int32>, honorificKeys: StringTable, courtesyTokens: Table<Int32>,
-         bracketedPairs: Table<Int64>) {
+         bracketedPairs: Table<Int64>, regionSiblings: Table<Int64>) {
         self.entityIDs = entityIDs
         self.entityNames = entityNames
         self.entityTypes = entityTypes
@@ -152,6 +156,7 @@ public final class CompiledLexicon: Sendable {
         self.honorificKeys = honorificKeys
         self.courtesyTokens = courtesyTokens
         self.bracketedPairs = bracketedPairs
+        self.regionSiblings = regionSiblings
         var index: [String: Int] = [:]
         var longest = 0
         if honorificStart.count > 1 {
@@ -283,6 +288,15 @@ public final class CompiledLexicon: Sendable {
         var sequences: [[Int32]] = []
         var partials: [Int32: Set<Int32>] = [:]
         var bracketedPairs = Set<Int64>()
+        // Curated places' names with a region word, without it (Osh of Osh Region), for
+        // ``regionSiblings``: the words a region's name has around the place's.
+        let regionWords = Set(Self.regionHeads.compactMap { head -> String? in
+            var h = head
+            h.withUTF8 { scanner.scan($0) }
+            guard let t = scanner.tokens.first, scanner.tokens.count == 1 else { return nil }
+            return String(decoding: scanner.folded[Int(t.foldStart)..<Int(t.foldEnd)], as: UTF8.self)
+        })
+        var regionNames: [(entity: Int, rest: [Int32])] = []
         var ambiguousGiven: [Int32: Set<Int32>] = [:]
 
         // Honorific token sequences first, so partial names can skip them.
@@ -449,6 +463,15 @@ public final class CompiledLexicon: Sendable {
                 // that fold together (کابل, كابل) stay apart, so a mention can say it is exact.
                 if !seenTexts.insert("\(f)\u{1}\(v.text)\u{1}\(text)").inserted { continue }
                 if text == v.text, let pair = bracketedPair(text, tokenIDs: { tokenIDs($0).ids }) { bracketedPairs.insert(pair) }
+                if entity.isCurated, entity.type == .gpe || entity.type == .loc, !v.ambiguous, seq.count >= 2, !regionWords.isEmpty {
+                    if regionWords.contains(vocabList[Int(seq[seq.count - 1])]) {
+                        regionNames.append((e, Array(seq.dropLast())))
+                    } else if regionWords.contains(vocabList[Int(seq[0])]) {
+                        var rest = seq.dropFirst()
+                        if rest.count > 1, let c = rest.first, vocabList[Int(c)].unicodeScalars.count <= 2 || vocabList[Int(c)] == "of" { rest = rest.dropFirst() }
+                        regionNames.append((e, Array(rest)))
+                    }
+                }
                 let lang = languageIndex[v.language] ?? {
                     let l = UInt16(languageList.count)
                     languageList.append(v.language)
@@ -541,6 +564,21 @@ public final class CompiledLexicon: Sendable {
         for k in honorificKeyList { keyTable.append(k) }
 
         let trie = TokenTrie.build(sequences, flags: nameFlags, caseMasks: nameMasks)
+        // The places whose every name without the region word names one other curated place.
+        var regionOf: [Int: Set<Int>] = [:]
+        for (region, rest) in regionNames {
+            var state: Int32 = 0
+            for id in rest where state >= 0 { state = trie.next(state, id) }
+            guard state >= 0 else { continue }
+            for o in trie.outputs(of: state) {
+                let n = Int(TokenTrie.name(trie.outputs[o]))
+                let place = Int(nameEntity[n])
+                guard place != region, nameFlags[n] & (ambiguousFlag | demonymFlag) == 0, lexicon.entities[place].isCurated,
+                      [.gpe, .loc].contains(lexicon.entities[place].type) else { continue }
+                regionOf[place, default: []].insert(region)
+            }
+        }
+        let regionSiblings = regionOf.compactMap { place, regions in regions.count == 1 ? Int64(place) << 32 | Int64(regions.first!) : nil }.sorted()
         return CompiledLexicon(
             entityIDs: idTable.build(), entityNames: nameTable.build(), entityTypes: Table(entityTypes), typeNames: typeTable.build(),
             entityCountry: Table(entityCountry), contextStart: Table(contextStart), contexts: Table(contexts), entityPrior: Table(priors), entityFlags: Table(flags),
@@ -551,7 +589,25 @@ public final class CompiledLexicon: Sendable {
             partialTokens: Table(partialTokens), partialStart: Table(partialStart), partialEntries: Table(partialEntries),
             wordInfo: Table(WordInfo.build(vocabularyCount: vocabList.count, trie: trie, partialTokens: partialTokens)),
             honorificStart: Table(honorificStart), honorificTokens: Table(honorificTokens), honorificKeys: keyTable.build(),
-            courtesyTokens: Table(courtesyTokenSet.sorted()), bracketedPairs: Table(bracketedPairs.sorted()))
+            courtesyTokens: Table(courtesyTokenSet.sorted()), bracketedPairs: Table(bracketedPairs.sorted()),
+            regionSiblings: Table(regionSiblings))
+    }
+
+    /// The words that make a place's name a region's (Osh Region, région d'Osh, Oş Bölgesi).
+    static let regionHeads = ["region", "province", "oblast", "governorate", "région", "provinz", "gebiet",
+                              "bölgesi", "ili", "vilayeti", "провинция", "провінція"]
+
+    /// The region whose name is place `e`'s with a region word (Osh Region for Osh), or nil.
+    func regionOf(_ e: Int) -> Int? {
+        guard !regionSiblings.isEmpty else { return nil }
+        return regionSiblings.withUnsafeBufferPointer { all in
+            var (lo, hi) = (0, all.count)
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if all[mid] >> 32 < Int64(e) { lo = mid + 1 } else { hi = mid }
+            }
+            return lo < all.count && all[lo] >> 32 == Int64(e) ? Int(all[lo] & 0xFFFF_FFFF) : nil
+        }
     }
 
     /// The word before the bracket and the word alone in it of a name written "… left (word)"
@@ -604,7 +660,16 @@ public final class CompiledLexicon: Sendable {
     ///   (ISKP's ولاية خراسان, "Khorasan Province", is no إقليم خراسان, the historical region).
     static func curatedVariants(_ v: NameVariant, isPlace: Bool) -> [String] {
         spacingVariants(v.text) + pashtoGenitiveVariants(v) + indicUllahVariants(v.text) + (isPlace ? provinceHeadVariants(v) : [])
-            + indicAcronymVariants(v) + arabicLetterVariants(v)
+            + indicAcronymVariants(v) + arabicLetterVariants(v) + urduHamzaWawVariants(v)
+    }
+
+    /// An Urdu name with ؤ as Urdu writers also spell it, with ئو (منڈی بہاؤالدین: منڈی
+    /// بہائوالدین; گاؤں: گائوں), and one with ئو with ؤ: the two spellings fold apart (ؤ as و, ئ as ی).
+    static func urduHamzaWawVariants(_ v: NameVariant) -> [String] {
+        guard primaryLanguage(v.language) == "ur" else { return [] }
+        if v.text.contains("\u{0624}") { return [v.text.replacingOccurrences(of: "\u{0624}", with: "\u{0626}\u{0648}")] }
+        if v.text.contains("\u{0626}\u{0648}") { return [v.text.replacingOccurrences(of: "\u{0626}\u{0648}", with: "\u{0624}")] }
+        return []
     }
 
     /// A Persian, Pashto or Urdu name as Arabic writers spell it, whose alphabet lacks چ and
@@ -827,6 +892,7 @@ public final class CompiledLexicon: Sendable {
         table("hon.key", honorificKeys)
         writer.add("hon.courtesy", courtesyTokens)
         writer.add("name.brk", bracketedPairs)
+        writer.add("ent.region", regionSiblings)
     }
 
     /// Reads the tagger's sections of a verified archive, checking that every
@@ -846,7 +912,8 @@ public final class CompiledLexicon: Sendable {
             partialTokens: try r.array("part.tok"), partialStart: try r.array("part.start"), partialEntries: try r.array("part.ent"),
             wordInfo: try r.array("word.info"),
             honorificStart: try r.array("hon.start"), honorificTokens: try r.array("hon.tok"), honorificKeys: try r.strings("hon.key"),
-            courtesyTokens: try r.array("hon.courtesy"), bracketedPairs: try r.array("name.brk"))
+            courtesyTokens: try r.array("hon.courtesy"), bracketedPairs: try r.array("name.brk"),
+            regionSiblings: try r.array("ent.region"))
         try c.validate()
         return c
     }
@@ -890,6 +957,9 @@ public final class CompiledLexicon: Sendable {
         guard zip(bracketedPairs, bracketedPairs.dropFirst()).allSatisfy({ $0 < $1 }),
               bracketedPairs.allSatisfy({ $0 >= 0 && Int($0 >> 32) < v && Int($0 & 0xFFFF_FFFF) < v })
         else { throw fail("bracketed names") }
+        guard zip(regionSiblings, regionSiblings.dropFirst()).allSatisfy({ $0 < $1 }),
+              regionSiblings.allSatisfy({ $0 >= 0 && Int($0 >> 32) < e && Int($0 & 0xFFFF_FFFF) < e })
+        else { throw fail("region siblings") }
     }
 }
 

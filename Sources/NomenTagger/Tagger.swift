@@ -206,6 +206,37 @@ public final class Tagger: Sendable {
         return m.start > 0 && tokens[m.start].gap == .hyphen && isCompass(m.start - 1)
     }
 
+    /// Region words in the plural, which one place name before or after them does not take
+    /// (the Batken and Osh regions, les régions de Batken et d'Osh), folded as the scanner
+    /// folds words.
+    static let pluralRegionHeads: WordList = {
+        let folder = Folder(.nameStrict)
+        return WordList(["regions", "provinces", "oblasts", "governorates", "régions", "regionen", "provinzen",
+                         "gebiete", "gebieten", "bölgeleri", "bölgelerinde", "bölgelerinin", "bölgelerine", "illeri", "illerinde",
+                         "illerinin", "провинциях", "провинций", "провінціях", "провінцій"].map { folder.key($0) })
+    }()
+
+    /// Two places joined by a conjunction with a region word in the plural before or after
+    /// them are regions (the Batken and Osh regions; les régions de Batken et d'Osh; Batken
+    /// ve Oş bölgelerinde): each that is a town of the same name as a region (see
+    /// ``CompiledLexicon/regionOf(_:)``) is the region.
+    private func readCoordinatedRegions(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+        guard !lexicon.regionSiblings.isEmpty, matches.count >= 2 else { return }
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
+        func isHead(_ k: Int) -> Bool { k >= 0 && k < tokens.count && Self.pluralRegionHeads.contains(word(k)) }
+        // A connecting word of at most two letters (de, d', of) between a head and a name.
+        func connector(_ k: Int) -> Bool { tokens[k].letters <= 2 }
+        for k in 1..<matches.count {
+            let (a, b) = (matches[k - 1], matches[k])
+            guard a.first == a.last, b.first == b.last, b.first - a.last >= 2, b.first - a.last <= 3,
+                  Self.conjunctions.contains(word(a.last + 1)), b.first - a.last == 2 || connector(a.last + 2) else { continue }
+            let after = isHead(b.last + 1) && !tokens[b.last + 1].gap.contains(.sentenceStart)
+            let before = isHead(a.first - 1) || (a.first >= 2 && connector(a.first - 1) && isHead(a.first - 2))
+            guard after || before else { continue }
+            for j in [k - 1, k] { if let region = lexicon.regionOf(matches[j].entity) { matches[j].entity = region } }
+        }
+    }
+
     /// Coordinating conjunctions ("and") of the region's languages, folded as the scanner folds
     /// words (Hindi एवं as एवन): a place joined to a name by one is listed with it, not the
     /// name's owner (تهران، قم و سمنان; Kunar and Khost).
@@ -466,6 +497,7 @@ public final class Tagger: Sendable {
         resolveEntities(&matches, tokens: tokens, folded: scanner.folded, letterBits: scanner.letterBits)
         linkBracketedShortForms(&matches, tokens: tokens, bytes: bytes)
         matches.removeAll { $0.entity < 0 }
+        readCoordinatedRegions(&matches, tokens: tokens, folded: scanner.folded)
         addDefinedAbbreviations(&matches, tokens: tokens, bytes: bytes)
         dropSurnamesOfOthers(&matches, tokens: tokens)
         // Fuzzy names of two or more words come before partial names ("Siradschuddin Hakkani"

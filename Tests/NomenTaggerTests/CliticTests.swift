@@ -41,6 +41,8 @@ import NomenTestSupport
         TagCase("قتل عشرة أشخاص في باراجنار وجاريكار. اكتشف العلماء جين جديد في الصين.",
                 [Mentioned("باراجنار", "parachinar", .normalized), Mentioned("جاريكار", "charikar", .inflected), Mentioned("الصين", "china")],
                 note: "Arabic writes a Persian or Urdu name's چ and پ as ج and ب (پاراچنار, چاریکار); not a word of three letters (چین: جين, 'gene')"),
+        TagCase("منڈی بہائوالدین میں سیلاب آیا۔", [Mentioned("منڈی بہائوالدین", "mandi-bahauddin", .normalized)],
+                note: "Urdu writes ؤ also as ئو (the lexicon has منڈی بہاؤالدین)"),
         TagCase("ليس كروسيا ولا كالصين.", [Mentioned("روسيا", "russia", .inflected), Mentioned("الصين", "china", .inflected)],
                 note: "ك ('like'), alone and before the article"),
     ]

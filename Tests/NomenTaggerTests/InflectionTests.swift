@@ -100,6 +100,8 @@ import NomenTestSupport
         TagCase("Kämpfer des Islamischen Staates griffen an.", [Mentioned("Islamischen Staates", "islamic-state", .inflected)], note: "genitive"),
         TagCase("Die Anerkennung des Islamischen Emirats Afghanistan.",
                 [Mentioned("Islamischen Emirats Afghanistan", "islamic-emirate-of-afghanistan", .inflected)], note: "Islamischen for Islamisches"),
+        TagCase("Die Lage im Nahen Osten ist angespannt.", [Mentioned("Nahen Osten", "middle-east", .inflected)],
+                note: "an adjective of a three-letter stem declines too (Naher Osten)"),
     ]
 
     @Test(arguments: german) func german(_ c: TagCase) { expectTagging(c) }

@@ -408,6 +408,16 @@ import NomenTestSupport
                               [Mentioned("Kırgızistan", "kyrgyzstan"), Mentioned("Türkiye", "turkey")]))
     }
 
+    /// Two places joined by "and" with a region word in the plural before or after them are
+    /// regions, where a town has a region's name (Osh, the Osh Region); a place that is the
+    /// region by its bare name (Kunar) stays itself, and without the plural word a town is the town.
+    @Test func coordinatedPlacesBeforeAPluralRegionWordAreRegions() {
+        expectTagging(TagCase("Clashes in the Batken and Osh regions. Dans les régions de Batken et d'Osh. The Kunar and Nangarhar provinces.",
+                              [Mentioned("Batken", "batken-region"), Mentioned("Osh", "osh-region"), Mentioned("Batken", "batken-region"),
+                               Mentioned("Osh", "osh-region"), Mentioned("Kunar", "kunar"), Mentioned("Nangarhar", "nangarhar")]))
+        expectTagging(TagCase("Talks in Batken and Osh ended.", [Mentioned("Batken", "batken"), Mentioned("Osh", "osh")]))
+    }
+
     /// German writes every noun with a capital, so after a person's full name a capitalised
     /// word before their surname is more likely a noun in apposition (Nachfolger, Gastgeber)
     /// than another person's given name. Not in Turkish text, whose ö and ü also gate German
