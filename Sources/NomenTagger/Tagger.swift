@@ -172,13 +172,21 @@ public final class Tagger: Sendable {
     /// 长 and 長, "head".
     static let headTitle = WordList(["长", "長"])
 
-    /// Whether a name ending at token `last` is only the start of a longer name: the body
-    /// of a head's title that follows (see ``bodyCharacters``), or a name with a number
-    /// hyphenated to it (Rossiya-1, Sputnik-2: a channel, a craft, not the country).
-    private func endsInsideLongerName(_ tokens: Tokens, _ last: Int) -> Bool {
+    /// Whether a name ending at token `last` (the automaton at `state`) is only the start of a
+    /// longer name: the body of a head's title that follows (see ``bodyCharacters``), or a name
+    /// with a number hyphenated to it (Rossiya-1, Sputnik-2: a channel, a craft, not the
+    /// country). A town's or district's with a number is one of its constituencies (Dhaka-17,
+    /// ঢাকা-১৭), in it: that name stands.
+    private func endsInsideLongerName(_ tokens: Tokens, _ last: Int, state: Int32) -> Bool {
         guard last + 1 < tokens.count else { return false }
         let next = tokens[last + 1]
-        if next.letters == 0, next.gap == .hyphen { return true }
+        if next.letters == 0, next.gap == .hyphen {
+            let lx = lexicon
+            return !lx.trie.outputs(of: state).allSatisfy { o in
+                let e = Int(lx.nameEntity[Int(TokenTrie.name(lx.trie.outputs[o]))])
+                return lx.entityTypes[e] == gpeType && lx.entityCountry[e] >= 0
+            }
+        }
         guard next.facts.isHeadTitle, next.gap.contains(.none), tokens[last].script == .han else { return false }
         return bodiesWithHeads.contains(tokens[last].id)
     }
@@ -984,7 +992,7 @@ public final class Tagger: Sendable {
 
     /// Walks the automaton from token `first`, each token read as written or through its
     /// inflected form; calls `found` for every name that ends somewhere (not inside a
-    /// longer name: see ``endsInsideLongerName(_:_:)``).
+    /// longer name: see ``endsInsideLongerName(_:_:state:)``).
     private func explore(_ tokens: Tokens, first: Int, at j: Int, state: Int32, choices: UInt64, previousTrimEnd: Int32,
                          found: (Int, NameList, UInt64) -> Void) {
         guard j < tokens.count, j - first < 32 else { return }
@@ -1018,7 +1026,7 @@ public final class Tagger: Sendable {
             let bit = UInt64(variant) << UInt64(2 * (j - first))
             // Whether names end here is known from the step (or the word's record): the
             // outputs table (a cache miss in a large lexicon) is read only when some do.
-            let outs = endsName && !endsInsideLongerName(tokens, j) ? lexicon.trie.outputs(of: next) : 0..<0
+            let outs = endsName && !endsInsideLongerName(tokens, j, state: next) ? lexicon.trie.outputs(of: next) : 0..<0
             if !outs.isEmpty {
                 var names = validNames(outs, tokens, first, j, choices | bit)
                 if articleOnLast { names = NameList(names.filter { lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])] == personType }) }
@@ -2529,7 +2537,8 @@ public final class Tagger: Sendable {
                         let byNameParts = (unknown == 1 && nameParts > 0) || (unknown == 0 && nameParts == length) || insideOnly
                         // Else two or three words may be a curated person the lexicon writes in Latin only,
                         // in transliteration (Хедаятулла Бадри for Hedayatullah Badri): checked after the lookup.
-                        transliterated = !byNameParts && soft < 0 && length <= 3 && keysPair(a, b)
+                        // (Not a span with the word a body's name covers: a span beside it may be.)
+                        transliterated = !byNameParts && !(a...b).contains(soft) && length <= 3 && keysPair(a, b)
                         if (a...b).contains(soft) {
                             // A capital says little at a sentence's start (In Buda, Side Ani).
                             let lead = tokens[a == soft ? a + 1 : a]

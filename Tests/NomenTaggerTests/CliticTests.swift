@@ -186,6 +186,8 @@ import NomenTestSupport
                 note: "hyphenated names are one mention, not Taliban inside"),
         TagCase("He told the channel Rossiya-1 that Russia agreed.", [Mentioned("Russia", "russia")],
                 note: "a name with a number hyphenated to it is another name (a channel)"),
+        TagCase("ঢাকা-১৭ আসনে ভোট হবে। The Dhaka-17 seat.", [Mentioned("ঢাকা", "dhaka"), Mentioned("Dhaka", "dhaka")],
+                note: "but a town's name with a number is one of its constituencies, in it"),
         TagCase("L'Asie du Sud et l'Asie du Sud-Ouest. South-Kazakhstan region.",
                 [Mentioned("Asie du Sud", "south-asia")],
                 note: "a name joined by a hyphen to a point of the compass is part of another region's name"),

@@ -381,6 +381,22 @@ import NomenTestSupport
         #expect(tagger.tag("کار کانال در کلدار ولایت بلخ از سر گرفته شد.").map(\.id) == ["balkh"])
     }
 
+    /// A person the lexicon writes in Latin only, in Devanagari transliteration, right after a
+    /// word that a body's one-word name covers (कांग्रेस नेता राहुल गांधी): the span beside that
+    /// word is read by its keys as a span without it is.
+    @Test func aLatinOnlyPersonBesideABodysNameIsReadByItsKeys() {
+        let lexicon = Lexicon(entities: [
+            Entity(id: "rahul-gandhi", type: EntityType("PERSON")!, name: "Rahul Gandhi", names: [NameVariant("Rahul Gandhi", language: "en")],
+                   country: "india"),
+            Entity(id: "india", type: EntityType("GPE")!, name: "India", names: [NameVariant("भारत", language: "hi")]),
+            Entity(id: "inc", type: EntityType("ORG")!, name: "Indian National Congress", names: [NameVariant("कांग्रेस", language: "hi")],
+                   country: "india"),
+        ])
+        let tagger = Tagger(index: NomenIndex.build(lexicon, honorifics: HonorificList(honorifics: [], particles: [])))
+        #expect(tagger.tag("भारत में कांग्रेस नेता राहुल गांधी ने कहा।").map(\.id) == ["india", "inc", "rahul-gandhi"])
+        #expect(tagger.tag("भारत में नेता राहुल गांधी ने कहा।").map(\.id) == ["india", "rahul-gandhi"])
+    }
+
     /// Russian writes a wife's surname as her husband's in the genitive: Мирзиёева is
     /// Ziroat Mirziyoyeva's surname as written and Shavkat Mirziyoyev's after визита. The
     /// reading whose person the document names in full wins, before or after the word.
