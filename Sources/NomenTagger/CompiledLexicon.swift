@@ -599,15 +599,7 @@ public final class CompiledLexicon: Sendable {
 
     /// The region whose name is place `e`'s with a region word (Osh Region for Osh), or nil.
     func regionOf(_ e: Int) -> Int? {
-        guard !regionSiblings.isEmpty else { return nil }
-        return regionSiblings.withUnsafeBufferPointer { all in
-            var (lo, hi) = (0, all.count)
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if all[mid] >> 32 < Int64(e) { lo = mid + 1 } else { hi = mid }
-            }
-            return lo < all.count && all[lo] >> 32 == Int64(e) ? Int(all[lo] & 0xFFFF_FFFF) : nil
-        }
+        Self.first(in: regionSiblings, whose: { $0 >> 32 }, is: Int64(e)).map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// The word before the bracket and the word alone in it of a name written "… left (word)"
@@ -622,15 +614,21 @@ public final class CompiledLexicon: Sendable {
 
     /// Whether a name writes the word `word` in brackets right after `left` (vocabulary ids).
     func bracketedPair(_ left: Int32, _ word: Int32) -> Bool {
-        guard !bracketedPairs.isEmpty, left >= 0, word >= 0 else { return false }
+        guard left >= 0, word >= 0 else { return false }
         let key = Int64(left) << 32 | Int64(word)
-        return bracketedPairs.withUnsafeBufferPointer { all in
+        return Self.first(in: bracketedPairs, whose: { $0 }, is: key) != nil
+    }
+
+    /// The first entry of sorted `table` whose `part` is `key`, or nil (a binary search:
+    /// `part` must keep the table's order).
+    static func first(in table: Table<Int64>, whose part: (Int64) -> Int64, is key: Int64) -> Int64? {
+        table.withUnsafeBufferPointer { all in
             var (lo, hi) = (0, all.count)
             while lo < hi {
                 let mid = (lo + hi) / 2
-                if all[mid] < key { lo = mid + 1 } else { hi = mid }
+                if part(all[mid]) < key { lo = mid + 1 } else { hi = mid }
             }
-            return lo < all.count && all[lo] == key
+            return lo < all.count && part(all[lo]) == key ? all[lo] : nil
         }
     }
 

@@ -194,35 +194,38 @@ public final class Tagger: Sendable {
     /// Folds the letters of names as the scanner folds words (see ``initialAgrees(_:folded:entities:)``).
     let initialFolder = Folder(.nameStrict)
 
-    /// Points of the compass and their combining forms, folded as the scanner folds words.
-    static let compassWords: WordList = {
+    /// `words` folded as the scanner folds words, to be compared with tokens' folded bytes.
+    static func foldedWordList(_ words: [String]) -> WordList {
         let folder = Folder(.nameStrict)
-        return WordList(["north", "south", "east", "west", "nord", "sud", "est", "ouest", "süd", "ost",
-                         "север", "юг", "восток", "запад", "северо", "юго", "північ", "південь", "схід", "захід",
-                         "північно", "південно"].map { folder.key($0) })
-    }()
+        return WordList(words.map { folder.key($0) })
+    }
+
+    /// Token `k`'s folded bytes.
+    @inline(__always)
+    private static func foldedWord(_ k: Int, _ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)])
+    }
+
+    /// Points of the compass and their combining forms.
+    static let compassWords = foldedWordList(["north", "south", "east", "west", "nord", "sud", "est", "ouest", "süd", "ost",
+                                              "север", "юг", "восток", "запад", "северо", "юго", "північ", "південь", "схід", "захід",
+                                              "північно", "південно"])
 
     /// Whether match `m` is part of a compound name of the compass, which names another
     /// region: it ends in a point that a hyphen joins to another (Asie du Sud-Est is not
     /// Asie du Sud, South Asia), or a point and a hyphen come right before it (South-East
     /// Asia is not East Asia; Юго-Восточной Азии; South-Kazakhstan is a region).
     private func inCompassCompound(_ m: Match, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
-        func isCompass(_ k: Int) -> Bool {
-            Self.compassWords.contains(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
-        }
+        func isCompass(_ k: Int) -> Bool { Self.compassWords.contains(Self.foldedWord(k, tokens, folded)) }
         if m.last + 1 < tokens.count, tokens[m.last + 1].gap == .hyphen, isCompass(m.last), isCompass(m.last + 1) { return true }
         return m.start > 0 && tokens[m.start].gap == .hyphen && isCompass(m.start - 1)
     }
 
     /// Region words in the plural, which one place name before or after them does not take
-    /// (the Batken and Osh regions, les régions de Batken et d'Osh), folded as the scanner
-    /// folds words.
-    static let pluralRegionHeads: WordList = {
-        let folder = Folder(.nameStrict)
-        return WordList(["regions", "provinces", "oblasts", "governorates", "régions", "regionen", "provinzen",
-                         "gebiete", "gebieten", "bölgeleri", "bölgelerinde", "bölgelerinin", "bölgelerine", "illeri", "illerinde",
-                         "illerinin", "провинциях", "провинций", "провінціях", "провінцій"].map { folder.key($0) })
-    }()
+    /// (the Batken and Osh regions, les régions de Batken et d'Osh).
+    static let pluralRegionHeads = foldedWordList(["regions", "provinces", "oblasts", "governorates", "régions", "regionen", "provinzen",
+                                                   "gebiete", "gebieten", "bölgeleri", "bölgelerinde", "bölgelerinin", "bölgelerine", "illeri",
+                                                   "illerinde", "illerinin", "провинциях", "провинций", "провінціях", "провінцій"])
 
     /// Two places joined by a conjunction with a region word in the plural before or after
     /// them are regions (the Batken and Osh regions; les régions de Batken et d'Osh; Batken
@@ -230,7 +233,7 @@ public final class Tagger: Sendable {
     /// ``CompiledLexicon/regionOf(_:)``) is the region.
     private func readCoordinatedRegions(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         guard !lexicon.regionSiblings.isEmpty, matches.count >= 2 else { return }
-        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { Self.foldedWord(k, tokens, folded) }
         func isHead(_ k: Int) -> Bool { k >= 0 && k < tokens.count && Self.pluralRegionHeads.contains(word(k)) }
         // A connecting word of at most two letters (de, d', of) between a head and a name.
         func connector(_ k: Int) -> Bool { tokens[k].letters <= 2 }
@@ -245,13 +248,24 @@ public final class Tagger: Sendable {
         }
     }
 
+    /// Words for a family or clan: beside one, a surname names the family (see
+    /// ``besideFamilyWord(_:tokens:folded:)``). (Not Ukrainian родина, Russian "homeland".)
+    static let familyWords = foldedWordList(["family", "families", "clan", "famille", "familie", "семья", "семьи", "семье", "семью",
+                                             "семьёй", "семьей", "клан", "клана", "родини", "родині", "aile", "ailesi", "ailesinin",
+                                             "ailesine", "خانواده", "خاندان", "عائلة", "परिवार", "খানদান", "পরিবার", "পরিবারের", "家族"])
+
+    /// Whether token `i` has a word for "family" right before or after it (la famille Aliyev,
+    /// the Sharif family, Aliyev ailesi, خاندان شریف, ভুট্টো পরিবার).
+    private func besideFamilyWord(_ i: Int, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        func family(_ k: Int) -> Bool { Self.familyWords.contains(Self.foldedWord(k, tokens, folded)) }
+        return (i > 0 && joinable(tokens[i - 1], tokens[i]) && family(i - 1))
+            || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && family(i + 1))
+    }
+
     /// Coordinating conjunctions ("and") of the region's languages, folded as the scanner folds
     /// words (Hindi एवं as एवन): a place joined to a name by one is listed with it, not the
     /// name's owner (تهران، قم و سمنان; Kunar and Khost).
-    static let conjunctions: WordList = {
-        let folder = Folder(.nameStrict)
-        return WordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "एवं", "तथा", "এবং", "ও"].map { folder.key($0) })
-    }()
+    static let conjunctions = foldedWordList(["and", "и", "і", "та", "et", "und", "ve", "ile", "و", "اور", "او", "और", "एवं", "तथा", "এবং", "ও"])
 
     /// Vocabulary ids of the first words of honorifics: a word that is none of them
     /// starts no honorific, and the index keys need not be built. A bit a word: asked
@@ -1822,6 +1836,9 @@ public final class Tagger: Sendable {
             // nor does a word in a common phrase (غنی سازی, "enrichment", is not Ghani), nor one
             // that a word introducing a place stands before (провинция Тико: a place).
             if t.facts.isTitle || inCommonPhrase(i, tokens: tokens, folded: folded) || introducedAsPlace(i, tokens: tokens, folded: folded) { continue }
+            // Nor a surname beside a word for "family" (la famille Berdymoukhamedov, शरीफ परिवार):
+            // the family, of whom the document may name several.
+            if besideFamilyWord(i, tokens: tokens, folded: folded) { continue }
             // Nor does an honorific, though a name starts with it (شیخ of شیخ حسینہ, Sheikh Hasina).
             if startsHonorific(t) && entries.allSatisfy({ $0 & 3 == 1 }) { continue }
             let cased = t.shape.contains(.cased)
@@ -1971,16 +1988,17 @@ public final class Tagger: Sendable {
         return given
     }
 
-    /// An inflected place whose word as written is the surname of a person this document
+    /// A place of one word whose word as written is the surname of a person this document
     /// named in full before it (Sözcü Balkhi after Abdul Qahar Balkhi: not Balkh with the
-    /// Turkish accusative -i) is left to the partial names, which link it to the person.
+    /// Turkish accusative -i; سلیمانی after قاسم سلیمانی: not Sulaymaniyah) is left to the
+    /// partial names, which link it to the person.
     private func yieldInflectedPlacesToSurnames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
-        guard matches.contains(where: { $0.choices != 0 && $0.first == $0.last && tokens[$0.first].partialMask & 1 != 0 }) else { return }
+        guard matches.contains(where: { $0.first == $0.last && tokens[$0.first].partialMask & 1 != 0 }) else { return }
         let persons = matches.filter { $0.last > $0.first && $0.kind != .partial && lexicon.entityTypes[$0.entity] == personType }
         if persons.isEmpty { return }
         matches.removeAll { m in
-            guard m.choices != 0, m.kind != .partial, m.kind != .fuzzy, m.first == m.last, tokens[m.first].partialMask & 1 != 0 else { return false }
+            guard m.kind != .partial, m.kind != .fuzzy, m.first == m.last, tokens[m.first].partialMask & 1 != 0 else { return false }
             let type = lexicon.entityTypes[m.entity]
             guard type == gpeType || type == locType else { return false }
             return persons.contains { $0.last < m.first && word($0.last).elementsEqual(word(m.first)) }
