@@ -468,7 +468,8 @@ public final class CompiledLexicon: Sendable {
                         regionNames.append((e, Array(seq.dropLast())))
                     } else if regionWords.contains(vocabList[Int(seq[0])]) {
                         var rest = seq.dropFirst()
-                        if rest.count > 1, let c = rest.first, vocabList[Int(c)].unicodeScalars.count <= 2 || vocabList[Int(c)] == "of" { rest = rest.dropFirst() }
+                        // A connecting word of two letters at most after the region word (de, d', of).
+                        if rest.count > 1, let c = rest.first, vocabList[Int(c)].unicodeScalars.count <= 2 { rest = rest.dropFirst() }
                         regionNames.append((e, Array(rest)))
                     }
                 }
@@ -564,7 +565,8 @@ public final class CompiledLexicon: Sendable {
         for k in honorificKeyList { keyTable.append(k) }
 
         let trie = TokenTrie.build(sequences, flags: nameFlags, caseMasks: nameMasks)
-        // The places whose every name without the region word names one other curated place.
+        // Each curated place that a region's name without its region word names, where that
+        // region is the only one so named after it.
         var regionOf: [Int: Set<Int>] = [:]
         for (region, rest) in regionNames {
             var state: Int32 = 0
