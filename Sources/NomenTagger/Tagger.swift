@@ -529,7 +529,7 @@ public final class Tagger: Sendable {
             addKeySpellings(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s)
         }
         if options.partialNames {
-            yieldInflectedPlacesToSurnames(&matches, tokens: tokens, folded: scanner.folded)
+            yieldPlacesToSurnames(&matches, tokens: tokens, folded: scanner.folded)
             addPartials(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         }
         if options.fuzzy, let matcher { addFuzzy(&matches, tokens: tokens, bytes: bytes, folded: scanner.folded, languages: languages, matcher: matcher, scratch: s, singleWords: true) }
@@ -1992,7 +1992,7 @@ public final class Tagger: Sendable {
     /// named in full before it (Sözcü Balkhi after Abdul Qahar Balkhi: not Balkh with the
     /// Turkish accusative -i; سلیمانی after قاسم سلیمانی: not Sulaymaniyah) is left to the
     /// partial names, which link it to the person.
-    private func yieldInflectedPlacesToSurnames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+    private func yieldPlacesToSurnames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
         func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
         guard matches.contains(where: { $0.first == $0.last && tokens[$0.first].partialMask & 1 != 0 }) else { return }
         let persons = matches.filter { $0.last > $0.first && $0.kind != .partial && lexicon.entityTypes[$0.entity] == personType }
