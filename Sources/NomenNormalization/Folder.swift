@@ -57,8 +57,8 @@ public struct Folder: Sendable {
             if strip, i > source.startIndex, base.value == 0x0621, let previous = out.scalars.last,
                Self.isSilentHamza(base, after: previous, before: Self.firstFolded(source[j...], table: table)) {
                 // Folds to nothing.
-            } else if strip, j == i + 2, j < source.endIndex, let nasal = Self.nasal(base, source[i + 1], before: source[j]) {
-                for s in nasal { out.append(s, from: start, to: end) }
+            } else if strip, j == i + 2, j < source.endIndex, let half = Self.halfForm(base, source[i + 1], before: source[j]) {
+                for s in half { out.append(s, from: start, to: end) }
             } else if strip, j > i + 1, let vowel = Self.independentVowel(base, source[i + 1]) {
                 let cluster = [vowel] + source[(i + 2)..<j]
                 for s in foldCluster(cluster[...], table: table) { out.append(s, from: start, to: end) }
@@ -81,11 +81,15 @@ public struct Folder: Sendable {
     /// virama (कंधार and कन्धार, Kandahar; जिंबाब्वे and जिम्बाब्वे), Bengali its velar nasal
     /// so (সংঘ, সঙ্ঘ). The anusvara folds to न् (see ScalarTable), and so does any Devanagari
     /// nasal with a virama before a stop; the Bengali ঙ্ before a velar folds to ং. Nil for
-    /// any other cluster. The tokenizer folds by this too.
-    public static func nasal(_ base: Unicode.Scalar, _ virama: Unicode.Scalar, before next: Unicode.Scalar) -> [Unicode.Scalar]? {
+    /// any other cluster. Hindi also writes र्र, where a word ending in र meets one beginning
+    /// with it, as रर (अंतर्राष्ट्रीय and अंतरराष्ट्रीय, international): र with a virama before र
+    /// folds to र. The tokenizer folds by this too.
+    public static func halfForm(_ base: Unicode.Scalar, _ virama: Unicode.Scalar, before next: Unicode.Scalar) -> [Unicode.Scalar]? {
         switch (base.value, virama.value) {
         case (0x0919, 0x094D), (0x091E, 0x094D), (0x0923, 0x094D), (0x092E, 0x094D):
             return (0x0915...0x092E).contains(next.value) ? ["\u{0928}", "\u{094D}"] : nil
+        case (0x0930, 0x094D):
+            return next.value == 0x0930 ? ["\u{0930}"] : nil
         case (0x0999, 0x09CD):
             return (0x0995...0x0998).contains(next.value) ? ["\u{0982}"] : nil
         default:

@@ -318,15 +318,15 @@ final class TokenScanner {
             return atLeastLo & ~aboveHi & ~w & highBits
         }
 
-        /// What the word's last folded scalar, a nasal of three bytes, and the virama after it
-        /// fold to before the scalar at byte `next` of `text` (see ``Folder/nasal(_:_:before:)``),
-        /// or nil when they fold as they are.
+        /// What the word's last folded scalar, a consonant of three bytes, and the virama after
+        /// it fold to before the scalar at byte `next` of `text` (see
+        /// ``Folder/halfForm(_:_:before:)``), or nil when they fold as they are.
         @inline(__always)
-        func nasalBeforeStop(virama: UInt32, _ text: UnsafeBufferPointer<UInt8>, next: Int) -> [Unicode.Scalar]? {
+        func halfForm(virama: UInt32, _ text: UnsafeBufferPointer<UInt8>, next: Int) -> [Unicode.Scalar]? {
             guard count - 3 >= Int(current.pointee.foldStart), next + 2 < text.count, out[count - 3] == 0xE0, text[next] == 0xE0 else { return nil }
             // The last two bytes of three-byte scalars whose first is E0.
             func scalar(_ b1: UInt8, _ b2: UInt8) -> Unicode.Scalar { Unicode.Scalar(UInt32(b1 & 0x3F) << 6 | UInt32(b2 & 0x3F))! }
-            return Folder.nasal(scalar(out[count - 2], out[count - 1]), Unicode.Scalar(virama)!, before: scalar(text[next + 1], text[next + 2]))
+            return Folder.halfForm(scalar(out[count - 2], out[count - 1]), Unicode.Scalar(virama)!, before: scalar(text[next + 1], text[next + 2]))
         }
 
         /// The scalar of a three-byte UTF-8 sequence.
@@ -760,11 +760,12 @@ final class TokenScanner {
                         // Folder folds them: অা is আ.
                         count -= 3
                         appendUTF8(vowel.value)
-                    } else if (value == 0x094D || value == 0x09CD), let nasal = nasalBeforeStop(virama: value, text, next: i + width) {
-                        // A nasal with a virama before a stop folds as Folder folds it: the nasal
-                        // just written and the virama give way to its fold (same length or less).
+                    } else if (value == 0x094D || value == 0x09CD), let half = halfForm(virama: value, text, next: i + width) {
+                        // A half form (a nasal before a stop, र before र) folds as Folder folds it:
+                        // the consonant just written and the virama give way to its fold (same
+                        // length or less).
                         count -= 3
-                        for s in nasal { appendUTF8(s.value) }
+                        for s in half { appendUTF8(s.value) }
                     } else if info.count == 1 {
                         let v = info.first
                         let length = v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4

@@ -30,6 +30,8 @@ import NomenNormalization
         ("जिंबाब्वे", "जिम्बाब्वे"),
         ("न्यूजीलैंड", "न्यूज़ीलैण्ड"),
         ("पंजाब", "पञ्जाब"),
+        // र with a virama before र, and रर
+        ("अंतर्राष्ट्रीय", "अंतरराष्ट्रीय"),
         // Bengali ঙ্ before a velar and the anusvara
         ("সংঘ", "সঙ্ঘ"),
         ("मॉस्को", "मास्को"),

@@ -113,6 +113,8 @@ import NomenTestSupport
                 note: "-ullah written apart from the word it ends (জবিহুল্লাহ), with its own vowel letter"),
         TagCase("हेलमन्द और जिंबाब्वे में।", [Mentioned("हेलमन्द", "helmand", .normalized), Mentioned("जिंबाब्वे", "iso3166-zw", .normalized)],
                 note: "a nasal's half form before a stop and the anusvara are one spelling (the lexicon writes हेलमंद, जिम्बाब्वे)"),
+        TagCase("अंतरराष्ट्रीय प्रवासन संगठन ने कहा।", [Mentioned("अंतरराष्ट्रीय प्रवासन संगठन", "international-organization-for-migration", .normalized)],
+                note: "र with a virama before र and रर are one spelling (the lexicon writes अंतर्राष्ट्रीय)"),
         TagCase("বেইজিংয়ে বৈঠক। শি জিনপিংয়ের সঙ্গে পাকিস্থানের প্রধানমন্ত্রী।",
                 [Mentioned("বেইজিংয়ে", "beijing", .inflected), Mentioned("শি জিনপিংয়ের", "xi-jinping", .inflected),
                  Mentioned("পাকিস্থানের", "pakistan", .inflected)],
