@@ -1575,7 +1575,14 @@ public final class Tagger: Sendable {
                     if related {
                         support += 3
                     } else if lx.entityTypes[e] != personType && !weakOwner {
-                        if info.ambiguous { continue }
+                        // (Not where the owner is a body and the name is this entity's alone, which
+                        // the document also names unambiguously: one sense per document, ابنا after
+                        // خبرگزاری بین‌المللی اهل‌بیت, beside ارتش پاکستان. A place still owns such a
+                        // name (des russischen Sicherheitsrats, though the document names the UN's),
+                        // and a name several entities share, 外交部, is the owner's whatever else
+                        // the document names.)
+                        let oneSense = byEntity.count == 1 && mentioned.contains(e) && !localIsPlace
+                        if info.ambiguous && !oneSense { continue }
                         support -= 1
                     }
                 }
