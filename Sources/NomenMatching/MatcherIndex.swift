@@ -1,3 +1,4 @@
+import Foundation
 import NomenLexicon
 import NomenNormalization
 import NomenTransliteration
@@ -158,11 +159,14 @@ public final class MatcherIndex: Sendable {
         var fusedPost: [String: [Int32]] = [:]
         var gramPost: [String: [Int32]] = [:]
 
+        let readings = Self.latinReadings(lexicon.entities)
+        var next = 0
         for (e, entity) in lexicon.entities.enumerated() {
             var seen = Set<String>()
             for v in entity.allNames {
-                for (word, latin) in NameKeys.transliteratedWords(v.text) where translit[word] == nil { translit[word] = latin }
-                let form = NameKeys.latinTokens(v.text, language: v.language) { translit[$0] }
+                let (words, form) = readings[next]
+                next += 1
+                for (word, latin) in words where translit[word] == nil { translit[word] = latin }
                 let tokens = Self.stripHonorifics(form.tokens, using: lookup).tokens
                 if tokens.isEmpty { continue }
                 let latin = tokens.joined(separator: " ")
@@ -225,6 +229,49 @@ public final class MatcherIndex: Sendable {
             nameFlags: Table(flags), entityLanguages: Table(lexicon.entities.map(Prominence.languages)), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
             gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build(),
             translitWords: StringIndex.build(translitKeys), translitLatin: translitValues.build())
+    }
+
+    typealias LatinReading = (words: [(String, String)], form: NameKeys.LatinForm)
+
+    /// Every name's non-Latin words with their transliterations, and its Latin form, in the
+    /// order of the entities and their names. Both are functions of the name's text and
+    /// language alone (a word's transliteration is the same in every name), so the second
+    /// half of the entities is read on a thread of its own, with its own transliterators.
+    static func latinReadings(_ entities: [Entity]) -> [LatinReading] {
+        final class Slot: @unchecked Sendable {
+            // Written by the thread before it signals, read after the wait.
+            var readings: [LatinReading] = []
+        }
+        let half = entities.count / 2
+        // Small lexicons are not worth a thread.
+        if half < 1_000 { return latinReadings(of: entities[...]) }
+        let second = Slot()
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            second.readings = latinReadings(of: entities[half...])
+            done.signal()
+        }
+        thread.stackSize = 8 << 20
+        thread.start()
+        var readings = latinReadings(of: entities[..<half])
+        done.wait()
+        readings += second.readings
+        return readings
+    }
+
+    /// ``latinReadings(_:)`` of some entities; a word transliterated for one name is looked
+    /// up, not transliterated again, for the Latin forms of the next.
+    private static func latinReadings(of part: ArraySlice<Entity>) -> [LatinReading] {
+        var known: [String: String] = [:]
+        var out: [LatinReading] = []
+        for entity in part {
+            for v in entity.allNames {
+                let words = NameKeys.transliteratedWords(v.text)
+                for (word, latin) in words where known[word] == nil { known[word] = latin }
+                out.append((words, NameKeys.latinTokens(v.text, language: v.language) { known[$0] }))
+            }
+        }
+        return out
     }
 
     /// Trigrams of a skeleton with boundary marks: "kbl" → "^kb", "kbl", "bl$".
