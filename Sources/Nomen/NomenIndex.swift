@@ -19,22 +19,9 @@ public final class NomenIndex: Sendable {
     /// are built side by side, the tagger's on a thread of its own (each thread has its own
     /// transliterators and caches), so a compile takes the longer of the two, not their sum.
     public static func build(_ lexicon: Lexicon, honorifics: HonorificList, sources: [String] = []) -> NomenIndex {
-        final class Slot: @unchecked Sendable {
-            // Written by the thread before it signals, read after the wait.
-            var compiled: CompiledLexicon?
-        }
-        let slot = Slot()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            slot.compiled = CompiledLexicon.compile(lexicon, honorifics: honorifics)
-            done.signal()
-        }
-        // The main thread's stack, on which the tagger's part was built before.
-        thread.stackSize = 8 << 20
-        thread.start()
-        let matcher = MatcherIndex.build(lexicon, honorifics: honorifics)
-        done.wait()
-        return NomenIndex(tagger: slot.compiled!, matcher: matcher, sources: sources)
+        let (matcher, compiled) = bothAtOnce({ MatcherIndex.build(lexicon, honorifics: honorifics) },
+                                             { CompiledLexicon.compile(lexicon, honorifics: honorifics) })
+        return NomenIndex(tagger: compiled, matcher: matcher, sources: sources)
     }
 
     public func write(to path: String) throws {

@@ -1,4 +1,3 @@
-import Foundation
 import NomenLexicon
 import NomenNormalization
 import NomenTransliteration
@@ -238,25 +237,11 @@ public final class MatcherIndex: Sendable {
     /// language alone (a word's transliteration is the same in every name), so the second
     /// half of the entities is read on a thread of its own, with its own transliterators.
     static func latinReadings(_ entities: [Entity]) -> [LatinReading] {
-        final class Slot: @unchecked Sendable {
-            // Written by the thread before it signals, read after the wait.
-            var readings: [LatinReading] = []
-        }
         let half = entities.count / 2
         // Small lexicons are not worth a thread.
         if half < 1_000 { return latinReadings(of: entities[...]) }
-        let second = Slot()
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            second.readings = latinReadings(of: entities[half...])
-            done.signal()
-        }
-        thread.stackSize = 8 << 20
-        thread.start()
-        var readings = latinReadings(of: entities[..<half])
-        done.wait()
-        readings += second.readings
-        return readings
+        let (first, second) = bothAtOnce({ latinReadings(of: entities[..<half]) }, { latinReadings(of: entities[half...]) })
+        return first + second
     }
 
     /// ``latinReadings(_:)`` of some entities; a word transliterated for one name is looked

@@ -1,3 +1,4 @@
+import Foundation
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -38,4 +39,27 @@ public final class ThreadLocal<Value: AnyObject>: @unchecked Sendable {
         pthread_setspecific(key, Unmanaged.passRetained(fresh).toOpaque())
         return fresh
     }
+}
+
+/// `first()` on this thread and `second()` on a thread of its own (the main thread's 8 MB
+/// stack), side by side; returns both results once both are done. For two parts of one
+/// job that share nothing mutable (each thread has its own ``ThreadLocal`` values).
+public func bothAtOnce<A, B>(_ first: () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    let slot = ResultSlot<B>()
+    let done = DispatchSemaphore(value: 0)
+    let thread = Thread {
+        slot.value = second()
+        done.signal()
+    }
+    thread.stackSize = 8 << 20
+    thread.start()
+    let a = first()
+    done.wait()
+    return (a, slot.value!)
+}
+
+/// Where ``bothAtOnce(_:_:)``'s thread leaves its result: written before the thread signals,
+/// read after the wait.
+private final class ResultSlot<Value>: @unchecked Sendable {
+    var value: Value?
 }

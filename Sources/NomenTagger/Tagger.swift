@@ -202,7 +202,7 @@ public final class Tagger: Sendable {
 
     /// Token `k`'s folded bytes.
     @inline(__always)
-    private static func foldedWord(_ k: Int, _ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+    fileprivate static func foldedWord(_ k: Int, _ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
         UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)])
     }
 
@@ -2000,7 +2000,7 @@ public final class Tagger: Sendable {
     /// Turkish accusative -i; سلیمانی after قاسم سلیمانی: not Sulaymaniyah) is left to the
     /// partial names, which link it to the person.
     private func yieldPlacesToSurnames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
-        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
+        func word(_ k: Int) -> UnsafeBufferPointer<UInt8> { Self.foldedWord(k, tokens, folded) }
         guard matches.contains(where: { $0.first == $0.last && tokens[$0.first].partialMask & 1 != 0 }) else { return }
         let persons = matches.filter { $0.last > $0.first && $0.kind != .partial && lexicon.entityTypes[$0.entity] == personType }
         if persons.isEmpty { return }
@@ -2535,7 +2535,7 @@ public final class Tagger: Sendable {
                         guard letters >= 4, surnames.contains(where: { abs($0.letters - letters) <= 2 }) else { continue }
                         // A capitalised word after an article is a German noun (im Rahmen is no Rahmon).
                         if a > 0, tokens[a].shape.contains(.cased), joinable(tokens[a - 1], tokens[a]),
-                           determiners.contains(UnsafeBufferPointer(rebasing: folded[Int(tokens[a - 1].foldStart)..<Int(tokens[a - 1].foldEnd)])) { continue }
+                           determiners.contains(Self.foldedWord(a - 1, tokens, folded)) { continue }
                     } else {
                         // A capitalised name that goes on, past the span, with a word the lexicon
                         // does not know is another person's (Abdul Ghani Kamel is no Abdul Ghani
@@ -2589,7 +2589,7 @@ public final class Tagger: Sendable {
                         // A respelling keeps about the surname's length (Muttaki, Muttaqi; Kabulov,
                         // Kabuloff); a short word is too often a word of its own (May after Mayan).
                         let letters = Int(tokens[a].letters)
-                        let word = UnsafeBufferPointer(rebasing: folded[Int(tokens[a].foldStart)..<Int(tokens[a].foldEnd)])
+                        let word = Self.foldedWord(a, tokens, folded)
                         let cased = tokens[a].shape.contains(.cased)
                         // Scripts without case are compared scalar by scalar: their letters' UTF-8
                         // bytes share lead bytes, which make any two words look alike.
@@ -3061,7 +3061,7 @@ private struct NativeKeys {
     private mutating func key(_ k: Int) -> UInt32 {
         if keys.isEmpty { keys = [UInt32?](repeating: nil, count: tokens.count) }
         if let known = keys[k] { return known }
-        let key = TransliterationKey.native(UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]))
+        let key = TransliterationKey.native(Tagger.foldedWord(k, tokens, folded))
         keys[k] = key
         return key
     }
