@@ -299,13 +299,37 @@ final class ScalarTable {
         guard let simplifier, let out = try? simplifier.apply(String(text)) else { return nil }
         let lines = out.split(separator: "\n", omittingEmptySubsequences: false)
         guard lines.count == lows.count else { return nil }
-        var result: [Int: Unicode.Scalar] = [:]
+        var once: [Int: Unicode.Scalar] = [:]
         for (low, line) in zip(lows, lines) {
             // As one character alone: a simplification of one character, or none.
             let scalars = line.unicodeScalars
-            if scalars.count == 1, let s = scalars.first { result[low] = s }
+            if scalars.count == 1, let s = scalars.first, s.value != UInt32(page << 8 | low) { once[low] = s }
+        }
+        var result: [Int: Unicode.Scalar] = [:]
+        for (low, first) in once {
+            let start = Unicode.Scalar(UInt32(page << 8 | low))!
+            result[low] = Self.settled(start, first) { s in
+                s.value >> 8 == UInt32(page) ? once[Int(s.value & 0xFF)] ?? s : self.simplify([s]).first ?? s
+            }
         }
         return result
+    }
+
+    /// Where a character's simplification ends when simplified again and again, so that
+    /// folding twice is folding once: ICU's table is not idempotent character by character
+    /// (苧 → 苎 and 苎 → 苧). A chain that comes back on itself settles on its lowest scalar,
+    /// whichever of its characters it starts from; a chain settles in a few steps.
+    static func settled(_ start: Unicode.Scalar, _ first: Unicode.Scalar,
+                        _ step: (Unicode.Scalar) -> Unicode.Scalar) -> Unicode.Scalar {
+        var chain = [start, first]
+        while chain.count < 16 {
+            let last = chain[chain.count - 1]
+            let next = step(last)
+            if next == last { return last }
+            if let i = chain.firstIndex(of: next) { return chain[i...].min(by: { $0.value < $1.value })! }
+            chain.append(next)
+        }
+        return chain[chain.count - 1]
     }
 
     private func simplify(_ scalars: [Unicode.Scalar]) -> [Unicode.Scalar] {
