@@ -24,7 +24,29 @@ public struct Folder: Sendable {
         let source = Array(text.unicodeScalars)
         var out = FoldedText.Builder()
         fold(source[...], sourceOffset: 0, into: &out)
+        settle(&out)
         return out.build()
+    }
+
+    /// The rules that read a scalar's neighbours (the half forms, the independent vowels,
+    /// the final virama, the silent hamza) read the source, where a stripped mark can sit
+    /// between two letters that the fold then puts side by side: अ़ा folds to अा, and अा
+    /// to आ. Such a fold is folded again until it stays, each pass's map composed with the
+    /// last, so that folding twice is folding once. Only a fold holding one of the letters
+    /// those rules read is looked at again.
+    private func settle(_ out: inout FoldedText.Builder) {
+        guard profile.options.contains(.stripDiacritics) else { return }
+        for _ in 0..<4 {
+            guard out.scalars.contains(where: { (0x0900...0x09FF).contains($0.value) || $0.value == 0x0621 }) else { return }
+            var again = FoldedText.Builder()
+            fold(out.scalars[...], sourceOffset: 0, into: &again)
+            if again.scalars == out.scalars { return }
+            var composed = FoldedText.Builder()
+            for k in again.scalars.indices {
+                composed.append(again.scalars[k], from: out.starts[again.starts[k]], to: out.ends[again.ends[k] - 1])
+            }
+            out = composed
+        }
     }
 
     /// The folded text alone.

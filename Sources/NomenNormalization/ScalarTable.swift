@@ -173,10 +173,17 @@ final class ScalarTable {
         }
         var out: [Unicode.Scalar] = []
         for s in scalars { out.append(contentsOf: mapLetter(s)) }
-        if options.contains(.simplifyHan), out.count == 1, nomen_script_of(out[0].value) == Script.han.code {
-            out = simplify(out)
+        // Character by character, as on the pages of Chinese characters: ㈶ is (財), then (财).
+        if options.contains(.simplifyHan) {
+            out = out.map { nomen_script_of($0.value) == Script.han.code ? simplifiedAlone($0) : $0 }
         }
         return out
+    }
+
+    /// One Chinese character simplified alone, settled (`settled`).
+    private func simplifiedAlone(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        guard let first = simplify([s]).first, first != s else { return s }
+        return Self.settled(s, first) { self.simplify([$0]).first ?? $0 }
     }
 
     /// The breve of й (и + U+0306) is a letter of its own in Russian and Ukrainian, not a diacritic.

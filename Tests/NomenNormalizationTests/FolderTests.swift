@@ -140,6 +140,50 @@ import NomenNormalization
         #expect(folder.key("苧") == folder.key("苎"))
     }
 
+    /// Every assigned scalar alone, in every profile, folds to text that folds to itself.
+    @Test(arguments: FoldingProfile.all)
+    func everyScalarAloneFoldsToAFixedPoint(_ profile: FoldingProfile) {
+        let folder = Folder(profile)
+        var unsettled: [String] = []
+        for v in UInt32(0)...0x10FFFF {
+            guard let s = Unicode.Scalar(v) else { continue }
+            switch s.properties.generalCategory {
+            case .unassigned, .surrogate, .privateUse: continue
+            default: break
+            }
+            let once = folder.key(String(s))
+            let twice = folder.key(once)
+            if once != twice, unsettled.count < 10 {
+                let show = { (t: String) in t.unicodeScalars.map { String($0.value, radix: 16) }.joined(separator: " ") }
+                unsettled.append("\(String(v, radix: 16)): \(show(once)) → \(show(twice))")
+            }
+        }
+        #expect(unsettled.isEmpty, "\(profile.name): \(unsettled)")
+    }
+
+    /// Every three scalars from the letters and marks that the rules reading a neighbour
+    /// (half forms, independent vowels, final virama, silent hamza) look at, with the marks
+    /// and joiners a fold drops between them: folding twice is folding once (found by
+    /// trying every triple of the blocks: अ़ा folded to अा and that to आ; ँ् to न्् and that to न).
+    @Test func neighbourRulesAreIdempotentOnEveryTriple() {
+        let alphabet: [Unicode.Scalar] = [
+            "\u{0905}", "\u{093E}", "\u{0949}", "\u{0902}", "\u{0901}", "\u{093C}", "\u{094D}", "\u{0919}",
+            "\u{092E}", "\u{0930}", "\u{0915}", "\u{0964}", "\u{0985}", "\u{09BE}", "\u{09BC}", "\u{0999}",
+            "\u{09CD}", "\u{0995}", "\u{0982}", "\u{0627}", "\u{0621}", "\u{0625}", "\u{0640}", "\u{064E}",
+            "\u{0628}", "\u{200C}", "\u{200D}", "\u{0301}", " ", "a",
+        ]
+        var unsettled: [String] = []
+        for a in alphabet { for b in alphabet { for c in alphabet {
+            var v = String.UnicodeScalarView()
+            v.append(a); v.append(b); v.append(c)
+            let once = folder.key(String(v))
+            if folder.key(once) != once, unsettled.count < 10 {
+                unsettled.append([a, b, c].map { String($0.value, radix: 16) }.joined(separator: " "))
+            }
+        }}}
+        #expect(unsettled.isEmpty, "fold(fold(x)) ≠ fold(x) for \(unsettled)")
+    }
+
     @Test func isIdempotentOnRandomMultilingualStrings() {
         var rng = SeededGenerator(seed: 20261129)
         for _ in 0..<500 {
