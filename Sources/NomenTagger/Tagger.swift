@@ -118,6 +118,7 @@ public final class Tagger: Sendable {
         locType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "LOC" } ?? 255)
         capitalisingLanguages = gate.mask(["de", "tr"])
         germanLanguage = gate.mask(["de"])
+        ownerFirstLanguages = Set((0..<lexicon.languages.count).filter { ["tr", "hi", "bn"].contains(lexicon.languages[$0]) }.map { UInt16($0) })
         let person = personType
         hasCuratedPersons = (0..<lexicon.entityTypes.count).contains { lexicon.entityTypes[$0] == person && lexicon.entityFlags[$0] & 1 != 0 }
         // For each script of persons' names in transliteration: the curated persons the lexicon
@@ -281,6 +282,10 @@ public final class Tagger: Sendable {
     let capitalisingLanguages: UInt64
     /// German: a surname with the genitive -s stands after a noun (see ``addPartials``).
     let germanLanguage: UInt64
+    /// Languages that name a body's owner before it and never after (Turkish Afganistan
+    /// Dışişleri Bakanlığı, Hindi भारत का विदेश मंत्रालय), by their index in the lexicon's
+    /// language table (see ``localPlace(around:in:tokens:folded:)``).
+    let ownerFirstLanguages: Set<UInt16>
     /// Whether the lexicon has curated persons: a curated lexicon, whose names alone are
     /// looked up fuzzily in scripts without capitals and by key (see ``addFuzzy`` and
     /// ``addKeySpellings``); a bulk one has too many to guess from.
@@ -1715,7 +1720,10 @@ public final class Tagger: Sendable {
                 && folded[Int(u.foldStart)] == 0xD9 && folded[Int(u.foldStart) + 1] == 0x88
         }
         var nearest: (distance: Int, entity: Int, weak: Bool)?
-        let headFinal = ownedByBodies && (tokens[m.last].script == .devanagari || tokens[m.last].script == .bengali)
+        // (So does a body named only in Turkish: "Dışişleri Bakanlığı da Afganistan ile Pakistan
+        // arasında…" is Türkiye's ministry, not Afghanistan's.)
+        let headFinal = ownedByBodies && (tokens[m.last].script == .devanagari || tokens[m.last].script == .bengali
+            || m.names.allSatisfy { ownerFirstLanguages.contains(lx.nameLanguage[Int($0)]) })
         // Matches are in text order: only the few around this one can be within three words.
         var lo = 0
         var hi = matches.count
@@ -1732,7 +1740,7 @@ public final class Tagger: Sendable {
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
             // After the name, one word at most between ("Supreme Court of Pakistan", "وزارة الخارجية الباكستانية").
-            // Not a body's in Hindi and Bengali, which put the owner first (ভারতের বিদেশ মন্ত্রক): a
+            // Not a body's in Hindi, Bengali and Turkish, which put the owner first (ভারতের বিদেশ মন্ত্রক): a
             // place after it is the body's concern (বিদেশ মন্ত্রকের পাকিস্তান ডেস্ক, "the ministry's
             // Pakistan desk"). A place's still is (पंजाब के गुरदासपुर जिले: Punjab's Gurdaspur).
             if other.first > m.last, other.first - m.last <= 2, !headFinal, clearGap(m.last, other.first),
