@@ -1437,6 +1437,14 @@ public final class Tagger: Sendable {
                   short.first == full.last + 1, short.last - short.first <= 3,
                   short.names.allSatisfy({ lx.entityTypes[Int(lx.nameEntity[Int($0)])] == orgType }) else { continue }
             guard bracketed(short.first...short.last, after: full.last, tokens: tokens, bytes: bytes) else { continue }
+            // A Latin abbreviation that is no abbreviation of the name before it, as written or
+            // in English, keeps its own body: «صندوق جمعیت سازمان ملل (UNFPA)», where the match
+            // before it is the UN inside the longer name the lexicon lacks.
+            if short.first == short.last, tokens[short.first].script == .latin, tokens[short.first].shape.contains(.allUpper) {
+                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[short.first].byteStart)..<Int(tokens[short.first].byteEnd)]), as: UTF8.self)
+                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[full.start].byteStart)..<Int(tokens[full.last].byteEnd)]), as: UTF8.self)
+                if !Self.abbreviates(word, written), !Self.abbreviates(word, lx.entityName(full.entity)) { continue }
+            }
             matches[k].entity = full.entity
             matches[k].score = 1
         }
@@ -1460,20 +1468,13 @@ public final class Tagger: Sendable {
             guard t.shape.contains(.allUpper), (2...8).contains(t.letters),
                   index + 1 == matches.count || matches[index + 1].first > k || matches[index + 1].last == k,
                   bracketed(k...k, after: m.last, tokens: tokens, bytes: bytes) else { continue }
-            let short = String(decoding: source(k), as: UTF8.self).lowercased()
+            let short = String(decoding: source(k), as: UTF8.self)
             var long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
-                              as: UTF8.self).lowercased()
+                              as: UTF8.self)
             // A name of another script with a Latin abbreviation after it (फ्रंटियर कोर (FC), سپریم
             // کورٹ (SC)) abbreviates the entity's English name: its letters are that name's.
-            if tokens[m.start].script != .latin, t.script == .latin { long = lx.entityName(m.entity).lowercased() }
-            guard let initial = short.first, long.first == initial else { continue }
-            var rest = long[...]
-            let inOrder = short.allSatisfy { c in
-                guard let i = rest.firstIndex(of: c) else { return false }
-                rest = rest[rest.index(after: i)...]
-                return true
-            }
-            if inOrder { defined.append((source(k), m.entity)) }
+            if tokens[m.start].script != .latin, t.script == .latin { long = lx.entityName(m.entity) }
+            if Self.abbreviates(short, long) { defined.append((source(k), m.entity)) }
         }
         if defined.isEmpty { return }
         // Where the document writes the abbreviation alone: a match of it (another entity's) or none.
@@ -1488,6 +1489,19 @@ public final class Tagger: Sendable {
         }
         matches += added
         matches.sort { $0.first < $1.first }
+    }
+
+    /// Whether `short` can abbreviate `long`, case aside: its letters are the name's in order,
+    /// the first its first (Schwartz and Hearst's test for an abbreviation).
+    static func abbreviates(_ short: String, _ long: String) -> Bool {
+        let short = short.lowercased(), long = long.lowercased()
+        guard let initial = short.first, long.first == initial else { return false }
+        var rest = long[...]
+        return short.allSatisfy { c in
+            guard let i = rest.firstIndex(of: c) else { return false }
+            rest = rest[rest.index(after: i)...]
+            return true
+        }
     }
 
     /// Whether tokens `inner` stand in round brackets right after token `before`: nothing but
