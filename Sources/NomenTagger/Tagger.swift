@@ -659,6 +659,21 @@ public final class Tagger: Sendable {
         }
     }
 
+    /// Whether a folded word is or ends in a title ending (titles.txt's `-präsident`), also
+    /// declined or feminine as German writes them: den ukrainischen Präsidenten Selenskyj,
+    /// des Außenministers Lawrow, Außenministerin Baerbock.
+    static func endsInTitle(_ key: UnsafeBufferPointer<UInt8>, _ ending: [UInt8]) -> Bool {
+        for inflection in titleInflections where key.count >= ending.count + inflection.count {
+            let stemEnd = key.count - inflection.count
+            if key[stemEnd...].elementsEqual(inflection), key[(stemEnd - ending.count)..<stemEnd].elementsEqual(ending) { return true }
+        }
+        return false
+    }
+
+    /// German endings after a title: none, the genitive -s/-es, the weak noun's -n/-en, the
+    /// feminine -in and its plural -innen.
+    private static let titleInflections: [[UInt8]] = ["", "s", "es", "n", "en", "in", "innen"].map { Array($0.utf8) }
+
     /// What a folded word is to the lexicon, worked out from scratch.
     private func wordFacts(_ key: UnsafeBufferPointer<UInt8>, rules set: RuleSet?,
                            token: Token, bytes: UnsafeBufferPointer<UInt8>) -> WordFacts {
@@ -669,7 +684,7 @@ public final class Tagger: Sendable {
         if exactWordKeys.contains(key) { facts.flags.insert(.foldsLikeExactWord) }
         if Self.headTitle.contains(key) { facts.flags.insert(.headTitle) }
         if (facts.id >= 0 && courtesyTitles.contains(facts.id)) || titleWords.contains(key)
-            || titleEndings.contains(where: { key.count >= $0.count && key.suffix($0.count).elementsEqual($0) }) {
+            || titleEndings.contains(where: { Self.endsInTitle(key, $0) }) {
             facts.flags.insert(.title)
         }
         if let set {

@@ -462,6 +462,16 @@ import NomenTestSupport
                               [Mentioned("Siracuddin Hakkani", "sirajuddin-haqqani")]))
     }
 
+    /// A German title declined or feminine (den Präsidenten, des Außenministers, die
+    /// Außenministerin) is a title like its plain form: the surname after it is the person's,
+    /// not another person's after their given name.
+    @Test func aDeclinedGermanTitleBeforeASurname() {
+        expectTagging(TagCase("Der Kanzler sprach mit dem ukrainischen Präsidenten Selenskyj.",
+                              [Mentioned("Selenskyj", "volodymyr-zelensky", .partial)]))
+        expectTagging(TagCase("Ein Treffen des russischen Außenministers Lawrow ist geplant.",
+                              [Mentioned("Lawrow", "sergey-lavrov", .partial)]))
+    }
+
     @Test func partialNameFollowsItsNearestAntecedent() {
         expectTagging(TagCase("Anas Haqqani arrived. Haqqani spoke. Then Sirajuddin Haqqani arrived, and Haqqani spoke again.",
                       [Mentioned("Anas Haqqani", "anas-haqqani"), Mentioned("Haqqani", "anas-haqqani", .partial),
