@@ -182,8 +182,13 @@ final class ScalarTable {
 
     /// One Chinese character simplified alone, settled (`settled`).
     private func simplifiedAlone(_ s: Unicode.Scalar) -> Unicode.Scalar {
-        guard let first = simplify([s]).first, first != s else { return s }
-        return Self.settled(s, first) { self.simplify([$0]).first ?? $0 }
+        let first = simplifiedOnce(s)
+        return first == s ? s : Self.settled(s, first, simplifiedOnce)
+    }
+
+    /// One Chinese character simplified alone, once (itself when ICU leaves it).
+    private func simplifiedOnce(_ s: Unicode.Scalar) -> Unicode.Scalar {
+        simplify([s]).first ?? s
     }
 
     /// The breve of й (и + U+0306) is a letter of its own in Russian and Ukrainian, not a diacritic.
@@ -316,7 +321,7 @@ final class ScalarTable {
         for (low, first) in once {
             let start = Unicode.Scalar(UInt32(page << 8 | low))!
             result[low] = Self.settled(start, first) { s in
-                s.value >> 8 == UInt32(page) ? once[Int(s.value & 0xFF)] ?? s : self.simplify([s]).first ?? s
+                s.value >> 8 == UInt32(page) ? once[Int(s.value & 0xFF)] ?? s : self.simplifiedOnce(s)
             }
         }
         return result

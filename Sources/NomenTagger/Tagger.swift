@@ -201,6 +201,11 @@ public final class Tagger: Sendable {
         return WordList(words.map { folder.key($0) })
     }
 
+    /// The source text of tokens `a` through `b`, as written.
+    fileprivate static func sourceText(_ a: Int, _ b: Int, _ tokens: Tokens, _ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+    }
+
     /// Token `k`'s folded bytes.
     @inline(__always)
     fileprivate static func foldedWord(_ k: Int, _ tokens: Tokens, _ folded: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
@@ -1456,8 +1461,8 @@ public final class Tagger: Sendable {
             // in English, keeps its own body: «صندوق جمعیت سازمان ملل (UNFPA)», where the match
             // before it is the UN inside the longer name the lexicon lacks.
             if short.first == short.last, tokens[short.first].script == .latin, tokens[short.first].shape.contains(.allUpper) {
-                let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[short.first].byteStart)..<Int(tokens[short.first].byteEnd)]), as: UTF8.self)
-                let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[full.start].byteStart)..<Int(tokens[full.last].byteEnd)]), as: UTF8.self)
+                let word = Self.sourceText(short.first, short.first, tokens, bytes)
+                let written = Self.sourceText(full.start, full.last, tokens, bytes)
                 if !Self.abbreviates(word, written), !Self.abbreviates(word, lx.entityName(full.entity)) { continue }
             }
             matches[k].entity = full.entity
@@ -1484,8 +1489,7 @@ public final class Tagger: Sendable {
                   index + 1 == matches.count || matches[index + 1].first > k || matches[index + 1].last == k,
                   bracketed(k...k, after: m.last, tokens: tokens, bytes: bytes) else { continue }
             let short = String(decoding: source(k), as: UTF8.self)
-            var long = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.start].byteStart)..<Int(tokens[m.last].byteEnd)]),
-                              as: UTF8.self)
+            var long = Self.sourceText(m.start, m.last, tokens, bytes)
             // A name of another script with a Latin abbreviation after it (फ्रंटियर कोर (FC), سپریم
             // کورٹ (SC)) abbreviates the entity's English name: its letters are that name's.
             if tokens[m.start].script != .latin, t.script == .latin { long = lx.entityName(m.entity) }
@@ -2196,7 +2200,7 @@ public final class Tagger: Sendable {
                   isHan(m.last + 1), tokens[m.last + 1].gap.contains(.none), let segmenter = scratch.segmenter else { return false }
             var b = m.last + 1
             while b + 1 < tokens.count, b - m.last < 3, isHan(b + 1), tokens[b + 1].gap.contains(.none) { b += 1 }
-            let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[m.first].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            let window = Self.sourceText(m.first, b, tokens, bytes)
             let last = Int(tokens[m.last].scalarStart - tokens[m.first].scalarStart)
             let words = segmenter.words(in: window).map(\.range)
             return words.contains(0..<last) && words.contains { $0.lowerBound == last && $0.upperBound > last + 1 }
@@ -2232,7 +2236,7 @@ public final class Tagger: Sendable {
             // A character that spells foreign names and little else after the name: the name
             // begins a longer one (阿塔 in 阿塔图尔克, Atatürk; 巴塔 in 巴塔哥尼亚, Patagonia).
             if b > m.last, Self.transliterationCharacters.contains(tokens[m.last + 1].byteStart, in: bytes) { return true }
-            let window = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            let window = Self.sourceText(a, b, tokens, bytes)
             let start = Int(tokens[m.first].scalarStart - tokens[a].scalarStart)
             let end = Int(tokens[m.last].scalarEnd - tokens[a].scalarStart)
             return segmenter.words(in: window).contains { w in
@@ -2650,7 +2654,7 @@ public final class Tagger: Sendable {
                         // (Amir Chan Muttaki, Zamir Kabuloff): other spans are not looked up.
                         // All words known but no lexicon name: names side by side, not a new spelling.
                         // (Both checked above, before the walk.)
-                        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+                        let text = Self.sourceText(a, b, tokens, bytes)
                         (entity, score) = fuzzyLookup(text, matcher: matcher, scratch: scratch)
                         // A case ending on the last word (আলেকজান্ডার লুকাশেঙ্কোর): the name without
                         // it, as the inflection rules read a name of the lexicon. The mention keeps it.
@@ -2758,7 +2762,7 @@ public final class Tagger: Sendable {
             let flags = tokens[i].facts.flags
             guard tokens[i].facts.id < 0, tokens[i].letters >= 3, !flags.contains(.title), !flags.contains(.functionWord),
                   introducedAsPlace(i, tokens: tokens, folded: folded), !added.contains(where: { $0.first == i }) else { continue }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[i].byteStart)..<Int(tokens[i].byteEnd)]), as: UTF8.self)
+            let text = Self.sourceText(i, i, tokens, bytes)
             let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
             guard e >= 0, score >= 0.93, lexicon.isCurated(e), lexicon.entityTypes[e] == gpeType || lexicon.entityTypes[e] == locType,
                   supported(e) else { continue }
@@ -2781,7 +2785,7 @@ public final class Tagger: Sendable {
             // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
             guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }),
                   !startsHonorific(tokens[a]) else { continue }
-            let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+            let text = Self.sourceText(a, b, tokens, bytes)
             let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
             guard e >= 0, score >= 0.95, lexicon.isCurated(e) else { continue }
             let type = lexicon.entityTypes[e]
@@ -2807,7 +2811,7 @@ public final class Tagger: Sendable {
                 for b in stride(from: last, through: a + 1, by: -1) {
                     guard bodyKeyPairs.contains(keys.pair(a, b)),
                           !matches.contains(where: { $0.first <= b && $0.last >= a && ($0.first < a || $0.last > b) }) else { continue }
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[Int(tokens[a].byteStart)..<Int(tokens[b].byteEnd)]), as: UTF8.self)
+                    let text = Self.sourceText(a, b, tokens, bytes)
                     let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
                     // A place needs the support a key does, as above.
                     guard e >= 0, score >= 0.95, lexicon.isCurated(e), lexicon.entityTypes[e] != personType,
