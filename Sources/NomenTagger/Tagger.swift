@@ -1951,8 +1951,9 @@ public final class Tagger: Sendable {
             }
             // Without capitals, a word the lexicon does not know right before may be a given name
             // of another person (আবদুর রহমান after মুজিব উর রহমান): the lexicon's own partial names only.
+            // Not a function word, wherever it stands (तो रहमान, "then Rahman").
             if !cased && !named.isEmpty && i > 0 && !covered[i - 1] && joinable(tokens[i - 1], t)
-                && !tokens[i - 1].isKnown && !tokens[i - 1].isFunctionWord { named = [] }
+                && !tokens[i - 1].isKnown && !tokens[i - 1].facts.isFunctionWord { named = [] }
             // A given name so common that it names no one alone (آصف, of many) still names the
             // person the document named in full with it last (خواجة محمد آصف).
             if candidates.isEmpty && named.isEmpty { continue }
@@ -1990,8 +1991,16 @@ public final class Tagger: Sendable {
             // Muttaqi, not Ahmadullah Muttaqi: see Prominence); and not as anyone's given name
             // too unless an honorific says whose it is: Abdullah alone is a given name of many
             // (King Abdullah) before it is Abdullah Abdullah's, but Dr. Abdullah is his.
-            guard cased, let e = carriers.count == 1 ? carriers.first : Prominence.dominant(carriers, languages: { Int(lx.entityLanguages[$0]) })
-            else { continue }
+            // Of several, after a title (Tacikistan Cumhurbaşkanı Rahman), the one the document
+            // supports alone: its country or a body of its context named.
+            var chosen = carriers.count == 1 ? carriers.first : Prominence.dominant(carriers, languages: { Int(lx.entityLanguages[$0]) })
+            var byTitle = false
+            if chosen == nil, i > 0, tokens[i - 1].facts.isTitle, joinable(tokens[i - 1], t) {
+                let mentioned = Set(sorted.map(\.entity))
+                let backed = carriers.filter { supports($0, mentioned: mentioned) }
+                if backed.count == 1 { (chosen, byTitle) = (backed.first, true) }
+            }
+            guard cased, let e = chosen else { continue }
             // Nor after a capitalised place as written a space before it: the two are a person's
             // name the lexicon lacks, the place's name a given name (Farah Rahimi, a widow from
             // Farah, is neither the province nor Iran's justice minister), as after an unknown
@@ -2002,7 +2011,7 @@ public final class Tagger: Sendable {
                 continue
             }
             guard entries.contains(where: { $0 & 2 != 0 && Int($0 >> 2) == e }), t.letters >= 4,
-                  !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil else { continue }
+                  !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil || byTitle else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
         }
