@@ -110,6 +110,7 @@ public final class Tagger: Sendable {
         commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
         lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
+        stanCharacters = (lexicon.vocabulary.id(of: "斯"), lexicon.vocabulary.id(of: "坦"))
         honorificStarts = WordBits(count: lexicon.vocabulary.count,
                                    lexicon.honorificIndex.keys.compactMap { $0.split(separator: ",").first.flatMap { Int32($0) } })
         personType = UInt8((0..<lexicon.typeNames.count).first { lexicon.typeNames[$0] == "PERSON" } ?? 255)
@@ -170,6 +171,9 @@ public final class Tagger: Sendable {
     let lowerHeads: Set<Int32>
     /// Vocabulary ids of ``bodyCharacters``.
     let bodiesWithHeads: Set<Int32>
+    /// Vocabulary ids of 斯 and 坦, whose 斯坦 ("-stan") completes a people's name to its
+    /// country's (塔吉克, 塔吉克斯坦); -1 where the lexicon has none.
+    let stanCharacters: (Int32, Int32)
     /// 长 and 長, "head".
     static let headTitle = WordList(["长", "長"])
 
@@ -2161,11 +2165,18 @@ public final class Tagger: Sendable {
                 && Self.timeFirst.contains(tokens[k].byteStart, in: bytes) && Self.timeSecond.contains(tokens[k + 1].byteStart, in: bytes)
         }
         // A place's name before 语 ("language") names the language: 塔吉克语 (Tajik), 普什图语
-        // (Pashto), 俄语 (Russian), not the country or the people.
+        // (Pashto), 俄语 (Russian), not the country or the people. A country's name without its
+        // 斯坦 ("-stan") before 人 ("person") names a people, as before 族: 塔吉克人 (Tajiks,
+        // Afghanistan's too), 乌兹别克人; unless 人 starts a word of its own there (塔吉克人口,
+        // Tajikistan's population; 人权, 人道, 人员). A demonym stays (阿富汗人, Afghans).
         matches.removeAll { m in
             let k = m.last + 1
-            return isHan(m.last) && k < tokens.count && tokens[k].gap.contains(.none) && Self.languageCharacters.contains(tokens[k].byteStart, in: bytes)
-                && !m.names.isEmpty && m.names.allSatisfy { n in [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]) }
+            guard isHan(m.last), k < tokens.count, tokens[k].gap.contains(.none), !m.names.isEmpty,
+                  m.names.allSatisfy({ n in [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]) }) else { return false }
+            if Self.languageCharacters.contains(tokens[k].byteStart, in: bytes) { return true }
+            return Self.personCharacter.contains(tokens[k].byteStart, in: bytes)
+                && !(k + 1 < tokens.count && tokens[k + 1].gap.contains(.none) && Self.afterPersonInWords.contains(tokens[k + 1].byteStart, in: bytes))
+                && stanCompletes(m, tokens: tokens)
         }
         // A place inside a short title in 《》 names the work, not the place (《加德满都邮报》,
         // the Kathmandu Post; 《中立土库曼斯坦》, the newspaper Neutral Turkmenistan), unless it
@@ -2267,7 +2278,27 @@ public final class Tagger: Sendable {
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
 
     /// 时间 / 時間, "time", a character at a time.
+    /// Whether 斯坦 after the match's words makes a name of the same place (塔吉克 → 塔吉克斯坦).
+    private func stanCompletes(_ m: Match, tokens: Tokens) -> Bool {
+        guard stanCharacters.0 >= 0, stanCharacters.1 >= 0 else { return false }
+        var state = tokens[m.first].facts.start(m.reading(m.first))
+        var k = m.first + 1
+        while state >= 0 && k <= m.last {
+            state = lexicon.trie.next(state, m.id(of: k, tokens))
+            k += 1
+        }
+        if state >= 0 { state = lexicon.trie.next(state, stanCharacters.0) }
+        if state >= 0 { state = lexicon.trie.next(state, stanCharacters.1) }
+        guard state >= 0 else { return false }
+        let entities = Set(m.names.map { lexicon.nameEntity[Int($0)] })
+        return lexicon.trie.outputs(of: state).contains { entities.contains(lexicon.nameEntity[Int(TokenTrie.name(lexicon.trie.outputs[$0]))]) }
+    }
+
     private static let languageCharacters = HanCharacters("语語")
+    private static let personCharacter = HanCharacters("人")
+    /// Second characters of words that start with 人: population, rights, humanitarian, staff,
+    /// people, figures, hostages, the NPC, labour, talent, numbers, per head, culture, mankind.
+    private static let afterPersonInWords = HanCharacters("口权權道员員民士质質大工才力数數均身文类類事")
     private static let timeFirst = HanCharacters("时時")
     private static let timeSecond = HanCharacters("间間")
 
