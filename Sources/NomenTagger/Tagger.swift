@@ -522,6 +522,7 @@ public final class Tagger: Sendable {
         // ``inCompassCompound(_:tokens:folded:)``).
         matches.removeAll { m in
             if inCompassCompound(m, tokens: tokens, folded: scanner.folded) { return true }
+            if nisbaOfPlace(m, tokens: tokens, folded: scanner.folded) { return true }
             let end = Int(tokens[m.last].byteEnd)
             if m.first == m.last && tokens[m.last].shape.contains(.allUpper) && end < bytes.count && bytes[end] == 0x24 { return true }
             // 族 is E6 97 8F in UTF-8.
@@ -2278,6 +2279,16 @@ public final class Tagger: Sendable {
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
 
     /// 时间 / 時間, "time", a character at a time.
+    /// Whether the match is an Arabic place's name in ي read with an article it does not
+    /// have: the adjective of the same letters (نسبة), not the place: الدعم المالي ("financial
+    /// support", not Mali), الرئيس المالي ("the Malian president").
+    private func nisbaOfPlace(_ m: Match, tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) -> Bool {
+        let t = tokens[m.first]
+        guard m.first == m.last, t.script == .arabic, t.articleMask & (1 << m.reading(m.first)) != 0, t.foldEnd - t.foldStart >= 4,
+              folded[Int(t.foldEnd) - 2] == 0xD9, folded[Int(t.foldEnd) - 1] == 0x8A else { return false }
+        return m.names.allSatisfy { [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])]) }
+    }
+
     /// Whether 斯坦 after the match's words makes a name of the same place (塔吉克 → 塔吉克斯坦).
     private func stanCompletes(_ m: Match, tokens: Tokens) -> Bool {
         guard stanCharacters.0 >= 0, stanCharacters.1 >= 0 else { return false }
