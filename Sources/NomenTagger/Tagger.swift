@@ -2278,7 +2278,6 @@ public final class Tagger: Sendable {
     /// its own with: one after a short name shows that the name goes on.
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
 
-    /// 时间 / 時間, "time", a character at a time.
     /// Whether the match is an Arabic place's name in ي read with an article it does not
     /// have: the adjective of the same letters (نسبة), not the place: الدعم المالي ("financial
     /// support", not Mali), الرئيس المالي ("the Malian president").
@@ -2305,11 +2304,14 @@ public final class Tagger: Sendable {
         return lexicon.trie.outputs(of: state).contains { entities.contains(lexicon.nameEntity[Int(TokenTrie.name(lexicon.trie.outputs[$0]))]) }
     }
 
+    /// 语 / 語, "language".
     private static let languageCharacters = HanCharacters("语語")
+    /// 人, "person".
     private static let personCharacter = HanCharacters("人")
     /// Second characters of words that start with 人: population, rights, humanitarian, staff,
     /// people, figures, hostages, the NPC, labour, talent, numbers, per head, culture, mankind.
     private static let afterPersonInWords = HanCharacters("口权權道员員民士质質大工才力数數均身文类類事")
+    /// 时间 / 時間, "time", a character at a time.
     private static let timeFirst = HanCharacters("时時")
     private static let timeSecond = HanCharacters("间間")
 
