@@ -1850,6 +1850,8 @@ public final class Tagger: Sendable {
         // person a surname alone refers back to, though the lexicon lists it as theirs to no
         // one (Farooqi after Fazalhaq Farooqi, whose names are all ambiguous, Farooqi being a
         // common surname, is he, not Aslam Farooqui, whose surname it is alone).
+        // The entities named, for a surname several persons carry after a title (asked rarely).
+        lazy var mentioned = Set(sorted.map(\.entity))
         var namedBy: [Int32: [Int]] = [:]
         for m in sorted where m.last > m.first && m.kind != .partial && lx.entityTypes[m.entity] == personType {
             for v in 0..<WordFacts.readings where tokens[m.last].reading(v).id >= 0 {
@@ -2001,7 +2003,6 @@ public final class Tagger: Sendable {
             var chosen = carriers.count == 1 ? carriers.first : Prominence.dominant(carriers, languages: { Int(lx.entityLanguages[$0]) })
             var byTitle = false
             if chosen == nil, i > 0, tokens[i - 1].facts.isTitle, joinable(tokens[i - 1], t) {
-                let mentioned = Set(sorted.map(\.entity))
                 let backed = carriers.filter { supports($0, mentioned: mentioned) }
                 if backed.count == 1 { (chosen, byTitle) = (backed.first, true) }
             }
@@ -2172,8 +2173,7 @@ public final class Tagger: Sendable {
         // Tajikistan's population; 人权, 人道, 人员). A demonym stays (阿富汗人, Afghans).
         matches.removeAll { m in
             let k = m.last + 1
-            guard isHan(m.last), k < tokens.count, tokens[k].gap.contains(.none), !m.names.isEmpty,
-                  m.names.allSatisfy({ n in [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]) }) else { return false }
+            guard isHan(m.last), k < tokens.count, tokens[k].gap.contains(.none), namesArePlaces(m) else { return false }
             if Self.languageCharacters.contains(tokens[k].byteStart, in: bytes) { return true }
             return Self.personCharacter.contains(tokens[k].byteStart, in: bytes)
                 && !(k + 1 < tokens.count && tokens[k + 1].gap.contains(.none) && Self.afterPersonInWords.contains(tokens[k + 1].byteStart, in: bytes))
@@ -2206,12 +2206,7 @@ public final class Tagger: Sendable {
             }
             return false
         }
-        // (Before entities are resolved: every name the match found is a place's.)
-        func isPlace(_ n: Int32) -> Bool {
-            let type = lexicon.entityTypes[Int(lexicon.nameEntity[Int(n)])]
-            return type == gpeType || type == locType
-        }
-        matches.removeAll { m in isHan(m.first) && !m.names.isEmpty && m.names.allSatisfy(isPlace) && inTitle(m) }
+        matches.removeAll { m in isHan(m.first) && namesArePlaces(m) && inTitle(m) }
         // A longer name whose last character the dictionary reads as the first of a word after
         // it, and the rest of the name as a word of its own: 伊斯兰|国家 ("Islamic countries")
         // is no 伊斯兰国 (the Islamic State). Only a name whose first part the dictionary knows
@@ -2285,7 +2280,12 @@ public final class Tagger: Sendable {
         let t = tokens[m.first]
         guard m.first == m.last, t.script == .arabic, t.articleMask & (1 << m.reading(m.first)) != 0, t.foldEnd - t.foldStart >= 4,
               folded[Int(t.foldEnd) - 2] == 0xD9, folded[Int(t.foldEnd) - 1] == 0x8A else { return false }
-        return m.names.allSatisfy { [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])]) }
+        return namesArePlaces(m)
+    }
+
+    /// Whether the match found names and every one is a place's (before entities are resolved).
+    private func namesArePlaces(_ m: Match) -> Bool {
+        !m.names.isEmpty && m.names.allSatisfy { [gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])]) }
     }
 
     /// Whether 斯坦 after the match's words makes a name of the same place (塔吉克 → 塔吉克斯坦).
