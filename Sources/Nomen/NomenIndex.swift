@@ -30,7 +30,10 @@ public final class NomenIndex: Sendable {
         matcher.write(into: &w)
         w.add("sources", strings: sources)
         let tmp = path + ".tmp-\(getpid())"
-        try w.data().write(to: URL(fileURLWithPath: tmp))
+        do { try w.write(toFile: tmp) } catch {
+            try? FileManager.default.removeItem(atPath: tmp)
+            throw error
+        }
         if FileManager.default.fileExists(atPath: path) { try? FileManager.default.removeItem(atPath: path) }
         try FileManager.default.moveItem(atPath: tmp, toPath: path)
     }

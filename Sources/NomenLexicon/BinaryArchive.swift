@@ -44,32 +44,76 @@ public enum BinaryArchive {
             add("\(name).txt", table.bytes)
         }
 
+        /// The archive in memory.
         public func data() -> Data {
-            var directory: [UInt8] = []
-            var payload: [UInt8] = []
+            var out = Data()
+            write { out.append(contentsOf: $0) }
+            return out
+        }
+
+        /// Writes the archive to a file, section by section from where each is held (an
+        /// index of 300 MB is not copied whole, nor more than once).
+        /// - Throws: ``FormatError`` naming the file when it cannot be created or written.
+        public func write(toFile path: String) throws {
+            let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            guard fd >= 0 else { throw FormatError(message: "cannot create \(path): \(String(cString: strerror(errno)))") }
+            var failure: Int32 = 0
+            write { piece in
+                var rest = piece
+                while failure == 0 && !rest.isEmpty {
+                    let n = Foundation.write(fd, rest.baseAddress!, rest.count)
+                    if n < 0 { if errno != EINTR { failure = errno }; continue }
+                    rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+                }
+            }
+            if close(fd) != 0 && failure == 0 { failure = errno }
+            if failure != 0 { throw FormatError(message: "cannot write \(path): \(String(cString: strerror(failure)))") }
+        }
+
+        /// The archive, in pieces in file order, each handed to `sink`: the header, the
+        /// directory, then each section after the zeros that align it. The checksum is
+        /// computed over the same pieces first, so the header can hold it.
+        func write(_ sink: (UnsafeRawBufferPointer) -> Void) {
             // Each section starts on a 64-byte boundary of the file (a cache line, when the
             // file is mapped at a page), so a table's entries split across lines no more
             // than their size makes them.
             let payloadStart = BinaryArchive.headerSize + sections.count * BinaryArchive.directoryEntrySize
+            var directory: [UInt8] = []
+            var padding: [Int] = []
+            var offset = 0
             for (name, bytes) in sections {
-                while (payloadStart + payload.count) % 64 != 0 { payload.append(0) }
+                let pad = (64 - (payloadStart + offset) % 64) % 64
+                padding.append(pad)
+                offset += pad
                 var nameBytes = Array(name.utf8.prefix(24))
                 nameBytes += [UInt8](repeating: 0, count: 24 - nameBytes.count)
                 directory += nameBytes
-                directory += le(UInt64(payload.count))
+                directory += le(UInt64(offset))
                 directory += le(UInt64(bytes.count))
-                payload += bytes
+                offset += bytes.count
             }
-            while payload.count % 8 != 0 { payload.append(0) }
-            let body = directory + payload
-            var out = BinaryArchive.magic
-            out += le(version)
-            out += le(UInt32(sections.count))
-            out += le(UInt64(body.count))
+            let tail = (8 - offset % 8) % 8
+            let bodyLength = directory.count + offset + tail
+            let zeros = [UInt8](repeating: 0, count: 64)
+            func body(_ emit: (UnsafeRawBufferPointer) -> Void) {
+                directory.withUnsafeBytes(emit)
+                for ((_, bytes), pad) in zip(sections, padding) {
+                    zeros.withUnsafeBytes { emit(UnsafeRawBufferPointer(rebasing: $0[..<pad])) }
+                    bytes.withUnsafeBytes(emit)
+                }
+                zeros.withUnsafeBytes { emit(UnsafeRawBufferPointer(rebasing: $0[..<tail])) }
+            }
+            var header = BinaryArchive.magic
+            header += le(version)
+            header += le(UInt32(sections.count))
+            header += le(UInt64(bodyLength))
             // The checksum covers the header fields before it, so a flipped section count is caught too.
-            out += le(Checksum.of(Array(out[8..<24]) + body))
-            out += body
-            return Data(out)
+            var checksum = Checksum.Feed(length: UInt64(16 + bodyLength))
+            header.withUnsafeBytes { checksum.add(UnsafeRawBufferPointer(rebasing: $0[8..<24])) }
+            body { checksum.add($0) }
+            header += le(checksum.value)
+            header.withUnsafeBytes(sink)
+            body(sink)
         }
 
         private func le<I: FixedWidthInteger>(_ v: I) -> [UInt8] {
@@ -293,6 +337,41 @@ public enum Checksum {
             h = Self.mix(h, lanes.2)
             h = Self.mix(h, lanes.3)
             return h ^ (h >> 31)
+        }
+    }
+
+    /// A checksum fed in pieces of any length: what is not yet a whole word waits for the
+    /// next piece, so the value is that of the pieces run together.
+    struct Feed {
+        private var state: State
+        private var pending: (UInt64, Int) = (0, 0)
+
+        init(length: UInt64) { state = State(length: length) }
+
+        mutating func add(_ raw: UnsafeRawBufferPointer) {
+            var i = 0
+            // Bytes waiting from the last piece, completed to a word first.
+            while pending.1 > 0 && pending.1 < 8 && i < raw.count {
+                pending.0 |= UInt64(raw[i]) << UInt64(8 * pending.1)
+                pending.1 += 1
+                i += 1
+            }
+            if pending.1 == 8 {
+                withUnsafeBytes(of: pending.0.littleEndian) { state.update($0) }
+                pending = (0, 0)
+            }
+            let words = (raw.count - i) / 8 * 8
+            if words > 0 { state.update(UnsafeRawBufferPointer(rebasing: raw[i..<(i + words)])) }
+            for k in (i + words)..<raw.count {
+                pending.0 |= UInt64(raw[k]) << UInt64(8 * pending.1)
+                pending.1 += 1
+            }
+        }
+
+        var value: UInt64 {
+            var s = state
+            withUnsafeBytes(of: pending.0.littleEndian) { s.update(UnsafeRawBufferPointer(rebasing: $0[..<pending.1])) }
+            return s.value
         }
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NomenNormalization
 
 /// Reads and writes lexicons as JSON Lines, one entity a line:
 /// `{"id": "kabul", "type": "GPE", "name": "Kabul", "names": {"en": ["Kabul"], "ps": ["کابل"]}, "population": 3043532}`.
@@ -7,11 +8,23 @@ struct JSONLLexiconReader {
     let file: String
 
     func read(_ text: String) -> (entities: [Entity], diagnostics: [Diagnostic]) {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        let half = lines.count / 2
+        // A large file is read in two halves, the second on a thread of its own; each
+        // half's entities and diagnostics are in the order of its lines, and the first
+        // half's come first. Not a file of more lines than the limit of entities, which
+        // counts the whole file's (nor a small file, not worth a thread).
+        if half < 10_000 || lines.count > LexiconLimits.maxEntities { return read(lines[...]) }
+        let (first, second) = bothAtOnce({ read(lines[..<half]) }, { read(lines[half...]) })
+        return (first.entities + second.entities, first.diagnostics + second.diagnostics)
+    }
+
+    /// Reads some lines of the file: line `k` of `lines` is the file's line `k + 1`.
+    private func read(_ lines: ArraySlice<Substring>) -> (entities: [Entity], diagnostics: [Diagnostic]) {
         var builder = EntityBuilder(file: file)
         var entities: [Entity] = []
-        var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            lineNumber += 1
+        for (index, rawLine) in zip(lines.indices, lines) {
+            let lineNumber = index + 1
             let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let at = SourceLocation(file: file, line: lineNumber, column: 1)

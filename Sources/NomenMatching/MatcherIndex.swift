@@ -142,69 +142,156 @@ public final class MatcherIndex: Sendable {
         var lookup: [[String]: String] = [:]
         for (form, key) in zip(honorificForms, honorificKeyList) { lookup[form.split(separator: " ").map(String.init)] = key }
 
-        var nameEntity: [Int32] = []
-        var texts = StringTable.Builder()
-        var nameLanguage: [UInt16] = []
-        var languageList: [String] = []
-        var languageIndex: [String: UInt16] = [:]
-        var latinTable = StringTable.Builder()
-        var skeletonTable = StringTable.Builder()
-        var nameScheme: [UInt8] = []
-        var schemeList: [String] = [""]
-        var schemeIndex: [String: UInt8] = ["": 0]
-        var flags: [UInt8] = []
-        var tokenPost: [String: [Int32]] = [:]
-        var translit: [String: String] = [:]
-        var fusedPost: [String: [Int32]] = [:]
-        var gramPost: [String: [Int32]] = [:]
+        // Every name read in Latin on two threads (the costly part), then the tables and
+        // the postings on two: the name tables and the token keys beside the trigrams (as
+        // many as the token keys), the fused keys and the transliterations.
+        let (names, translit) = Self.readNames(lexicon.entities, honorifics: lookup)
+        let ((tables, tokens), (grams, fused, words)) = bothAtOnce({ () -> (NameTables, Postings) in
+            var tokenPost: [String: [Int32]] = [:]
+            for (n, name) in names.enumerated() {
+                for sk in Set(name.skeletons) { tokenPost[sk, default: []].append(Int32(n)) }
+                // Exact words, marked "=" so they never collide with a skeleton.
+                for w in Set(name.tokens) where w.count > 1 { tokenPost["=" + w, default: []].append(Int32(n)) }
+            }
+            return (NameTables(names), Postings(tokenPost))
+        }, { () -> (Postings, Postings, (StringIndex, StringTable)) in
+            var gramPost: [String: [Int32]] = [:]
+            var fusedPost: [String: [Int32]] = [:]
+            for (n, name) in names.enumerated() {
+                let fused = name.skeletons.joined()
+                fusedPost[fused, default: []].append(Int32(n))
+                for g in Set(trigrams(fused)) { gramPost[g, default: []].append(Int32(n)) }
+            }
+            let translitKeys = translit.keys.sorted()
+            var translitValues = StringTable.Builder()
+            for k in translitKeys { translitValues.append(translit[k]!) }
+            return (Postings(gramPost), Postings(fusedPost), (StringIndex.build(translitKeys), translitValues.build()))
+        })
+        return MatcherIndex(
+            nameEntity: tables.entity, nameTexts: tables.texts, nameLanguage: tables.language, languages: tables.languages,
+            nameLatin: tables.latin, nameSkeleton: tables.skeleton, nameScheme: tables.scheme, schemes: tables.schemes,
+            nameFlags: tables.flags, entityLanguages: Table(lexicon.entities.map(Prominence.languages)),
+            tokenKeys: tokens.keys, tokenStart: tokens.start, tokenPostings: tokens.names,
+            fusedKeys: fused.keys, fusedStart: fused.start, fusedPostings: fused.names,
+            gramKeys: grams.keys, gramStart: grams.start, gramPostings: grams.names,
+            honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build(),
+            translitWords: words.0, translitLatin: words.1)
+    }
 
-        let readings = Self.latinReadings(lexicon.entities)
-        var next = 0
-        for (e, entity) in lexicon.entities.enumerated() {
+    /// A name the matcher keeps, read in Latin: one of an entity's names whose Latin words,
+    /// honorifics stripped, are not those of an earlier name of the entity.
+    struct NameReading: Sendable, Equatable {
+        let entity: Int32
+        let text: String
+        let language: String
+        /// The transliteration scheme, "" for a name already in Latin.
+        let scheme: String
+        /// Bit 0 ambiguous, bit 1 generated, bit 2 a person's name (see ``MatcherIndex/nameFlags``).
+        let flags: UInt8
+        /// Folded Latin words, and their skeletons.
+        let tokens: [String]
+        let skeletons: [String]
+    }
+
+    /// The names the matcher keeps, in the order of the entities and their names, and the
+    /// transliteration of every non-Latin word of every name. Both are functions of the names'
+    /// texts and languages alone (a word's transliteration is the same in every name, and
+    /// which names an entity keeps depends on its names only), so the second half of the
+    /// entities is read on a thread of its own, with its own transliterators.
+    static func readNames(_ entities: [Entity], honorifics: [[String]: String]) -> (names: [NameReading], translit: [String: String]) {
+        let half = entities.count / 2
+        // Small lexicons are not worth a thread.
+        if half < 1_000 { return readNames(of: entities[...], honorifics: honorifics) }
+        let (first, second) = bothAtOnce({ readNames(of: entities[..<half], honorifics: honorifics) },
+                                         { readNames(of: entities[half...], honorifics: honorifics) })
+        // A word of both halves has the same transliteration in each.
+        return (first.names + second.names, first.translit.merging(second.translit) { a, _ in a })
+    }
+
+    /// ``readNames(_:honorifics:)`` of some entities; a word transliterated for one name is
+    /// looked up, not transliterated again, for the Latin forms of the next.
+    static func readNames(of part: ArraySlice<Entity>, honorifics: [[String]: String]) -> (names: [NameReading], translit: [String: String]) {
+        var known: [String: String] = [:]
+        var out: [NameReading] = []
+        for (e, entity) in zip(part.indices, part) {
             var seen = Set<String>()
             for v in entity.allNames {
-                let (words, form) = readings[next]
-                next += 1
-                for (word, latin) in words where translit[word] == nil { translit[word] = latin }
-                let tokens = Self.stripHonorifics(form.tokens, using: lookup).tokens
-                if tokens.isEmpty { continue }
-                let latin = tokens.joined(separator: " ")
-                if !seen.insert(latin).inserted { continue }
-                let skeletons = tokens.map(NameKeys.skeleton)
-                let n = Int32(nameEntity.count)
-                nameEntity.append(Int32(e))
-                texts.append(v.text)
-                let lang = languageIndex[v.language] ?? {
-                    let l = UInt16(languageList.count)
-                    languageList.append(v.language)
-                    languageIndex[v.language] = l
-                    return l
-                }()
-                nameLanguage.append(lang)
-                latinTable.append(latin)
-                skeletonTable.append(skeletons.joined(separator: " "))
-                let scheme = form.scheme ?? ""
-                let s = schemeIndex[scheme] ?? {
-                    let i = UInt8(min(255, schemeList.count))
-                    schemeList.append(scheme)
-                    schemeIndex[scheme] = i
-                    return i
-                }()
-                nameScheme.append(s)
-                var f: UInt8 = 0
-                if v.ambiguous { f |= 1 }
-                if v.generated || entity.isGenerated { f |= 2 }
-                if entity.type == .person { f |= 4 }
-                flags.append(f)
-                for sk in Set(skeletons) { tokenPost[sk, default: []].append(n) }
-                // Exact words, marked "=" so they never collide with a skeleton.
-                for w in Set(tokens) where w.count > 1 { tokenPost["=" + w, default: []].append(n) }
-                let fused = skeletons.joined()
-                fusedPost[fused, default: []].append(n)
-                for g in Set(trigrams(fused)) { gramPost[g, default: []].append(n) }
+                for (word, latin) in NameKeys.transliteratedWords(v.text) where known[word] == nil { known[word] = latin }
+                let form = NameKeys.latinTokens(v.text, language: v.language) { known[$0] }
+                let tokens = Self.stripHonorifics(form.tokens, using: honorifics).tokens
+                if tokens.isEmpty || !seen.insert(tokens.joined(separator: " ")).inserted { continue }
+                var flags: UInt8 = 0
+                if v.ambiguous { flags |= 1 }
+                if v.generated || entity.isGenerated { flags |= 2 }
+                if entity.type == .person { flags |= 4 }
+                out.append(NameReading(entity: Int32(e), text: v.text, language: v.language, scheme: form.scheme ?? "", flags: flags,
+                                       tokens: tokens, skeletons: tokens.map(NameKeys.skeleton)))
             }
         }
-        func flatten(_ post: [String: [Int32]]) -> (StringIndex, Table<Int32>, Table<Int32>) {
+        return (out, known)
+    }
+
+    /// The tables of the names, a row a name.
+    private struct NameTables {
+        var entity: Table<Int32>
+        var texts: StringTable
+        var language: Table<UInt16>
+        var languages: StringTable
+        var latin: StringTable
+        var skeleton: StringTable
+        var scheme: Table<UInt8>
+        var schemes: StringTable
+        var flags: Table<UInt8>
+
+        init(_ names: [NameReading]) {
+            var texts = StringTable.Builder()
+            var latin = StringTable.Builder()
+            var skeleton = StringTable.Builder()
+            var languages = StringTable.Builder()
+            var languageIndex: [String: UInt16] = [:]
+            var schemes = StringTable.Builder()
+            schemes.append("")
+            var schemeIndex: [String: UInt8] = ["": 0]
+            var language: [UInt16] = []
+            var scheme: [UInt8] = []
+            for name in names {
+                texts.append(name.text)
+                latin.append(name.tokens.joined(separator: " "))
+                skeleton.append(name.skeletons.joined(separator: " "))
+                language.append(languageIndex[name.language] ?? {
+                    let l = UInt16(languageIndex.count)
+                    languages.append(name.language)
+                    languageIndex[name.language] = l
+                    return l
+                }())
+                scheme.append(schemeIndex[name.scheme] ?? {
+                    // Past 255 schemes (there are a dozen), the last number is shared.
+                    let i = UInt8(min(255, schemeIndex.count))
+                    schemes.append(name.scheme)
+                    schemeIndex[name.scheme] = i
+                    return i
+                }())
+            }
+            self.entity = Table(names.map(\.entity))
+            self.texts = texts.build()
+            self.language = Table(language)
+            self.languages = languages.build()
+            self.latin = latin.build()
+            self.skeleton = skeleton.build()
+            self.scheme = Table(scheme)
+            self.schemes = schemes.build()
+            self.flags = Table(names.map(\.flags))
+        }
+    }
+
+    /// Keys and the names each leads to, as the index keeps them: the keys in order, and
+    /// each key's names (in the order of the names) one list after the other.
+    private struct Postings {
+        let keys: StringIndex
+        let start: Table<Int32>
+        let names: Table<Int32>
+
+        init(_ post: [String: [Int32]]) {
             let keys = post.keys.sorted()
             var start: [Int32] = [0]
             var all: [Int32] = []
@@ -212,51 +299,10 @@ public final class MatcherIndex: Sendable {
                 all += post[k]!
                 start.append(Int32(all.count))
             }
-            return (StringIndex.build(keys), Table(start), Table(all))
+            self.keys = StringIndex.build(keys)
+            self.start = Table(start)
+            self.names = Table(all)
         }
-        let (tk, ts, tp) = flatten(tokenPost)
-        let (fk, fs, fp) = flatten(fusedPost)
-        let (gk, gs, gp) = flatten(gramPost)
-        let translitKeys = translit.keys.sorted()
-        var translitValues = StringTable.Builder()
-        for k in translitKeys { translitValues.append(translit[k]!) }
-        var lt = StringTable.Builder(); languageList.forEach { lt.append($0) }
-        var st = StringTable.Builder(); schemeList.forEach { st.append($0) }
-        return MatcherIndex(
-            nameEntity: Table(nameEntity), nameTexts: texts.build(), nameLanguage: Table(nameLanguage), languages: lt.build(),
-            nameLatin: latinTable.build(), nameSkeleton: skeletonTable.build(), nameScheme: Table(nameScheme), schemes: st.build(),
-            nameFlags: Table(flags), entityLanguages: Table(lexicon.entities.map(Prominence.languages)), tokenKeys: tk, tokenStart: ts, tokenPostings: tp, fusedKeys: fk, fusedStart: fs, fusedPostings: fp,
-            gramKeys: gk, gramStart: gs, gramPostings: gp, honorificForms: hf.build(), honorificKeys: hk.build(), particles: pt.build(),
-            translitWords: StringIndex.build(translitKeys), translitLatin: translitValues.build())
-    }
-
-    typealias LatinReading = (words: [(String, String)], form: NameKeys.LatinForm)
-
-    /// Every name's non-Latin words with their transliterations, and its Latin form, in the
-    /// order of the entities and their names. Both are functions of the name's text and
-    /// language alone (a word's transliteration is the same in every name), so the second
-    /// half of the entities is read on a thread of its own, with its own transliterators.
-    static func latinReadings(_ entities: [Entity]) -> [LatinReading] {
-        let half = entities.count / 2
-        // Small lexicons are not worth a thread.
-        if half < 1_000 { return latinReadings(of: entities[...]) }
-        let (first, second) = bothAtOnce({ latinReadings(of: entities[..<half]) }, { latinReadings(of: entities[half...]) })
-        return first + second
-    }
-
-    /// ``latinReadings(_:)`` of some entities; a word transliterated for one name is looked
-    /// up, not transliterated again, for the Latin forms of the next.
-    private static func latinReadings(of part: ArraySlice<Entity>) -> [LatinReading] {
-        var known: [String: String] = [:]
-        var out: [LatinReading] = []
-        for entity in part {
-            for v in entity.allNames {
-                let words = NameKeys.transliteratedWords(v.text)
-                for (word, latin) in words where known[word] == nil { known[word] = latin }
-                out.append((words, NameKeys.latinTokens(v.text, language: v.language) { known[$0] }))
-            }
-        }
-        return out
     }
 
     /// Trigrams of a skeleton with boundary marks: "kbl" → "^kb", "kbl", "bl$".

@@ -242,4 +242,39 @@ import NomenTestSupport
         for t in ["kabu", "kabull", "Kabul", "talib"] { #expect(index.id(of: t) == -1, "\(t)") }
         #expect(StringIndex.build([]).id(of: "x") == -1)
     }
+
+    /// An archive is written to its file section by section, its checksum fed in pieces
+    /// that end inside words (sections of 13 and 14 bytes): the file reads back, checksum
+    /// and all, and holds what the archive in memory holds.
+    @Test func aFileWrittenSectionBySectionReadsBack() throws {
+        var w = BinaryArchive.Writer(version: Self.version)
+        w.add("odd", [UInt8](1...13))
+        w.add("shorts", [UInt16](0..<7))
+        w.add("words", strings: ["Kabul", "Кабул", "喀布尔"])
+        w.add("longs", (0..<1_000).map { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 })
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nomen-written-\(UUID().uuidString).bin").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try w.write(toFile: path)
+        let file = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        #expect(file == Array(w.data()))
+        let r = try BinaryArchive.Reader(data: file, expectedVersion: Self.version)
+        #expect(Array(try r.array("odd", of: UInt8.self)) == [UInt8](1...13))
+        #expect(Array(try r.array("shorts", of: UInt16.self)) == [UInt16](0..<7))
+        #expect(try r.array("longs", of: UInt64.self).last == 999 &* 0x9E37_79B9_7F4A_7C15)
+        // A byte of the last section changed: the checksum of the pieces is the file's.
+        var damaged = file
+        damaged[damaged.count - 9] ^= 1
+        Self.expectFormatError(damaged, "checksum")
+    }
+
+    @Test func aFileThatCannotBeCreatedIsAnErrorNamingIt() {
+        let w = BinaryArchive.Writer(version: Self.version)
+        let path = "/nonexistent-\(UUID().uuidString)/index.nomenidx"
+        do {
+            try w.write(toFile: path)
+            Issue.record("expected an error")
+        } catch let e as BinaryArchive.FormatError {
+            #expect(e.message.hasPrefix("cannot create \(path)"), "\(e.message)")
+        } catch { Issue.record("\(error)") }
+    }
 }

@@ -111,4 +111,36 @@ import NomenLexicon
         #expect(court.context == ["united-nations"])
         #expect(court.location?.line == 2)
     }
+
+    /// A file of more than 20,000 lines is read in two halves on two threads: its entities
+    /// and its errors are in the order of its lines, each error at its own line.
+    @Test func aLargeJSONLFileIsReadInOrderWithEachErrorAtItsLine() throws {
+        let count = 20_500
+        var lines: [String] = []
+        for k in 1...count {
+            switch k {
+            case 3: lines.append("{\"id\": \"broken\", ")
+            case 9_000: lines.append("")
+            case 15_000: lines.append("{\"id\": \"e\(k)\", \"type\": \"GPE\"}")
+            default: lines.append("{\"id\": \"e\(k)\", \"type\": \"GPE\", \"name\": \"Place \(k)\"}")
+            }
+        }
+        let file = try Fixture.temporaryFile("large.jsonl", lines.joined(separator: "\n") + "\n")
+        do {
+            _ = try Lexicon.load(paths: [file])
+            Issue.record("expected errors")
+        } catch let e as LexiconError {
+            #expect(e.errors.map(\.location.line) == [3, 15_000], "\(e.errors.prefix(3))")
+            #expect(e.errors.map(\.location.file) == [file, file])
+        }
+        // The same file mended: every entity, in order, at its line.
+        lines[2] = "{\"id\": \"e3\", \"type\": \"GPE\", \"name\": \"Place 3\"}"
+        lines[14_999] = "{\"id\": \"e15000\", \"type\": \"GPE\", \"name\": \"Place 15000\"}"
+        let mended = try Fixture.temporaryFile("large-mended.jsonl", lines.joined(separator: "\n") + "\n")
+        let lexicon = try Lexicon.load(paths: [mended])
+        #expect(lexicon.entities.count == count - 1)
+        let misplaced = lexicon.entities.filter { "e\($0.location?.line ?? 0)" != $0.id }.map(\.id)
+        #expect(misplaced.isEmpty, "\(misplaced.prefix(5))")
+        #expect(zip(lexicon.entities, lexicon.entities.dropFirst()).allSatisfy { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) })
+    }
 }
