@@ -209,15 +209,14 @@ public final class MatcherIndex: Sendable {
     }
 
     /// ``readNames(_:honorifics:)`` of some entities; a word transliterated for one name is
-    /// looked up, not transliterated again, for the Latin forms of the next.
+    /// looked up, not transliterated again, for the next.
     static func readNames(of part: ArraySlice<Entity>, honorifics: [[String]: String]) -> (names: [NameReading], translit: [String: String]) {
         var known: [String: String] = [:]
         var out: [NameReading] = []
         for (e, entity) in zip(part.indices, part) {
             var seen = Set<String>()
             for v in entity.allNames {
-                for (word, latin) in NameKeys.transliteratedWords(v.text) where known[word] == nil { known[word] = latin }
-                let form = NameKeys.latinTokens(v.text, language: v.language) { known[$0] }
+                let form = NameKeys.latinTokens(v.text, recording: &known)
                 let tokens = Self.stripHonorifics(form.tokens, using: honorifics).tokens
                 if tokens.isEmpty || !seen.insert(tokens.joined(separator: " ")).inserted { continue }
                 var flags: UInt8 = 0

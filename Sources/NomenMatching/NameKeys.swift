@@ -23,28 +23,48 @@ public enum NameKeys {
     /// `language` is kept for callers that know it; keys do not depend on it.
     public static func latinTokens(_ text: String, language: String = "und",
                                    known: ((String) -> String?)? = nil) -> LatinForm {
+        latinForm(text) { raw, scheme, folder in
+            // A word of the lexicon, transliterated when the index was compiled.
+            if let precomputed = known?(raw) { return precomputed }
+            return (try? Transliterator(scheme)).map { transliterated(raw, with: $0, folder: folder) }
+        }
+    }
+
+    /// ``latinTokens(_:language:known:)`` of a lexicon name, each of whose non-Latin words
+    /// is read from `known` or transliterated and added to it (the table of the lexicon's
+    /// words that lets queries of them skip ICU).
+    static func latinTokens(_ text: String, recording known: inout [String: String]) -> LatinForm {
+        latinForm(text) { raw, scheme, folder in
+            if let latin = known[raw] { return latin }
+            guard let t = try? Transliterator(scheme) else { return nil }
+            let latin = transliterated(raw, with: t, folder: folder)
+            known[raw] = latin
+            return latin
+        }
+    }
+
+    /// The folded Latin tokens of `text`, each non-Latin word read in Latin by `latin`
+    /// (given the word, its script's scheme and the folder), or kept when it gives nil.
+    private static func latinForm(_ text: String,
+                                  _ latin: (String, TransliterationScheme, Folder) -> String?) -> LatinForm {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return LatinForm(tokens: asciiTokens(text).map(germanDigraphs), scheme: nil) }
         let folder = Folder(.name)
         var tokens: [String] = []
         var scheme: String?
         for raw in splitTokens(folder.key(text)) {
             let script = Script.of(raw)
-            var latin = raw
+            var word = raw
             if script != .latin && script != .common {
                 // One scheme a script, for lexicon names and queries alike: a query's language
                 // is unknown, and keys must be computed the same way on both sides.
                 let chosen = TransliterationScheme.latin(for: script)
-                if let precomputed = known?(raw) {
-                    // A word of the lexicon, transliterated when the index was compiled.
-                    latin = precomputed
-                    scheme = chosen.id
-                } else if let t = try? Transliterator(chosen) {
-                    latin = transliterated(raw, with: t, folder: folder)
+                if let l = latin(raw, chosen, folder) {
+                    word = l
                     scheme = chosen.id
                 }
             }
             // Transliteration may return several words (Han-Latin gives one a syllable).
-            for piece in splitTokens(latin) {
+            for piece in splitTokens(word) {
                 let ascii = String(String.UnicodeScalarView(piece.unicodeScalars.filter { $0.isASCII && ($0.properties.isAlphabetic || $0.properties.numericType != nil) }))
                 if !ascii.isEmpty { tokens.append(germanDigraphs(ascii)) }
             }
@@ -279,19 +299,6 @@ public enum NameKeys {
         guard let last = raw.unicodeScalars.last?.value else { return false }
         return (0x0915...0x0939).contains(last) || (0x0958...0x095F).contains(last) || (0x0978...0x097F).contains(last)
             || (0x0995...0x09B9).contains(last) || (0x09DC...0x09DF).contains(last)
-    }
-
-    /// The folded non-Latin words of a name, each with its transliteration: what an
-    /// index stores so queries made of lexicon words never wait for ICU.
-    public static func transliteratedWords(_ text: String) -> [(String, String)] {
-        let folder = Folder(.name)
-        var out: [(String, String)] = []
-        for raw in splitTokens(folder.key(text)) {
-            let script = Script.of(raw)
-            guard script != .latin && script != .common, let t = try? Transliterator(TransliterationScheme.latin(for: script)) else { continue }
-            out.append((raw, transliterated(raw, with: t, folder: folder)))
-        }
-        return out
     }
 
     /// Splits folded text into name tokens at spaces, hyphens, apostrophes, periods and
