@@ -18,7 +18,8 @@ public struct Lexicon: Sendable {
         self.entities = entities
         self.diagnostics = diagnostics
         indexByID = [:]
-        for (i, e) in entities.enumerated() where indexByID[e.id] == nil { indexByID[e.id] = i }
+        indexByID.reserveCapacity(entities.count)
+        for i in entities.indices where indexByID[entities[i].id] == nil { indexByID[entities[i].id] = i }
     }
 
     public func entity(id: String) -> Entity? { indexByID[id].map { entities[$0] } }
@@ -38,7 +39,7 @@ public struct Lexicon: Sendable {
         for path in paths {
             for file in LexiconFiles.expand(path, diagnostics: &diagnostics) {
                 let (entities, d) = LexiconFiles.read(file: file)
-                all += entities
+                if all.isEmpty { all = entities } else { all += entities }
                 diagnostics += d
             }
         }
@@ -50,18 +51,24 @@ public struct Lexicon: Sendable {
     /// Checks ids and references across entities, merges `same_as`, and (with
     /// `warnings`) adds the curator's warnings.
     static func assemble(_ input: [Entity], diagnostics: inout [Diagnostic], warnings: Bool) -> [Entity] {
+        // Each id's first entity; the entities are not copied unless some id repeats.
         var firstAt: [String: Int] = [:]
-        var entities: [Entity] = []
-        entities.reserveCapacity(input.count)
-        for e in input {
-            if let previous = firstAt[e.id] {
-                let where0 = entities[previous].location.map { " (first at \($0))" } ?? ""
-                diagnostics.append(Diagnostic(.error, .duplicateID, at: e.location ?? SourceLocation(file: "?", line: 1, column: 1),
-                                              "duplicate id \"\(e.id)\"\(where0)"))
-                continue
+        firstAt.reserveCapacity(input.count)
+        var repeated = Set<Int>()
+        for i in input.indices {
+            if let previous = firstAt[input[i].id] {
+                let where0 = input[previous].location.map { " (first at \($0))" } ?? ""
+                diagnostics.append(Diagnostic(.error, .duplicateID, at: input[i].location ?? SourceLocation(file: "?", line: 1, column: 1),
+                                              "duplicate id \"\(input[i].id)\"\(where0)"))
+                repeated.insert(i)
+            } else {
+                firstAt[input[i].id] = i
             }
-            firstAt[e.id] = entities.count
-            entities.append(e)
+        }
+        var entities = input
+        if !repeated.isEmpty {
+            entities = input.indices.filter { !repeated.contains($0) }.map { input[$0] }
+            firstAt = Dictionary(uniqueKeysWithValues: entities.indices.map { (entities[$0].id, $0) })
         }
         if entities.count > LexiconLimits.maxEntities {
             diagnostics.append(Diagnostic(.error, .limitExceeded, at: SourceLocation(file: "lexicon", line: 1, column: 1),
@@ -95,18 +102,18 @@ public struct Lexicon: Sendable {
         // A generated entity's country names a generated country (iso3166-xx): point it
         // at the curated entity that absorbed that country.
         var redirect: [String: String] = [:]
-        for e in entities { for other in e.sameAs { redirect[other] = e.id } }
+        for i in entities.indices { for other in entities[i].sameAs { redirect[other] = entities[i].id } }
         for i in entities.indices {
             if let c = entities[i].country, let r = redirect[c] { entities[i].country = r }
         }
-        let ids = Set(firstAt.keys)
-        for e in entities {
-            for ref in [e.country].compactMap({ $0 }) + e.context where !ids.contains(ref) && e.isCurated {
+        for i in entities.indices where entities[i].isCurated {
+            let e = entities[i]
+            for ref in [e.country].compactMap({ $0 }) + e.context where firstAt[ref] == nil {
                 diagnostics.append(Diagnostic(.error, .unknownReference, at: e.location ?? SourceLocation(file: "?", line: 1, column: 1),
                                               "entity \"\(e.id)\" refers to unknown id \"\(ref)\""))
             }
         }
-        let result = entities.enumerated().filter { !absorbed.contains($0.offset) }.map(\.element)
+        let result = absorbed.isEmpty ? entities : entities.indices.filter { !absorbed.contains($0) }.map { entities[$0] }
         if warnings { diagnostics += LexiconValidator.warnings(result) }
         return result
     }

@@ -143,4 +143,18 @@ import NomenLexicon
         #expect(misplaced.isEmpty, "\(misplaced.prefix(5))")
         #expect(zip(lexicon.entities, lexicon.entities.dropFirst()).allSatisfy { ($0.location?.line ?? 0) < ($1.location?.line ?? 0) })
     }
+
+    /// Lines ended by CRLF (a file saved on Windows) are lines: "\r\n" is one Character, so a
+    /// split at the Character "\n" would have read the file as one line.
+    @Test func jsonlWithCRLFLineEndingsReadsEachLine() throws {
+        let file = try Fixture.temporaryFile("crlf.jsonl", bytes: Array("""
+        {"id": "kabul", "type": "GPE", "name": "Kabul", "names": {"ps": ["کابل"]}}\r
+        {"id": "herat", "type": "GPE", "name": "Herat"}\r
+
+        """.utf8))
+        let lexicon = try Lexicon.load(paths: [file])
+        #expect(lexicon.entities.map(\.id) == ["kabul", "herat"])
+        #expect(lexicon.entity(id: "kabul")?.names.map(\.text) == ["کابل"])
+        #expect(lexicon.entity(id: "herat")?.location?.line == 2)
+    }
 }
