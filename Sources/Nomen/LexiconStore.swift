@@ -53,7 +53,7 @@ public enum LexiconStore {
             throw Error(message: "no Lexicons folder found: run from a Nomen checkout, set NOMEN_LEXICONS, or pass --lexicon")
         }
         let manifest = (try? String(contentsOf: dir.appendingPathComponent("DEFAULT"), encoding: .utf8)) ?? ""
-        return manifest.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+        return LexiconFiles.lines(manifest).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
             .map { dir.appendingPathComponent($0).path }
     }

@@ -8,9 +8,7 @@ struct JSONLLexiconReader {
     let file: String
 
     func read(_ text: String) -> (entities: [Entity], diagnostics: [Diagnostic]) {
-        // Split at the newline byte, not at Characters: faster, and a CRLF line ends at
-        // its LF too ("\r\n" is one Character, which "\n" is not).
-        let lines = text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { Substring($0) }
+        let lines = LexiconFiles.lines(text)
         let half = lines.count / 2
         // A large file is read in two halves, the second on a thread of its own; each
         // half's entities and diagnostics are in the order of its lines, and the first
@@ -25,9 +23,8 @@ struct JSONLLexiconReader {
     private func read(_ lines: ArraySlice<Substring>) -> (entities: [Entity], diagnostics: [Diagnostic]) {
         var builder = EntityBuilder(file: file)
         var entities: [Entity] = []
-        for (index, rawLine) in zip(lines.indices, lines) {
+        for (index, line) in zip(lines.indices, lines) {
             let lineNumber = index + 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.allSatisfy({ $0 == " " || $0 == "\t" }) { continue }
             let at = SourceLocation(file: file, line: lineNumber, column: 1)
             guard let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {

@@ -121,6 +121,16 @@ public struct Lexicon: Sendable {
 
 /// Finding and reading lexicon files.
 public enum LexiconFiles {
+    /// The lines of a file's text: split at each line feed, the carriage return before it
+    /// dropped (a file saved on Windows). Not `split(separator: "\n")`: "\r\n" is one
+    /// Character, which "\n" is not, so a CRLF file would be one line. Line `k` of the
+    /// file is element `k - 1`; empty lines are kept.
+    public static func lines(_ text: String) -> [Substring] {
+        text.utf8.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).map { line in
+            Substring(line.last == UInt8(ascii: "\r") ? line.dropLast() : line)
+        }
+    }
+
     /// The extensions read from folders.
     public static let extensions: Set<String> = ["yaml", "yml", "jsonl", "tsv"]
 

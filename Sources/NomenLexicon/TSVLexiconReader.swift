@@ -19,9 +19,8 @@ struct TSVLexiconReader {
         var order: [String] = []
         var byID: [String: Entity] = [:]
         var lineNumber = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LexiconFiles.lines(text) {
             lineNumber += 1
-            let line = rawLine.hasSuffix("\r") ? rawLine.dropLast() : rawLine
             if line.isEmpty || line.hasPrefix("#") { continue }
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             let at = SourceLocation(file: file, line: lineNumber, column: 1)
@@ -130,7 +129,7 @@ struct SpacyPatternReader {
         var order: [String] = []
         var byID: [String: Entity] = [:]
         var lineNumber = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for line in LexiconFiles.lines(text) {
             lineNumber += 1
             if line.allSatisfy(\.isWhitespace) { continue }
             let at = SourceLocation(file: file, line: lineNumber, column: 1)

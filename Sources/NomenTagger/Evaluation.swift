@@ -1,4 +1,5 @@
 import Foundation
+import NomenLexicon
 
 /// A gold annotation, as `../shared/tools/score.py` reads it.
 public struct GoldEntity: Sendable {
@@ -34,7 +35,7 @@ public struct GoldDocument: Sendable {
         let text = String(decoding: data, as: UTF8.self)
         if path.hasSuffix(".jsonl") {
             var docs: [GoldDocument] = []
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
+            for (n, line) in LexiconFiles.lines(text).enumerated() where !line.trimmingCharacters(in: .whitespaces).isEmpty {
                 guard let o = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any] else {
                     throw EvaluationError(message: "\(path):\(n + 1):1: error: not a JSON object")
                 }

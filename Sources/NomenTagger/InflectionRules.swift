@@ -115,7 +115,7 @@ public struct InflectionRules: Sendable {
             let language = String(name.dropLast(".rules".count))
             var script: ScriptClass?
             var minStem = 3
-            for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            for (index, rawLine) in LexiconFiles.lines(text).enumerated() {
                 let line = rawLine.trimmingCharacters(in: .whitespaces)
                 let at = SourceLocation(file: path, line: index + 1, column: 1)
                 if line.isEmpty || line.hasPrefix("#") { continue }
@@ -200,7 +200,7 @@ public struct InflectionRules: Sendable {
         }
         func written(_ file: String) -> [String] {
             guard case .success(let text) = LexiconFiles.readText(directory.appendingPathComponent(file).path) else { return [] }
-            return text.split(separator: "\n").compactMap { line in
+            return LexiconFiles.lines(text).compactMap { line in
                 let word = line.split(separator: "#").first.map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
                 return word.isEmpty ? nil : word.precomposedStringWithCanonicalMapping
             }

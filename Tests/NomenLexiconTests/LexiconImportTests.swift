@@ -146,6 +146,17 @@ import NomenLexicon
 
     /// Lines ended by CRLF (a file saved on Windows) are lines: "\r\n" is one Character, so a
     /// split at the Character "\n" would have read the file as one line.
+    /// The same for a TSV file (a spreadsheet's export on Windows): each line a name, at its line.
+    @Test func tsvWithCRLFLineEndingsReadsEachLine() throws {
+        let plain = try String(contentsOfFile: Fixture.path("import/plain.tsv"), encoding: .utf8)
+        let file = try Fixture.temporaryFile("crlf.tsv", plain.replacingOccurrences(of: "\n", with: "\r\n"))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: file)).contains(0x0D))
+        let entities = try LexiconFiles.importFile(file, format: .tsv)
+        #expect(entities.map(\.id) == ["kabul", "tass"])
+        #expect(Self.names(entities.first) == ["en:Kabul", "ru:Кабул", "fa:کابل"])
+        #expect(entities.first?.names[2].location?.line == 4)
+    }
+
     @Test func jsonlWithCRLFLineEndingsReadsEachLine() throws {
         let file = try Fixture.temporaryFile("crlf.jsonl", bytes: Array("""
         {"id": "kabul", "type": "GPE", "name": "Kabul", "names": {"ps": ["کابل"]}}\r
