@@ -102,7 +102,7 @@ struct LookupEvaluation {
         let text = try readInput(file)
         let matcher = NameMatcher(index: index.matcher)
         var result = LookupEvaluation()
-        for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (n, line) in LexiconFiles.lines(text).enumerated() {
             if n == 0 || line.isEmpty || line.hasPrefix("#") { continue }
             let f = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard f.count >= 4 else {

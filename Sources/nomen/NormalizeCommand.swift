@@ -31,7 +31,7 @@ struct NormalizeCommand: ParsableCommand {
     func run() throws {
         let input = text == "-" ? try readInput("-") : text
         let folder = Folder(FoldingProfile.named(profile)!)
-        var lines = input.split(separator: "\n", omittingEmptySubsequences: false)
+        var lines = LexiconFiles.lines(input)
         if text == "-", lines.last == "" { lines.removeLast() }
         for line in lines {
             let folded = folder.fold(line)

@@ -281,6 +281,14 @@ import NomenTestSupport
         stdout.split(separator: "\n").map { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
     }
 
+    /// Lines ended by CRLF are lines: `normalize -` folds each on its own line ("\r\n" is one
+    /// Character, so splitting at the Character "\n" had folded the input as one line).
+    @Test func normalizeReadsCRLFLinesAsLines() throws {
+        let r = try Self.nomen(["normalize", "-"], stdin: Array("Kabul\r\nКабул\r\n".utf8))
+        #expect(r.status == 0)
+        #expect(r.stdout == "kabul\nкабул\n")
+    }
+
     @Test func lookupInvalidUTF8OnStandardInput() throws {
         let r = try Self.nomen(["lookup", "--limit", "1"], stdin: Array("Kabuloff\n".utf8) + [0xFF] + Array("Moscow\nTaliban\n".utf8))
         // Every name a line, in order, the bad one too; then exit 65 with its place.
