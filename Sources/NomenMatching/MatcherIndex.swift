@@ -232,15 +232,15 @@ public final class MatcherIndex: Sendable {
 
     /// The tables of the names, a row a name.
     private struct NameTables {
-        var entity: Table<Int32>
-        var texts: StringTable
-        var language: Table<UInt16>
-        var languages: StringTable
-        var latin: StringTable
-        var skeleton: StringTable
-        var scheme: Table<UInt8>
-        var schemes: StringTable
-        var flags: Table<UInt8>
+        let entity: Table<Int32>
+        let texts: StringTable
+        let language: Table<UInt16>
+        let languages: StringTable
+        let latin: StringTable
+        let skeleton: StringTable
+        let scheme: Table<UInt8>
+        let schemes: StringTable
+        let flags: Table<UInt8>
 
         init(_ names: [NameReading]) {
             var texts = StringTable.Builder()
@@ -249,27 +249,17 @@ public final class MatcherIndex: Sendable {
             var languages = StringTable.Builder()
             var languageIndex: [String: UInt16] = [:]
             var schemes = StringTable.Builder()
-            schemes.append("")
-            var schemeIndex: [String: UInt8] = ["": 0]
+            var schemeIndex: [String: UInt8] = [:]
+            // Scheme 0 is none (a name already in Latin).
+            _ = Self.number("", &schemeIndex, &schemes)
             var language: [UInt16] = []
             var scheme: [UInt8] = []
             for name in names {
                 texts.append(name.text)
                 latin.append(name.tokens.joined(separator: " "))
                 skeleton.append(name.skeletons.joined(separator: " "))
-                language.append(languageIndex[name.language] ?? {
-                    let l = UInt16(languageIndex.count)
-                    languages.append(name.language)
-                    languageIndex[name.language] = l
-                    return l
-                }())
-                scheme.append(schemeIndex[name.scheme] ?? {
-                    // Past 255 schemes (there are a dozen), the last number is shared.
-                    let i = UInt8(min(255, schemeIndex.count))
-                    schemes.append(name.scheme)
-                    schemeIndex[name.scheme] = i
-                    return i
-                }())
+                language.append(Self.number(name.language, &languageIndex, &languages))
+                scheme.append(Self.number(name.scheme, &schemeIndex, &schemes))
             }
             self.entity = Table(names.map(\.entity))
             self.texts = texts.build()
@@ -280,6 +270,17 @@ public final class MatcherIndex: Sendable {
             self.scheme = Table(scheme)
             self.schemes = schemes.build()
             self.flags = Table(names.map(\.flags))
+        }
+
+        /// The number of `string` in `table`, where it is added when new; past the largest
+        /// number (255 schemes; there are a dozen), the last is shared.
+        private static func number<N: FixedWidthInteger>(_ string: String, _ index: inout [String: N],
+                                                         _ table: inout StringTable.Builder) -> N {
+            if let n = index[string] { return n }
+            let n = N(min(Int(N.max), index.count))
+            table.append(string)
+            index[string] = n
+            return n
         }
     }
 
