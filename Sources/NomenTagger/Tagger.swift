@@ -523,6 +523,7 @@ public final class Tagger: Sendable {
         matches.removeAll { m in
             if inCompassCompound(m, tokens: tokens, folded: scanner.folded) { return true }
             if nisbaOfPlace(m, tokens: tokens, folded: scanner.folded) { return true }
+            if beforeRomanNumeral(m, tokens: tokens, bytes: bytes) { return true }
             let end = Int(tokens[m.last].byteEnd)
             if m.first == m.last && tokens[m.last].shape.contains(.allUpper) && end < bytes.count && bytes[end] == 0x24 { return true }
             // 族 is E6 97 8F in UTF-8.
@@ -1643,15 +1644,24 @@ public final class Tagger: Sendable {
                 let country = lx.entityCountry[e] >= 0 ? Int(lx.entityCountry[e]) : (lx.entityTypes[e] == gpeType ? e : -1)
                 let context = lx.context(of: e)
                 var related = 0
-                for m in mentioned where m != e && (context.contains(Int32(m)) || (country >= 0 && (m == country || Int(lx.entityCountry[m]) == country))) {
-                    related += 1
+                var inContext = false
+                for m in mentioned where m != e {
+                    if context.contains(Int32(m)) {
+                        related += 1
+                        inContext = true
+                    } else if country >= 0 && (m == country || Int(lx.entityCountry[m]) == country) {
+                        related += 1
+                    }
                 }
                 support += log2(1 + Double(related)) * 0.5
                 if info.ambiguous {
                     anyAmbiguous = true
                     if support <= 0 { continue }
                 }
-                let score = support + Double(lx.entityPrior[e])
+                // Of entities the document supports alike, one whose own context it names is
+                // meant: Jowzjan's Faizabad district beside Jowzjan, not Badakhshan's Fayzabad,
+                // though both are Afghan places the document's other Afghan places support.
+                let score = support + Double(lx.entityPrior[e]) + (inContext ? 1 : 0)
                 if best == nil || score > best!.score || (score == best!.score && e < best!.entity) { best = (e, score) }
             }
             guard let chosen = best else { return nil }
@@ -2272,6 +2282,20 @@ public final class Tagger: Sendable {
     /// Han characters that Chinese uses to spell foreign names and seldom starts a word of
     /// its own with: one after a short name shows that the name goes on.
     private static let transliterationCharacters = HanCharacters("尔姆夫耶娃茨兹尼斯图哥")
+
+    /// Whether a Roman numeral follows the match, a space away: the name then names
+    /// something numbered after it (the Sputnik V vaccine, «Спутник V»), not the entity. A
+    /// lexicon name that has the numeral (Elizabeth II) is matched whole before this. "I",
+    /// the English pronoun, is no numeral here.
+    private func beforeRomanNumeral(_ m: Match, tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let k = m.last + 1
+        guard k < tokens.count, tokens[k].gap == .space, tokens[k].script == .latin else { return false }
+        let word = bytes[Int(tokens[k].byteStart)..<Int(tokens[k].byteEnd)]
+        guard (1...4).contains(word.count), word.allSatisfy({ $0 == 0x49 || $0 == 0x56 || $0 == 0x58 }), !word.elementsEqual([0x49]) else { return false }
+        // Not the first letter of an abbreviation (V.I.P.).
+        let end = Int(tokens[k].byteEnd)
+        return end == bytes.count || !(bytes[end] == 0x2E && end + 1 < bytes.count && bytes[end + 1] != 0x20 && bytes[end + 1] != 0x0A)
+    }
 
     /// Whether the match is an Arabic place's name in ي read with an article it does not
     /// have: the adjective of the same letters (نسبة), not the place: الدعم المالي ("financial

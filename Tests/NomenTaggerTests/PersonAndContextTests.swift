@@ -303,6 +303,12 @@ import NomenTestSupport
                 [Mentioned("পাকিস্তান ক্রিকেট বোর্ডের", "pakistan-cricket-board", .inflected), Mentioned("মহসিন নাকভি", "mohsin-naqvi"),
                  Mentioned("জয় শাহ", "jay-shah"), Mentioned("আইসিসির", "international-cricket-council", .inflected)],
                 note: "a person before a name two bodies of no country share (ICC: the cricket council, the criminal court) says nothing of whose it is; the document's cricket does"),
+        TagCase("In Jowzjan, fighting was reported in Faizabad district, near Sheberghan.",
+                [Mentioned("Jowzjan", "jowzjan"), Mentioned("Faizabad", "faizabad-district-jowzjan"), Mentioned("Sheberghan", "sheberghan")],
+                note: "of two places of one country that share a name, the one whose own context the document names: Jowzjan's Faizabad district"),
+        TagCase("In Badakhshan, protesters gathered in Faizabad on Monday.",
+                [Mentioned("Badakhshan", "badakhshan"), Mentioned("Faizabad", "fayzabad")],
+                note: "and beside Badakhshan, its capital"),
     ]
 
     /// New romanisations and typos of multi-word names link through the matcher; common
