@@ -48,6 +48,13 @@ public struct InflectionRules: Sendable {
     public let lowerHeads: [String]
     /// Folded words that introduce a place by its kind (place-words.txt): province, провинции.
     public let placeWords: [String]
+    /// Folded words after a person's name that make it the name of something named after the
+    /// person (facility-heads.txt): Airport, Hospital, Havalimanı; and, marked `+`, words that
+    /// may stand between (International, Memorial).
+    public let facilityHeads: [String]
+    /// Folded words before a person's name that do so (facility-words.txt): имени, فرودگاه;
+    /// and two-word phrases, each word folded, that end in one and name nothing: от имени.
+    public let facilityWords: [String]
     /// Folded two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt):
     /// هذه القاعدة, القاعدة الجوية. Each as its two folded words joined by a space.
     public let commonPhrases: [String]
@@ -70,8 +77,8 @@ public struct InflectionRules: Sendable {
 
     init(byScript: [ScriptClass: (prefixes: [Rule], suffixes: [Rule])], descriptors: [String] = [], functionWords: [String] = [], titles: [String] = [],
          determiners: [String] = [],
-         lowerHeads: [String] = [], placeWords: [String] = [], commonPhrases: [String] = [], exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:],
-         gateWords: [String: [String]] = [:]) {
+         lowerHeads: [String] = [], placeWords: [String] = [], facilityHeads: [String] = [], facilityWords: [String] = [], commonPhrases: [String] = [],
+         exactWords: [(written: String, folded: String)] = [], gateLetters: [String: [Unicode.Scalar]] = [:], gateWords: [String: [String]] = [:]) {
         self.byScript = byScript
         self.descriptors = descriptors
         self.functionWords = functionWords
@@ -79,6 +86,8 @@ public struct InflectionRules: Sendable {
         self.titles = titles
         self.lowerHeads = lowerHeads
         self.placeWords = placeWords
+        self.facilityHeads = facilityHeads
+        self.facilityWords = facilityWords
         self.commonPhrases = commonPhrases
         self.exactWords = exactWords
         self.gateLetters = gateLetters
@@ -210,6 +219,7 @@ public struct InflectionRules: Sendable {
                                titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
                                determiners: words("determiners.txt"),
                                lowerHeads: words("lower-heads.txt"), placeWords: words("place-words.txt"),
+                               facilityHeads: written("facility-heads.txt").map { $0.hasPrefix("+") ? "+" + folder.key(String($0.dropFirst())) : folder.key($0) }, facilityWords: written("facility-words.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
                                commonPhrases: written("common-phrases.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
                                gateWords: gateWords)

@@ -105,6 +105,10 @@ public final class Tagger: Sendable {
         courtesyTitles = Set(lexicon.courtesyTokens)
         titleWords = WordList(rules.titles.filter { !$0.hasPrefix("-") })
         placeWords = WordList(rules.placeWords)
+        facilityHeads = WordList(rules.facilityHeads.filter { !$0.hasPrefix("+") })
+        facilityModifiers = WordList(rules.facilityHeads.filter { $0.hasPrefix("+") }.map { String($0.dropFirst()) })
+        facilityWords = WordList(rules.facilityWords.filter { !$0.contains(" ") })
+        facilityPhrases = Set(rules.facilityWords.filter { $0.contains(" ") })
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
         commonPhrases = Set(rules.commonPhrases)
         commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
@@ -161,6 +165,15 @@ public final class Tagger: Sendable {
     let titleWords: WordList
     /// Folded words of place-words.txt, which introduce a place (province, провинции).
     let placeWords: WordList
+    /// Folded words of facility-heads.txt and facility-words.txt, which make a person's name
+    /// the name of something named after the person (Jinnah Hospital, аэропорт имени Карзая).
+    let facilityHeads: WordList
+    /// Words that may stand between such a name and its head word (International, Memorial).
+    let facilityModifiers: WordList
+    let facilityWords: WordList
+    /// Two-word phrases of facility-words.txt that end in one of its words and name nothing
+    /// (от имени, "on behalf of").
+    let facilityPhrases: Set<String>
     let titleEndings: [[UInt8]]
     /// Two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt).
     let commonPhrases: Set<String>
@@ -553,6 +566,7 @@ public final class Tagger: Sendable {
         dropPlacesInsideNames(&matches, tokens: tokens, folded: scanner.folded, languages: languages)
         attachHonorifics(&matches, tokens: tokens)
         dropBodiesAfterHonorifics(&matches, tokens: tokens)
+        dropPeopleInsideFacilityNames(&matches, tokens: tokens, folded: scanner.folded)
         if !options.overlapping { dropOverlaps(&matches) }
         if !options.demonyms { matches.removeAll { $0.isDemonym } }
         let found = mentions(matches, tokens: tokens, bytes: bytes, scratch: s)
@@ -1149,7 +1163,14 @@ public final class Tagger: Sendable {
         }
         let (demonyms, otherDemonyms) = (onlyDemonyms(names), onlyDemonyms(other.names))
         if demonyms != otherDemonyms, tokens[other.first].shape.contains(.cased) { return otherDemonyms }
-        return WordFacts.inflectedWords(choices) < WordFacts.inflectedWords(other.choices)
+        let (inflected, otherInflected) = (WordFacts.inflectedWords(choices), WordFacts.inflectedWords(other.choices))
+        if inflected != otherInflected { return inflected < otherInflected }
+        // Of readings as inflected, one with a name the lexicon does not mark ambiguous: the
+        // other needs the document's support, this one does not (Arabic وكابل is و + كابل,
+        // Kabul, before و + ك + ابل, an ambiguous name of Apple).
+        let ambiguous = scratch.ambiguous
+        func allAmbiguous(_ names: NameList) -> Bool { names.allSatisfy { lexicon.nameFlags[Int($0)] & ambiguous != 0 } }
+        return allAmbiguous(other.names) && !allAmbiguous(names)
     }
 
     private func findAll(_ tokens: Tokens) -> [Match] {
@@ -2421,6 +2442,65 @@ public final class Tagger: Sendable {
             }
             return false
         }
+    }
+
+    /// A person's name inside the name of something named after the person is no mention of
+    /// the person: an airport, a hospital, a street, a prize (Bacha Khan International Airport,
+    /// Jinnah Hospital, Atatürk Havalimanı, Imam-Khomeini-Flughafen, аэропорт имени Хамида
+    /// Карзая, مطار الإمام الخميني). A word of facility-heads.txt after the name says so, joined
+    /// to it by a hyphen, or capitalised as part of it, with at most two capitalised words of
+    /// its list between (International, Open, Memorial), in a sentence whose capitals mark
+    /// names (a headline in title case, "Imran Khan Hospital Visit", says nothing); so does a word of
+    /// facility-words.txt right before the name (or its honorific).
+    private func dropPeopleInsideFacilityNames(_ matches: inout [Match], tokens: Tokens, folded: UnsafeBufferPointer<UInt8>) {
+        let lx = lexicon
+        guard matches.contains(where: { lx.entityTypes[$0.entity] == personType }) else { return }
+        let covered = Self.covered(by: matches, count: tokens.count)
+        func key(_ k: Int) -> UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)]) }
+        func capitalised(_ k: Int) -> Bool { tokens[k].shape.contains(.firstUpper) }
+        func headAfter(_ m: Match) -> Bool {
+            guard tokens[m.last].shape.contains(.cased) else { return false }
+            var k = m.last + 1
+            var between = 0
+            while k < tokens.count {
+                let gap = tokens[k].gap
+                let hyphen = gap.contains(.hyphen) && gap.isDisjoint(with: [.space, .newline])
+                guard hyphen || (gap.contains(.space) && gap.isDisjoint(with: [.newline, .breaker, .period, .quote, .dash, .slash, .apostrophe, .sentenceStart])) else {
+                    return false
+                }
+                if facilityHeads.contains(key(k)) { return hyphen || (capitalised(k) && sentenceCase(before: m.start, after: k)) }
+                guard !hyphen, capitalised(k), !covered[k], between < 2, facilityModifiers.contains(key(k)) else { return false }
+                between += 1
+                k += 1
+            }
+            return false
+        }
+        // Whether the name's sentence has a word of three letters or more in lower case: not a
+        // headline in title case ("Imran Khan Hospital Visit Sparks Debate").
+        func sentenceCase(before start: Int, after head: Int) -> Bool {
+            func lower(_ k: Int) -> Bool {
+                let u = tokens[k]
+                return u.shape.contains(.cased) && !u.shape.contains(.firstUpper) && !u.shape.contains(.allUpper) && u.letters >= 3
+            }
+            var k = start
+            while k > 0 && !tokens[k].gap.contains(.sentenceStart) && !tokens[k].gap.contains(.newline) {
+                k -= 1
+                if lower(k) { return true }
+            }
+            k = head + 1
+            while k < tokens.count && !tokens[k].gap.contains(.sentenceStart) && !tokens[k].gap.contains(.newline) {
+                if lower(k) { return true }
+                k += 1
+            }
+            return false
+        }
+        func wordBefore(_ m: Match) -> Bool {
+            let i = m.start
+            guard i > 0, joinable(tokens[i - 1], tokens[i]), !tokens[i].gap.contains(.sentenceStart), facilityWords.contains(key(i - 1)) else { return false }
+            guard i > 1, !facilityPhrases.isEmpty, joinable(tokens[i - 2], tokens[i - 1]) else { return true }
+            return !facilityPhrases.contains(String(decoding: key(i - 2), as: UTF8.self) + " " + String(decoding: key(i - 1), as: UTF8.self))
+        }
+        matches.removeAll { m in lx.entityTypes[m.entity] == personType && (headAfter(m) || wordBefore(m)) }
     }
 
     /// Whether a word of place-words.txt stands right before token `i`, or before a short
