@@ -215,12 +215,19 @@ public struct InflectionRules: Sendable {
             }
         }
         func words(_ file: String) -> [String] { written(file).map { folder.key($0) } }
+        /// Lines of several words, each folded (common phrases, от имени).
+        func phrases(_ file: String) -> [String] { written(file).map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") } }
+        /// Words folded, keeping a leading `marker` that sets some apart (title endings `-`,
+        /// words between a facility's name and its head `+`).
+        func marked(_ file: String, _ marker: String) -> [String] {
+            written(file).map { $0.hasPrefix(marker) ? marker + folder.key(String($0.dropFirst(marker.count))) : folder.key($0) }
+        }
         return InflectionRules(byScript: rules, descriptors: words("descriptors.txt").flatMap { [$0, CompiledLexicon.tehMarbutaVariant($0)].compactMap { $0 } }, functionWords: words("function-words.txt"),
-                               titles: written("titles.txt").map { $0.hasPrefix("-") ? "-" + folder.key(String($0.dropFirst())) : folder.key($0) },
+                               titles: marked("titles.txt", "-"),
                                determiners: words("determiners.txt"),
                                lowerHeads: words("lower-heads.txt"), placeWords: words("place-words.txt"),
-                               facilityHeads: written("facility-heads.txt").map { $0.hasPrefix("+") ? "+" + folder.key(String($0.dropFirst())) : folder.key($0) }, facilityWords: written("facility-words.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
-                               commonPhrases: written("common-phrases.txt").map { $0.split(separator: " ").map { folder.key(String($0)) }.joined(separator: " ") },
+                               facilityHeads: marked("facility-heads.txt", "+"), facilityWords: phrases("facility-words.txt"),
+                               commonPhrases: phrases("common-phrases.txt"),
                                exactWords: written("exact-words.txt").map { ($0, folder.key($0)) }, gateLetters: gateLetters,
                                gateWords: gateWords)
     }
