@@ -2037,6 +2037,18 @@ public final class Tagger: Sendable {
                 let backed = carriers.filter { supports($0, mentioned: mentioned) }
                 if backed.count == 1 { (chosen, byTitle) = (backed.first, true) }
             }
+            // Of several, the one an entity the document names lists in its own context: the
+            // document ties the surname to that one alone (a bare «Хан» in a story that names
+            // PTI, whose context is Imran Khan, not Abdul Qadeer Khan). A country or city that
+            // all of them share says nothing, so their own context lists are not asked.
+            var byContext = false
+            if chosen == nil, cased {
+                let tied = carriers.filter { c in
+                    entries.contains { $0 & 2 != 0 && Int($0 >> 2) == c }
+                        && mentioned.contains { $0 != c && lx.context(of: $0).contains(Int32(c)) }
+                }
+                if tied.count == 1 { (chosen, byContext) = (tied.first, true) }
+            }
             guard cased, let e = chosen else { continue }
             // Nor after a capitalised place as written a space before it: the two are a person's
             // name the lexicon lacks, the place's name a given name (Farah Rahimi, a widow from
@@ -2048,7 +2060,7 @@ public final class Tagger: Sendable {
                 continue
             }
             guard entries.contains(where: { $0 & 2 != 0 && Int($0 >> 2) == e }), t.letters >= 4,
-                  !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil || byTitle else { continue }
+                  !entries.contains(where: { $0 & 1 != 0 }) || honorificBefore(i, tokens) != nil || byTitle || byContext else { continue }
             added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.8, choices: choices))
             lastSeen[e] = i
         }
