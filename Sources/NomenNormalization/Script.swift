@@ -22,6 +22,7 @@ public struct Script: Hashable, Sendable, Comparable, CustomStringConvertible {
     public static let common = Script(code: 0)
     public static let inherited = Script(code: 1)
     public static let arabic = Script(code: 2)
+    public static let bengali = Script(code: 4)
     public static let cyrillic = Script(code: 8)
     public static let devanagari = Script(code: 10)
     public static let greek = Script(code: 14)

@@ -29,6 +29,7 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
     /// | ja | `Any-Latin` |
     /// | ko | `Hangul-Latin` |
     /// | hi, mr, ne | `Devanagari-Latin` |
+    /// | bn, as | `nomen:bengali-latin` (Bengali-Latin, ং read as ng) |
     /// | he | `Hebrew-Latin/BGN` |
     /// | others | nil (use ``latin(for:)`` to choose by script) |
     public static func defaultToLatin(language: String) -> TransliterationScheme? {
@@ -54,6 +55,7 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
         case "ja": return .init("Any-Latin")
         case "ko": return .init("Hangul-Latin")
         case "hi", "mr", "ne": return .init("Devanagari-Latin")
+        case "bn", "as": return .init("nomen:bengali-latin")
         case "he": return .init("Hebrew-Latin/BGN")
         case "th": return .init("Thai-Latin")
         default: return nil
@@ -69,6 +71,7 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
         case .arabic: return .init("Persian-Latin/BGN; Any-Latin")
         case .han: return .init("Han-Latin")
         case .greek: return .init("Greek-Latin/UNGEGN")
+        case .bengali: return .init("nomen:bengali-latin")
         default: return .init("Any-Latin")
         }
     }

@@ -17,6 +17,10 @@ import NomenTransliteration
         ("nomen:russian-latin-icao", "Мария Захарова", "Mariia Zakharova"),
         ("Traditional-Simplified", "塔利班與俄羅斯", "塔利班与俄罗斯"),
         ("Any-Latin; Latin-ASCII", "Ankara’da Türkiye", "Ankara'da Turkiye"),
+        // Bengali's anusvara is the velar nasal, which ICU writes ṁ (śilaṁ, read as m).
+        ("nomen:bengali-latin", "শিলং", "śilang"),
+        ("nomen:bengali-latin", "রংপুর", "rangpura"),
+        ("nomen:bengali-latin", "বাংলাদেশ", "bānglādēśa"),
     ])
     func transliteratesNames(_ scheme: String, _ input: String, _ expected: String) throws {
         let t = try Transliterator(.init(scheme))
@@ -31,6 +35,11 @@ import NomenTransliteration
         let latin = Folder(.name).key(out).unicodeScalars.filter { $0.properties.isAlphabetic }
         #expect(!latin.isEmpty)
         #expect(latin.allSatisfy { Script.of($0) == .latin }, "\(language): \(out)")
+    }
+
+    @Test func bengaliScriptReadsTheAnusvaraAsNg() {
+        #expect(TransliterationScheme.latin(for: Script.of("শিলং")) == .init("nomen:bengali-latin"))
+        #expect(TransliterationScheme.defaultToLatin(language: "bn") == .init("nomen:bengali-latin"))
     }
 
     @Test func unknownSchemeIsAnError() {
