@@ -1889,6 +1889,23 @@ public final class Tagger: Sendable {
                 namedBy[tokens[m.last].reading(v).id, default: []].append(m.entity)
             }
         }
+        // The word before the surname in a full mention of three words or more, by the surname:
+        // a surname written with it later is the same surname (al-Sudani and Al-Sudani after
+        // Mohammed Shia al-Sudani, Al Thani after Mohammed bin Abdulrahman Al Thani), not a
+        // given name of another person before it.
+        var surnameHeads: [Int32: [(entity: Int, head: Int32)]] = [:]
+        for m in sorted where m.last >= m.first + 2 && m.kind != .partial && lx.entityTypes[m.entity] == personType {
+            let head = tokens[m.last - 1].id
+            guard head >= 0, tokens[m.last].id >= 0 else { continue }
+            surnameHeads[tokens[m.last].id, default: []].append((m.entity, head))
+        }
+        /// The persons named in full whose surname word `i` is, with word `i - 1` before it as there.
+        func headed(_ i: Int) -> [Int] {
+            guard !surnameHeads.isEmpty, i > 0, !covered[i - 1], joinable(tokens[i - 1], tokens[i]),
+                  let heads = surnameHeads[tokens[i].id] else { return [] }
+            let before = tokens[i - 1].id
+            return heads.filter { $0.head == before }.map(\.entity)
+        }
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
@@ -1941,7 +1958,8 @@ public final class Tagger: Sendable {
             }
             // A capitalised unknown word right before the surname: another person's full name.
             // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin).
-            if cased, i > 0, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
+            let heads = headed(i)
+            if cased, i > 0, heads.isEmpty, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
                !(isInitial(i - 1, tokens) && initialAgrees(tokens[i - 1], folded: folded, entities: Set(entries.map { Int($0 >> 2) }))),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
@@ -2007,7 +2025,9 @@ public final class Tagger: Sendable {
                 // then John Smith); a surname may stand before a noun (German Lawrow Journalisten).
                 let role = entries.filter { Int($0 >> 2) == a.entity }.reduce(Int32(0)) { $0 | ($1 & 3) }
                 if beforeUnknownName && role & 1 != 0 { continue }
-                added.append(Match(first: i, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
+                // With the word before it that the full name has there, the span holds both.
+                let first = heads.contains(a.entity) ? i - 1 : i
+                added.append(Match(first: first, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
                 lastSeen[a.entity] = i
                 continue
             }
