@@ -2039,7 +2039,7 @@ public final class Tagger: Sendable {
             // lead that names the person by surname before the story gives the full name).
             let later = candidates.filter { firstFull($0).map { $0 > i } ?? false }
             if later.count == 1, let e = later.first {
-                added.append(Match(first: i, last: i, names: [], entity: e, kind: .partial, score: 0.85, choices: choices))
+                added.append(Match(first: heads.contains(e) ? i - 1 : i, last: i, names: [], entity: e, kind: .partial, score: 0.85, choices: choices))
                 lastSeen[e] = i
                 continue
             }
@@ -2721,12 +2721,21 @@ public final class Tagger: Sendable {
         func absorbs(_ k: Int) -> Bool { absorbing && absorbable[k] && candidate(k) }
         // Whether token `k + 1` may go on a run that token `k` ends.
         func continues(_ k: Int) -> Bool { joinable(tokens[k], tokens[k + 1]) && !tokens[k + 1].gap.contains(.period) }
+        // A lower-case particle of names hyphened to the capitalised word after it (аш-Шараа,
+        // al-Sudani, ud-Din) goes on a run: the article of a surname, which a respelt given name
+        // before it still belongs with (Ахмад аш-Шараа for Ахмед аш-Шараа).
+        func particle(_ k: Int) -> Bool {
+            guard !singleWords, k + 1 < tokens.count, !covered[k + 1] else { return false }
+            let t = tokens[k]
+            return t.shape.contains(.cased) && !t.shape.contains(.firstUpper) && t.letters <= 3 && t.isKnown && !t.isFunctionWord
+                && !t.facts.isTitle && tokens[k + 1].gap.contains(.hyphen) && candidate(k + 1) && continues(k)
+        }
         var next = 0
         while next < tokens.count {
             var i = next
             guard !covered[i], candidate(i) else { next += 1; continue }
             var j = i
-            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(j + 1), continues(j) { j += 1 }
+            while j + 1 < tokens.count, j + 1 - i < 63, !covered[j + 1], candidate(j + 1) || particle(j + 1), continues(j) { j += 1 }
             next = j + 1
             // The word a run may take at either end (see `absorbable`).
             var soft = -1
@@ -2749,6 +2758,9 @@ public final class Tagger: Sendable {
                     let b = a + length - 1
                     let span: UInt64 = ((1 << UInt64(length)) - 1) << UInt64(a - i)
                     if taken & span != 0 { continue }
+                    // A particle goes on a run, but neither starts nor ends a span (ul-Haq of
+                    // Hamid-ul-Haq is no Imam-ul-Haq).
+                    if a != soft && !candidate(a) || b != soft && !candidate(b) { continue }
                     // A lone sentence-initial word is usually an ordinary word with a capital, and a
                     // lone word after another capitalised word is part of an unknown name (Karim Haqqani).
                     if length == 1 && tokens[a].gap.contains(.sentenceStart) && tokens[a].shape.contains(.cased) { continue }
@@ -2824,7 +2836,9 @@ public final class Tagger: Sendable {
                         // Scripts without case are compared scalar by scalar: their letters' UTF-8
                         // bytes share lead bytes, which make any two words look alike.
                         let scalars = cased ? [] : Self.lowBytes(word)
-                        for (e, surname, surnameLetters, fuzzy) in surnames where abs(surnameLetters - letters) <= 2 && (cased || fuzzy) {
+                        // Without capitals, a surname of three letters begins too many words of
+                        // its own (Persian دارم, "I have", after اسحق دار): only longer ones are compared.
+                        for (e, surname, surnameLetters, fuzzy) in surnames where abs(surnameLetters - letters) <= 2 && (cased || (fuzzy && surnameLetters >= 4)) {
                             let sim = cased ? surname.withUnsafeBufferPointer { Similarity.jaroWinkler(word, $0) }
                                 : Similarity.jaroWinkler(scalars, surname)
                             // The surname as written is a partial name's to link, unless the lexicon
