@@ -1739,7 +1739,7 @@ public final class Tagger: Sendable {
         // a word away is weak (see above).
         let onlyPlaces = m.names.allSatisfy { [gpeType, locType].contains(lx.entityTypes[Int(lx.nameEntity[Int($0)])]) }
         var sibling: (distance: Int, entity: Int)?
-        func placeOf(_ other: Match, distance: Int, coordinated: Bool) -> Int? {
+        func placeOf(_ other: Match, distance: Int, coordinated: Bool, afterArticle: Bool = false) -> Int? {
             let entities = Set(other.names.map { Int(lx.nameEntity[Int($0)]) })
             // A place; for a body, also a body that owns it (МЗС талібів: the Taliban's ministry),
             // named unambiguously (not "the Foreign Ministry and the Justice Ministry").
@@ -1750,8 +1750,9 @@ public final class Tagger: Sendable {
                 if coordinated, onlyPlaces, sibling == nil || distance < sibling!.distance { sibling = (distance, e) }
                 return coordinated ? nil : e
             }
-            // Owners other than places stand right next to it, named unambiguously.
-            guard ownedByBodies, distance == 1,
+            // Owners other than places stand right next to it, or after a genitive article
+            // (des Innenministeriums der Taliban: the Taliban's ministry), named unambiguously.
+            guard ownedByBodies, distance == 1 || afterArticle,
                   other.names.allSatisfy({ lx.nameFlags[Int($0)] & ambiguous == 0 }) else { return nil }
             // A body's spokesperson says whose body it is (وزارة الخارجية إسماعيل بقائي is Iran's
             // ministry, представитель МИД Мария Захарова Russia's).
@@ -1813,7 +1814,8 @@ public final class Tagger: Sendable {
             // place after it is the body's concern (বিদেশ মন্ত্রকের পাকিস্তান ডেস্ক, "the ministry's
             // Pakistan desk"). A place's still is (पंजाब के गुरदासपुर जिले: Punjab's Gurdaspur).
             if other.first > m.last, other.first - m.last <= 2, !headFinal, clearGap(m.last, other.first),
-               let p = placeOf(other, distance: other.first - m.last, coordinated: coordinated(m.last, other.first, choices: other.choices)) {
+               let p = placeOf(other, distance: other.first - m.last, coordinated: coordinated(m.last, other.first, choices: other.choices),
+                               afterArticle: other.first - m.last == 2 && determiners.contains(Self.foldedWord(m.last + 1, tokens, folded))) {
                 let d = other.first - m.last
                 if nearest == nil || d < nearest!.distance { nearest = (d, p, onlyPlaces && d > 1 && lx.entityTypes[p] == gpeType) }
             }
