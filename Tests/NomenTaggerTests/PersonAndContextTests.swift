@@ -252,6 +252,10 @@ import NomenTestSupport
     ]
 
     static let disambiguation: [TagCase] = [
+        TagCase("Das Bundesinnenministerium verhandelt mit Kabul. Gut seien die Gespräche verlaufen, sagte der Sprecher des Innenministeriums der Taliban.",
+                [Mentioned("Bundesinnenministerium", "german-interior-ministry"), Mentioned("Kabul", "kabul"),
+                 Mentioned("Innenministeriums", "afghan-interior-ministry", .inflected), Mentioned("Taliban", "taliban")],
+                note: "a body's owner after a genitive article says whose it is, though the document names another country's ministry"),
         TagCase("مهاجران در تهران، قم و سمنان زندگی می‌کنند.",
                 [Mentioned("تهران", "tehran"), Mentioned("قم", "qom"), Mentioned("سمنان", "semnan")],
                 note: "a place joined by و is listed with the ambiguous name, not its owner: Tehran's context says Qom"),
