@@ -55,7 +55,7 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
         case "ja": return .init("Any-Latin")
         case "ko": return .init("Hangul-Latin")
         case "hi", "mr", "ne": return .init("Devanagari-Latin")
-        case "bn", "as": return .init("nomen:bengali-latin")
+        case "bn", "as": return .bengaliLatin
         case "he": return .init("Hebrew-Latin/BGN")
         case "th": return .init("Thai-Latin")
         default: return nil
@@ -71,7 +71,7 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
         case .arabic: return .init("Persian-Latin/BGN; Any-Latin")
         case .han: return .init("Han-Latin")
         case .greek: return .init("Greek-Latin/UNGEGN")
-        case .bengali: return .init("nomen:bengali-latin")
+        case .bengali: return .bengaliLatin
         default: return .init("Any-Latin")
         }
     }
@@ -86,6 +86,10 @@ public struct TransliterationScheme: Hashable, Sendable, CustomStringConvertible
         ("German press", .init("nomen:russian-latin-press-de")),
         ("French press", .init("nomen:russian-latin-press-fr")),
     ]
+
+    /// Bengali script to Latin: ICU's Bengali-Latin with the anusvara read as ng (the rule file
+    /// `bengali-latin`), for Bengali names and queries alike.
+    public static let bengaliLatin = TransliterationScheme("nomen:bengali-latin")
 
     /// Reverse schemes from Latin, for variant generation.
     public static let latinToCyrillic = TransliterationScheme("nomen:latin-cyrillic-ru")
