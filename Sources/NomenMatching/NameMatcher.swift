@@ -472,6 +472,8 @@ public struct NameMatcher: Sendable {
         var usedQuery: [Bool] = []
         var usedName: [Bool] = []
         var fusedName: [UInt8] = []
+        /// The first words of the query's and the name's units of each pair the alignment used.
+        var aligned: [(query: Int32, name: Int32)] = []
         /// What ``touch(_:in:)`` read, kept so the reads are not optimised away.
         var touched: UInt8 = 0
 
@@ -489,6 +491,16 @@ public struct NameMatcher: Sendable {
                 }
             }
         }
+    }
+
+    /// Whether two aligned pairs are in opposite orders in the query and in the name.
+    static func crosses(_ aligned: [(query: Int32, name: Int32)]) -> Bool {
+        for i in aligned.indices {
+            for j in aligned.indices where aligned[i].query < aligned[j].query && aligned[i].name > aligned[j].name {
+                return true
+            }
+        }
+        return false
     }
 
     /// Aligns query and name tokens (single tokens and fused neighbours) and scores the name.
@@ -527,6 +539,8 @@ public struct NameMatcher: Sendable {
         var weight = 0.0
         var notes: [String] = []
         var allStrong = true
+        var allEqual = true
+        ws.aligned.removeAll(keepingCapacity: true)
         for p in ws.pairs {
             let a = qu.units[Int(p.query)]
             let b = nu.units[Int(p.name)]
@@ -536,12 +550,22 @@ public struct NameMatcher: Sendable {
             for k in aw { ws.usedQuery[k] = true }
             for k in bw { ws.usedName[k] = true }
             allStrong = allStrong && p.match.strong
+            allEqual = allEqual && p.match.kind == .equal
+            ws.aligned.append((a.first, b.first))
             let w = Double(max(a.latin.count, b.latin.count))
             total += p.match.similarity * w
             weight += w
             if explain { notes.append(p.match.note(qu.string(a.latin), qu.string(a.skeleton), nu.string(b.latin), nu.string(b.skeleton))) }
         }
         var score = weight > 0 ? total / weight : 0
+        // Words matched in another order than the name's. The same words turned round are the
+        // name in a list's order (Кабулов Замир); but turned round and respelt, they are
+        // another person's, whose given names and surnames come from the same stock (Shakeel
+        // Ahmad is not Ahmad Shakeeb).
+        if Self.crosses(ws.aligned) {
+            score *= allEqual ? 0.95 : 0.8
+            if explain { notes.append("words in another order") }
+        }
         // Initials the name does not spell out (the patronymic of Д. С. Песков) are not other words.
         let queryWords = qu.wordCount
         var unmatchedWords = 0

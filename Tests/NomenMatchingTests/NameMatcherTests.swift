@@ -28,6 +28,8 @@ import NomenTestSupport
         // Han syllables that end a name together (歐瑪 of 穆罕默德·歐瑪), not ones spread
         // over another name (歐·巴·馬 of Obama).
         ("毛拉·欧玛", "mullah-omar"),
+        // The same words in a list's order, surname first.
+        ("Kabulov Zamir", "zamir-kabulov"),
     ])
     func findsTheRightEntityFirst(_ query: String, _ id: String) {
         let top = Self.best(query)
@@ -50,6 +52,9 @@ import NomenTestSupport
         // A part of a name the lexicon marks ambiguous even whole.
         ("Mohammad", "khan-mohammad-prisoner"),
         ("欧玛", "barack-obama"),
+        // Words turned round and respelt: another person (Ahmad Shakeeb, Sardar a title).
+        ("Shakeel Ahmad", "sardar-ahmad-shakeeb"),
+        ("شکیل احمد", "sardar-ahmad-shakeeb"),
     ])
     func distractorsDoNotMatch(_ query: String, _ id: String) {
         let matched = SharedIndex.matcher.lookup(query, limit: 5).filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) }
