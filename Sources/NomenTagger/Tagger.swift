@@ -1908,6 +1908,18 @@ public final class Tagger: Sendable {
             let before = tokens[i - 1].id
             return heads.filter { $0.head == before }.map(\.entity)
         }
+        /// The last of the capitalised words, joined by spaces, that no mention covers from word `k` on.
+        func capitalisedRun(from k: Int) -> Int {
+            var j = k
+            while j + 1 < tokens.count, !covered[j + 1], joinable(tokens[j], tokens[j + 1]), capitalised(tokens[j + 1]) { j += 1 }
+            return j
+        }
+        /// Whether a reading of token `u` is a partial name of a person the document names.
+        func namesSomeoneNamed(_ u: Token) -> Bool {
+            (0..<WordFacts.readings).contains { v in
+                u.partialMask & (1 << v) != 0 && partialEntries(u.reading(v).id).contains { mentioned.contains(Int($0 >> 2)) }
+            }
+        }
         var added: [Match] = []
         // Surnames claimed by a person the lexicon does not know ("Karim Haqqani").
         var unknownClaims: [Int32: Int] = [:]
@@ -1959,9 +1971,11 @@ public final class Tagger: Sendable {
                 continue
             }
             // A capitalised unknown word right before the surname: another person's full name.
-            // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin).
+            // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin),
+            // nor the surname of another person the document names (с Карзаем Барадар).
             let heads = headed(i)
             if cased, i > 0, heads.isEmpty, !covered[i - 1], joinable(tokens[i - 1], t), tokens[i - 1].shape.contains(.firstUpper),
+               !namesSomeoneNamed(tokens[i - 1]),
                !(isInitial(i - 1, tokens) && initialAgrees(tokens[i - 1], folded: folded, entities: Set(entries.map { Int($0 >> 2) }))),
                !tokens[i - 1].gap.contains(.sentenceStart) || (t.script == .latin && !isFunctionWord(tokens[i - 1])),
                !tokens[i - 1].facts.isTitle, honorificBefore(i, tokens) == nil {
@@ -2024,9 +2038,16 @@ public final class Tagger: Sendable {
             if let a = antecedent {
                 if let claim = unknownClaims[tokenID], claim > a.at { continue }
                 // The person's given name before another surname is another person (John Kirby,
-                // then John Smith); a surname may stand before a noun (German Lawrow Journalisten).
+                // then John Smith). So is the surname before another name, in a sentence whose
+                // capitals mark names (Chaudhry Shujaat Hussain after Fawad Chaudhry); where
+                // every noun has one, a surname may stand before a noun (German Lawrow Journalisten).
                 let role = entries.filter { Int($0 >> 2) == a.entity }.reduce(Int32(0)) { $0 | ($1 & 3) }
                 if beforeUnknownName && role & 1 != 0 { continue }
+                // (Not before the partial name of another person the document names: с Карзаем Барадар.)
+                if beforeUnknownName, languages & capitalisingLanguages == 0,
+                   isUnknownName(i + 1, across: tokens[i + 1].gap, tokens: tokens, covered: covered),
+                   Self.inSentenceCase(around: i, besides: (i + 1)...capitalisedRun(from: i + 1), tokens: tokens, covered: covered),
+                   !namesSomeoneNamed(tokens[i + 1]) { continue }
                 // With the word before it that the full name has there, the span holds both.
                 let first = heads.contains(a.entity) ? i - 1 : i
                 added.append(Match(first: first, last: i, names: [], entity: a.entity, kind: .partial, score: 0.9, choices: choices))
@@ -2436,31 +2457,9 @@ public final class Tagger: Sendable {
         }
         guard matches.contains(where: candidate) else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
-        // A capitalised word of no mention, title, honorific or function word, a space away: a
-        // hyphen or dash joins places (Pakistan-Afghanistan, Термез–Логар) rather than making a
-        // name, and an honorific starts the next name (at Torkham Maulavi Mohammad Siddique).
-        func unknownName(_ k: Int, across gap: GapFlags) -> Bool {
-            let u = tokens[k]
-            return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
-                && capitalised(u) && !u.shape.contains(.allUpper) && !u.facts.isTitle && !u.facts.isFunctionWord
-                && !honorificStarts.contains(u.facts.id)
-        }
-        // Whether the words around token `i` are written in sentence case: more of the longer
-        // words nearby are in lower case than capitalised. A headline in title case ("Talks in
-        // Doha Amid Border Tensions"), or a line of Latin words in Hindi text, says nothing.
+        func unknownName(_ k: Int, across gap: GapFlags) -> Bool { isUnknownName(k, across: gap, tokens: tokens, covered: covered) }
         func sentenceCase(around i: Int, besides neighbour: Int) -> Bool {
-            var lower = 0
-            var upper = 0
-            var k = i - 1
-            while k >= max(0, i - 4) && !tokens[k + 1].gap.contains(.paragraph) { count(k); k -= 1 }
-            k = i + 1
-            while k < min(tokens.count, i + 5) && !tokens[k].gap.contains(.paragraph) { count(k); k += 1 }
-            func count(_ k: Int) {
-                let u = tokens[k]
-                guard k != neighbour, !covered[k], u.shape.contains(.cased), u.letters >= 4, !u.gap.contains(.sentenceStart) else { return }
-                if u.shape.contains(.firstUpper) { upper += 1 } else { lower += 1 }
-            }
-            return lower > upper
+            Self.inSentenceCase(around: i, besides: neighbour...neighbour, tokens: tokens, covered: covered)
         }
         matches.removeAll { m in
             guard candidate(m), !introducedAsPlace(m.first, tokens: tokens, folded: folded) else { return false }
@@ -2476,6 +2475,40 @@ public final class Tagger: Sendable {
             }
             return false
         }
+    }
+
+    /// Whether token `k` is a capitalised word of no mention, title, honorific or function
+    /// word, a space away (`gap`): a hyphen or dash joins places (Pakistan-Afghanistan,
+    /// Термез–Логар) rather than making a name, and an honorific starts the next name (at
+    /// Torkham Maulavi Mohammad Siddique).
+    private func isUnknownName(_ k: Int, across gap: GapFlags, tokens: Tokens, covered: [Bool]) -> Bool {
+        let u = tokens[k]
+        return !covered[k] && gap.contains(.space) && gap.isDisjoint(with: [.hyphen, .dash, .slash, .newline])
+            && capitalised(u) && !u.shape.contains(.allUpper) && !u.facts.isTitle && !u.facts.isFunctionWord
+            && !honorificStarts.contains(u.facts.id)
+    }
+
+    /// Whether the words around token `i` are written in sentence case: more of the longer
+    /// words nearby, not counting those of `neighbours` and words that mentions cover, are in
+    /// lower case than capitalised. A headline in title case ("Talks in Doha Amid Border
+    /// Tensions"), or a line of Latin words in Hindi text, says nothing.
+    private static func inSentenceCase(around i: Int, besides neighbours: ClosedRange<Int>, tokens: Tokens, covered: [Bool]) -> Bool {
+        var lower = 0
+        var upper = 0
+        func count(_ k: Int) {
+            let u = tokens[k]
+            // (An acronym is written so in any case.)
+            guard !neighbours.contains(k), !covered[k], u.shape.contains(.cased), !u.shape.contains(.allUpper), u.letters >= 4,
+                  !u.gap.contains(.sentenceStart) else { return }
+            if u.shape.contains(.firstUpper) { upper += 1 } else { lower += 1 }
+        }
+        var k = i - 1
+        while k >= max(0, i - 4) && !tokens[k + 1].gap.contains(.paragraph) { count(k); k -= 1 }
+        // Four words after `i`, or after the neighbours that follow it.
+        let after = max(i, neighbours.upperBound) + 1
+        k = after
+        while k < min(tokens.count, after + 4) && !tokens[k].gap.contains(.paragraph) { count(k); k += 1 }
+        return lower > upper
     }
 
     /// A person's name inside the name of something named after the person is no mention of
