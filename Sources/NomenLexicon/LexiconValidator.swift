@@ -22,6 +22,19 @@ enum LexiconValidator {
         return nil
     }
 
+    /// The name without the one word in brackets that ends it (Janata Dal of Janata Dal
+    /// (United), Pakistan Muslim League of Pakistan Muslim League (Nawaz)): the tagger reads
+    /// such a word as the name's, since the word before the bracket and it are a pair the
+    /// compiled lexicon keeps. Other names are returned whole.
+    static func withoutBracketedWord(_ text: String) -> Substring {
+        guard text.hasSuffix(")"), let open = text.lastIndex(of: "(") else { return Substring(text) }
+        let word = text[text.index(after: open)..<text.index(before: text.endIndex)]
+        let before = text[..<open]
+        guard !word.isEmpty, !word.contains(where: { $0.isWhitespace || $0 == "(" }), before.hasSuffix(" "),
+              before.contains(where: \.isLetter) else { return Substring(text) }
+        return before
+    }
+
     static func warnings(_ entities: [Entity]) -> [Diagnostic] {
         var out: [Diagnostic] = []
         let folder = Folder(.name)
@@ -36,7 +49,7 @@ enum LexiconValidator {
                 }
                 // The tagger reads a comma, a colon, a bracket … as the end of a name: a name that
                 // has one is never found in running text.
-                if e.isCurated, !v.generated, let p = v.text.unicodeScalars.first(where: { Self.breaking.contains($0) }) {
+                if e.isCurated, !v.generated, let p = Self.withoutBracketedWord(v.text).unicodeScalars.first(where: { Self.breaking.contains($0) }) {
                     out.append(Diagnostic(.warning, .breakingPunctuation, at: at,
                                           "name \"\(v.text)\" of \"\(e.id)\" has \"\(p)\", which ends a name in running text: the tagger never finds it"))
                 }
