@@ -262,6 +262,9 @@ import NomenTestSupport
         TagCase("محمد اشرف غنی گفت. غنی افزود که برنامه غنی سازی ادامه دارد.",
                 [Mentioned("محمد اشرف غنی", "ashraf-ghani"), Mentioned("غنی", "ashraf-ghani", .partial)],
                 note: "a word of a person's name in a common phrase (غنی سازی, enrichment) is the ordinary word"),
+        TagCase("غادر الرئيس السابق أشرف غني البلاد. وقال غني إن أفغانستان بلد غني بالمعادن.",
+                [Mentioned("أشرف غني", "ashraf-ghani"), Mentioned("غني", "ashraf-ghani", .partial), Mentioned("أفغانستان", "afghanistan")],
+                note: "غني, 'rich', after the noun it describes (بلد غني, a rich country) is the ordinary word"),
     ]
 
     static let disambiguation: [TagCase] = [
