@@ -1908,12 +1908,6 @@ public final class Tagger: Sendable {
             let before = tokens[i - 1].id
             return heads.filter { $0.head == before }.map(\.entity)
         }
-        /// The last of the capitalised words, joined by spaces, that no mention covers from word `k` on.
-        func capitalisedRun(from k: Int) -> Int {
-            var j = k
-            while j + 1 < tokens.count, !covered[j + 1], joinable(tokens[j], tokens[j + 1]), capitalised(tokens[j + 1]) { j += 1 }
-            return j
-        }
         /// Whether a reading of token `u` is a partial name of a person the document names.
         func namesSomeoneNamed(_ u: Token) -> Bool {
             (0..<WordFacts.readings).contains { v in
@@ -2046,7 +2040,7 @@ public final class Tagger: Sendable {
                 // (Not before the partial name of another person the document names: с Карзаем Барадар.)
                 if beforeUnknownName, languages & capitalisingLanguages == 0,
                    isUnknownName(i + 1, across: tokens[i + 1].gap, tokens: tokens, covered: covered),
-                   Self.inSentenceCase(around: i, besides: (i + 1)...capitalisedRun(from: i + 1), tokens: tokens, covered: covered),
+                   Self.inSentenceCase(around: i, besides: capitalisedRun(from: i + 1, step: 1, tokens: tokens, covered: covered), tokens: tokens, covered: covered),
                    !namesSomeoneNamed(tokens[i + 1]) { continue }
                 // With the word before it that the full name has there, the span holds both.
                 let first = heads.contains(a.entity) ? i - 1 : i
@@ -2458,8 +2452,8 @@ public final class Tagger: Sendable {
         guard matches.contains(where: candidate) else { return }
         let covered = Self.covered(by: matches, count: tokens.count)
         func unknownName(_ k: Int, across gap: GapFlags) -> Bool { isUnknownName(k, across: gap, tokens: tokens, covered: covered) }
-        func sentenceCase(around i: Int, besides neighbour: Int) -> Bool {
-            Self.inSentenceCase(around: i, besides: neighbour...neighbour, tokens: tokens, covered: covered)
+        func sentenceCase(around i: Int, besides neighbours: ClosedRange<Int>) -> Bool {
+            Self.inSentenceCase(around: i, besides: neighbours, tokens: tokens, covered: covered)
         }
         matches.removeAll { m in
             guard candidate(m), !introducedAsPlace(m.first, tokens: tokens, folded: folded) else { return false }
@@ -2467,11 +2461,12 @@ public final class Tagger: Sendable {
             let t = tokens[i]
             // After an initial it is a surname (T. Tema, К. Таха), whatever the case around.
             if i > 0, !covered[i - 1], isInitial(i - 1, tokens), !t.gap.contains(.newline) { return true }
+            // (Not counting the other name's words: Pakistan Muslim League (Nawaz), the ruling party.)
             if i + 1 < tokens.count, joinable(t, tokens[i + 1]), unknownName(i + 1, across: tokens[i + 1].gap) {
-                return sentenceCase(around: i, besides: i + 1)
+                return sentenceCase(around: i, besides: capitalisedRun(from: i + 1, step: 1, tokens: tokens, covered: covered))
             }
             if i > 0, !tokens[i - 1].gap.contains(.sentenceStart), joinable(tokens[i - 1], t), unknownName(i - 1, across: t.gap) {
-                return sentenceCase(around: i, besides: i - 1)
+                return sentenceCase(around: i, besides: capitalisedRun(from: i - 1, step: -1, tokens: tokens, covered: covered))
             }
             return false
         }
@@ -2488,6 +2483,19 @@ public final class Tagger: Sendable {
             && !honorificStarts.contains(u.facts.id)
     }
 
+    /// The capitalised words that no mention covers, joined by spaces, from word `k` on
+    /// (`step` 1) or back (`step` -1): the words of a name the lexicon does not know.
+    private func capitalisedRun(from k: Int, step: Int, tokens: Tokens, covered: [Bool]) -> ClosedRange<Int> {
+        var j = k
+        while true {
+            let next = j + step
+            guard next >= 0, next < tokens.count, !covered[next], capitalised(tokens[next]),
+                  step > 0 ? joinable(tokens[j], tokens[next]) : joinable(tokens[next], tokens[j]) else { break }
+            j = next
+        }
+        return min(j, k)...max(j, k)
+    }
+
     /// Whether the words around token `i` are written in sentence case: more of the longer
     /// words nearby, not counting those of `neighbours` and words that mentions cover, are in
     /// lower case than capitalised. A headline in title case ("Talks in Doha Amid Border
@@ -2502,9 +2510,11 @@ public final class Tagger: Sendable {
                   !u.gap.contains(.sentenceStart) else { return }
             if u.shape.contains(.firstUpper) { upper += 1 } else { lower += 1 }
         }
-        var k = i - 1
-        while k >= max(0, i - 4) && !tokens[k + 1].gap.contains(.paragraph) { count(k); k -= 1 }
-        // Four words after `i`, or after the neighbours that follow it.
+        // Four words before `i`, or before the neighbours that precede it; four after it, or
+        // after the neighbours that follow it.
+        let before = min(i, neighbours.lowerBound) - 1
+        var k = before
+        while k >= max(0, before - 3) && !tokens[k + 1].gap.contains(.paragraph) { count(k); k -= 1 }
         let after = max(i, neighbours.upperBound) + 1
         k = after
         while k < min(tokens.count, after + 4) && !tokens[k].gap.contains(.paragraph) { count(k); k += 1 }

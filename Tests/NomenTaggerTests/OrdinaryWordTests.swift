@@ -77,6 +77,8 @@ import NomenTestSupport
                 note: "an Arabic name in ة, written in ه as Pashto writes it"),
         TagCase("Farah Naz, a teacher, met reporters in Kabul. She flew Iran Aseman.", [Mentioned("Kabul", "kabul")],
                 note: "a place beside a capitalised word no name has is part of a longer name: a person's, an airline's"),
+        TagCase("He leads the Kabul Traders Union Council (KTUC), the new body, and flew to Herat.", [Mentioned("Herat", "herat")],
+                note: "a place before several capitalised words no name has: the words of that name are not the sentence around it"),
         TagCase("She flew home on Iran Aseman last week. She teaches at Takhar University, 20 km from Herat City, said the governor of Kunar Wahidullah Rahmani.",
                 [Mentioned("Takhar", "takhar"), Mentioned("Herat", "herat"), Mentioned("Kunar", "kunar")],
                 note: "the head of a place's institution, a generic word after a place, a word that introduces a place: the place stays"),
