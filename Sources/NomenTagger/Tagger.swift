@@ -271,11 +271,14 @@ public final class Tagger: Sendable {
         }
     }
 
-    /// Words for a family or clan: beside one, a surname names the family (see
-    /// ``besideFamilyWord(_:tokens:folded:)``). (Not Ukrainian родина, Russian "homeland".)
+    /// Words for a family, clan or tribe: beside one, a surname names the family or the tribe
+    /// that bears it (the Marri tribe, مری قبیلے) (see ``besideFamilyWord(_:tokens:folded:)``).
+    /// (Not Ukrainian родина, Russian "homeland"; nor Urdu and Pashto قوم, also "nation".)
     static let familyWords = foldedWordList(["family", "families", "clan", "famille", "familie", "семья", "семьи", "семье", "семью",
                                              "семьёй", "семьей", "клан", "клана", "родини", "родині", "aile", "ailesi", "ailesinin",
-                                             "ailesine", "خانواده", "خاندان", "عائلة", "परिवार", "খানদান", "পরিবার", "পরিবারের", "家族"])
+                                             "ailesine", "خانواده", "خاندان", "عائلة", "परिवार", "খানদান", "পরিবার", "পরিবারের", "家族",
+                                             "tribe", "tribes", "tribesmen", "tribu", "stamm", "племя", "племени", "kabilesi", "aşireti",
+                                             "قبیلہ", "قبیلے", "قبائل", "قبیله", "طایفه", "قبيلة", "عشيرة", "कबीला", "कबीले"])
 
     /// Whether token `i` has a word for "family" right before or after it (la famille Aliyev,
     /// the Sharif family, Aliyev ailesi, خاندان شریف, ভুট্টো পরিবার).
