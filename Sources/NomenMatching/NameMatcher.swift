@@ -493,6 +493,16 @@ public struct NameMatcher: Sendable {
         }
     }
 
+    /// Endings of East Slavic patronymics in Latin forms (Nabiyevich, Yuryevich, Ivanivna,
+    /// Hryhorovych; German -owitsch read -owich, French -ovitch).
+    static let patronymicEndings = ["ovich", "evich", "ovych", "evych", "ovitch", "evitch", "owich", "ewich",
+                                    "ovna", "evna", "ichna", "ivna", "owna", "ewna"]
+
+    /// Whether a query word, in its folded Latin form, is a patronymic.
+    static func isPatronymic(_ latin: String) -> Bool {
+        patronymicEndings.contains { latin.count >= $0.count + 2 && latin.hasSuffix($0) }
+    }
+
     /// Whether two aligned pairs are in opposite orders in the query and in the name.
     static func crosses(_ aligned: [(query: Int32, name: Int32)]) -> Bool {
         for i in aligned.indices {
@@ -569,7 +579,10 @@ public struct NameMatcher: Sendable {
         // Initials the name does not spell out (the patronymic of Д. С. Песков) are not other words.
         let queryWords = qu.wordCount
         var unmatchedWords = 0
-        for k in 0..<queryWords where !ws.usedQuery[k] && (qu.units[k].latin.count > 1 || k == queryWords - 1) { unmatchedWords += 1 }
+        // Nor is a patronymic the name does not list, after the first of three words or more
+        // (Кабулов Замир Набиевич, Sergey Viktorovich Lavrov): the official form of the name.
+        for k in 0..<queryWords where !ws.usedQuery[k] && (qu.units[k].latin.count > 1 || k == queryWords - 1)
+            && !(k > 0 && queryWords >= 3 && Self.isPatronymic(q.latin[k])) { unmatchedWords += 1 }
         let qCoverage = Double(queryWords - unmatchedWords) / Double(queryWords)
         if qCoverage < 1 {
             // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).

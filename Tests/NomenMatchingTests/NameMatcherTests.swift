@@ -28,8 +28,11 @@ import NomenTestSupport
         // Han syllables that end a name together (歐瑪 of 穆罕默德·歐瑪), not ones spread
         // over another name (歐·巴·馬 of Obama).
         ("毛拉·欧玛", "mullah-omar"),
-        // The same words in a list's order, surname first.
+        // The same words in a list's order, surname first; with the patronymic, as official
+        // Russian writes a name (one word though BGN writes the soft sign as a prime: Yurʹyevich).
         ("Kabulov Zamir", "zamir-kabulov"),
+        ("Кабулов Замир Набиевич", "zamir-kabulov"),
+        ("Руденко Андрей Юрьевич", "andrey-rudenko"),
     ])
     func findsTheRightEntityFirst(_ query: String, _ id: String) {
         let top = Self.best(query)
@@ -186,6 +189,12 @@ import NomenTestSupport
             #expect(ascii == Array(NameKeys.latinTokens(text + " é").tokens.dropLast()), "\(text.debugDescription)")
         }
         #expect(NameKeys.latinTokens("Siraj ud-Din O'Neill, Jr.").tokens == ["siraj", "ud", "din", "o", "neill", "jr"])
+    }
+
+    /// The soft and hard signs, which BGN writes as primes, are inside a word, not between two.
+    @Test func softSignsDoNotSplitWords() {
+        #expect(NameKeys.latinTokens("Андрей Юрьевич Васильев").tokens.count == 3)
+        #expect(NameKeys.latinTokens("Объединённые").tokens.count == 1)
     }
 
     @Test func jaroWinkler() {
