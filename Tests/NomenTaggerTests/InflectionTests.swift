@@ -68,6 +68,11 @@ import NomenTestSupport
     static let ukrainian: [TagCase] = [
         TagCase("Крім того, Україна заявила про Крим, крім Кабула.", [Mentioned("Україна", "ukraine"), Mentioned("Крим", "crimea"), Mentioned("Кабула", "kabul", .inflected)],
                 note: "крім ('besides') folds like Крим, and is a common word (exact-words.txt)"),
+        TagCase("جناب صدر نے کہا کہ دریائے چناب کا پانی اہم ہے۔", [Mentioned("دریائے چناب", "chenab-river")],
+                note: "the honorific جناب folds like چناب (the Chenab), and is a common word (exact-words.txt)"),
+        TagCase("د کارون سیند. طالبانو وویل چې د بیارغونې کارونه او نور کارونو ته دوام ورکوي.",
+                [Mentioned("کارون", "karun-river"), Mentioned("طالبانو", "taliban", .inflected)],
+                note: "Pashto کارونه, کارونو ('works') are not the Karun with an ending"),
         TagCase("Він був у Києві, на Близькому Сході, у Пактиці, з Китаєм і Сполученим Штатам.",
                 [Mentioned("Києві", "kyiv", .inflected), Mentioned("Близькому Сході", "middle-east", .inflected),
                  Mentioned("Пактиці", "paktika", .inflected), Mentioned("Китаєм", "china", .inflected),
