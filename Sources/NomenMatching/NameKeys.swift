@@ -126,10 +126,11 @@ public enum NameKeys {
     /// A folded token in Latin letters by `t`, folded again.
     public static func transliterated(_ raw: String, with t: Transliterator, folder: Folder = Folder(.name)) -> String {
         // Apostrophes that mark ejectives or hamza (p'ak'ist'ani) are not word breaks; nor are
-        // the primes that BGN writes for the soft and hard signs (Юрьевич: yurʹyevich, Васильев).
+        // the primes that BGN writes for the soft and hard signs (Юрьевич: yurʹyevich, Васильев),
+        // nor its middle dot between letters that would read as one (Хайат: khay·at).
         let indic = raw.unicodeScalars.contains { (0x0900...0x09FF).contains($0.value) }
         let source = indic ? withSilentVowels(labialNasals(raw)) : persianLetters(raw)
-        var latin = folder.key(t.transliterate(source).filter { !"'ʼʻ’ʹʺ".contains($0) })
+        var latin = folder.key(t.transliterate(source).filter { !"'ʼʻ’ʹʺ·".contains($0) })
         if endsInSilentVowel(raw) && latin.hasSuffix("a") { latin.removeLast() }
         guard indic else { return latin }
         // फ and ফ write f in the names of the region's languages far more than ph

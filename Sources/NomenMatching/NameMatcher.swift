@@ -276,7 +276,7 @@ public struct NameMatcher: Sendable {
 
     /// Each entity's best-scoring name, best entity first.
     private struct Ranking {
-        struct Entry { let entity: Int; let score: Double; let name: Int; let complete: Bool }
+        struct Entry { let entity: Int; let score: Double; let name: Int; let complete: Bool; var ambiguous = false }
         let entities: [Entry]
         let threshold: Double
         /// Of the entities that fit best, equally, the one that dominates the others
@@ -287,8 +287,12 @@ public struct NameMatcher: Sendable {
         /// equally (Khan: Imran Khan and Mohammad Sadiq Khan) names neither of them, nor
         /// any entity it fits less well (Shafqat Ali Khan, whose name is ambiguous), unless
         /// one of them dominates the others: Muttaqi is Amir Khan Muttaqi's.
+        ///
+        /// Nor does a name the lexicon marks ambiguous match when another entity's plain name
+        /// fits better: Shanghai is the city, though Persian writes شانگهای for the SCO too.
         func isMatch(_ e: Entry) -> Bool {
             let sharedPart = entities.count > 1 && !entities[0].complete && entities[1].score >= entities[0].score
+            if e.ambiguous, let top = entities.first, top.entity != e.entity, !top.ambiguous, top.score > e.score { return false }
             return e.score >= threshold && (!sharedPart || e.complete || e.entity == dominant)
         }
     }
@@ -382,7 +386,8 @@ public struct NameMatcher: Sendable {
             sorted.insert(sorted.remove(at: k), at: 0)
             dominant = d
         }
-        return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete) },
+        return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete,
+                                                    ambiguous: ix.nameFlags[$0.value.name] & 1 != 0) },
                        threshold: threshold, dominant: dominant)
     }
 
