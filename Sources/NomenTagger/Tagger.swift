@@ -3023,18 +3023,39 @@ public final class Tagger: Sendable {
         // spells a curated place's or body's name another way (Darai Nur, Mazar-Sharif, Al
         // Arabia): the matcher's best whole name at 0.95 or more. A place needs the support a
         // key does. (Persons are the fuzzy pass's; a single word is too often a word of its own.)
+        // (A lower-case particle hyphened to the capitalised word after it goes on the run, as on
+        // the fuzzy pass's, and the run may then have a word more: Хайат Тахрір аш-Шам.)
+        func runWord(_ j: Int) -> Bool {
+            !covered[j] && (tokens[j].script == .latin || tokens[j].script == .cyrillic) && capitalised(tokens[j])
+                && !tokens[j].shape.contains(.allUpper) && !tokens[j].facts.isTitle && !tokens[j].isFunctionWord
+        }
+        func particle(_ j: Int) -> Bool {
+            let t = tokens[j]
+            return !covered[j] && t.shape.contains(.cased) && !t.shape.contains(.firstUpper) && t.letters <= 3 && t.isKnown
+                && !t.isFunctionWord && !t.facts.isTitle && j + 1 < tokens.count && tokens[j + 1].gap.contains(.hyphen)
+                && joinable(t, tokens[j + 1]) && runWord(j + 1)
+        }
         var k = 0
         while k < tokens.count {
             var j = k
-            while j < tokens.count, !covered[j], tokens[j].script == .latin || tokens[j].script == .cyrillic,
-                  capitalised(tokens[j]), !tokens[j].shape.contains(.allUpper), !tokens[j].facts.isTitle, !tokens[j].isFunctionWord,
-                  j == k || joinable(tokens[j - 1], tokens[j]) {
-                j += 1
+            var particles = 0
+            while j < tokens.count, j == k || joinable(tokens[j - 1], tokens[j]) {
+                if runWord(j) {
+                    j += 1
+                } else if j > k, particle(j) {
+                    particles += 1
+                    j += 1
+                } else {
+                    break
+                }
             }
             defer { k = max(j, k + 1) }
-            let (a, b) = (k, j - 1)
+            var (a, b) = (k, j - 1)
+            // A capitalised word at a sentence's start is most often an ordinary word: without
+            // it, the rest may be the name (Угруповання Хайат Тахрір аш-Шам захопило).
+            if b - a > 2 + particles, tokens[a].gap.contains(.sentenceStart), !particle(a + 1) { a += 1 }
             // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
-            guard b - a == 1 || b - a == 2, !added.contains(where: { $0.first >= a && $0.first <= b }),
+            guard b - a >= 1, b - a <= 2 + particles, particles <= 1, !added.contains(where: { $0.first >= a && $0.first <= b }),
                   !startsHonorific(tokens[a]) else { continue }
             let text = Self.sourceText(a, b, tokens, bytes)
             let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)

@@ -377,6 +377,8 @@ import NomenTestSupport
         TagCase("The quake hit Dara Nur district of Nangarhar in Afghanistan.",
                 [Mentioned("Dara Nur", "dara-i-nur-district", .fuzzy), Mentioned("Nangarhar", "nangarhar"), Mentioned("Afghanistan", "afghanistan")],
                 note: "a place's name of two words spelt another way, its province named"),
+        TagCase("Угруповання Хайат Тахрір аш-Шам захопило місто.", [Mentioned("Хайат Тахрір аш-Шам", "hayat-tahrir-al-sham", .fuzzy)],
+                note: "a body's name spelt another way, with a particle hyphened to its last word, after a capitalised word that opens the sentence"),
         TagCase("Flights to Mazari Sharif resumed, Afghanistan said.", [Mentioned("Mazari Sharif", "mazar-i-sharif", .fuzzy), Mentioned("Afghanistan", "afghanistan")]),
         TagCase("Die Deutsche Bahn und Ulrike Brandner in Afghanistan.", [Mentioned("Afghanistan", "afghanistan")],
                 note: "other capitalised runs name nothing the lexicon has"),
