@@ -3050,19 +3050,27 @@ public final class Tagger: Sendable {
                 }
             }
             defer { k = max(j, k + 1) }
-            var (a, b) = (k, j - 1)
-            // A capitalised word at a sentence's start is most often an ordinary word: without
-            // it, the rest may be the name (Угруповання Хайат Тахрір аш-Шам захопило).
-            if b - a > 2 + particles, tokens[a].gap.contains(.sentenceStart), !particle(a + 1) { a += 1 }
-            // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
-            guard b - a >= 1, b - a <= 2 + particles, particles <= 1, !added.contains(where: { $0.first >= a && $0.first <= b }),
-                  !startsHonorific(tokens[a]) else { continue }
-            let text = Self.sourceText(a, b, tokens, bytes)
-            let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
-            guard e >= 0, score >= 0.95, lexicon.isCurated(e) else { continue }
-            let type = lexicon.entityTypes[e]
-            guard type == gpeType || type == locType || type == orgType else { continue }
-            guard type == orgType || supported(e) else { continue }
+            let b = j - 1
+            // A capitalised word at a sentence's start is most often an ordinary word: the rest
+            // may be the name (Угруповання Хайат Тахрір аш-Шам захопило), looked up after the
+            // whole run, or instead of it when the whole is too long.
+            var starts = [k]
+            if tokens[k].gap.contains(.sentenceStart), b - k >= 2, !particle(k + 1) { starts.append(k + 1) }
+            var found: (a: Int, e: Int)?
+            for a in starts {
+                // A run that opens with an honorific is a person's name (Qari Bakhtiar is no Bakhtar).
+                guard b - a >= 1, b - a <= 2 + particles, particles <= 1, !added.contains(where: { $0.first >= a && $0.first <= b }),
+                      !startsHonorific(tokens[a]) else { continue }
+                let text = Self.sourceText(a, b, tokens, bytes)
+                let (e, score) = fuzzyLookup(text, whole: true, matcher: matcher, scratch: scratch)
+                guard e >= 0, score >= 0.95, lexicon.isCurated(e) else { continue }
+                let type = lexicon.entityTypes[e]
+                guard type == gpeType || type == locType || type == orgType else { continue }
+                guard type == orgType || supported(e) else { continue }
+                found = (a, e)
+                break
+            }
+            guard let (a, e) = found else { continue }
             added.append(Match(first: a, last: b, names: [], entity: e, kind: .fuzzy, score: 0.9))
         }
         // Two to four words of Devanagari or Bengali that spell a curated place's or body's
