@@ -2475,6 +2475,15 @@ public final class Tagger: Sendable {
         }
     }
 
+    /// Whether token `k` is a lower-case particle of names (аш of аш-Шараа, al of al-Sudani, ud
+    /// of ud-Din) with a hyphen between it and the next word: a known word of three letters at
+    /// most, no function word or title.
+    private func isHyphenedParticle(_ k: Int, _ tokens: Tokens) -> Bool {
+        let t = tokens[k]
+        return k + 1 < tokens.count && t.shape.contains(.cased) && !t.shape.contains(.firstUpper) && t.letters <= 3 && t.isKnown
+            && !t.isFunctionWord && !t.facts.isTitle && tokens[k + 1].gap.contains(.hyphen)
+    }
+
     /// Whether token `k` is a capitalised word of no mention, title, honorific or function
     /// word, a space away (`gap`): a hyphen or dash joins places (Pakistan-Afghanistan,
     /// Термез–Логар) rather than making a name, and an honorific starts the next name (at
@@ -2773,10 +2782,7 @@ public final class Tagger: Sendable {
         // al-Sudani, ud-Din) goes on a run: the article of a surname, which a respelt given name
         // before it still belongs with (Ахмад аш-Шараа for Ахмед аш-Шараа).
         func particle(_ k: Int) -> Bool {
-            guard !singleWords, k + 1 < tokens.count, !covered[k + 1] else { return false }
-            let t = tokens[k]
-            return t.shape.contains(.cased) && !t.shape.contains(.firstUpper) && t.letters <= 3 && t.isKnown && !t.isFunctionWord
-                && !t.facts.isTitle && tokens[k + 1].gap.contains(.hyphen) && candidate(k + 1) && continues(k)
+            !singleWords && isHyphenedParticle(k, tokens) && !covered[k + 1] && candidate(k + 1) && continues(k)
         }
         var next = 0
         while next < tokens.count {
@@ -3030,10 +3036,7 @@ public final class Tagger: Sendable {
                 && !tokens[j].shape.contains(.allUpper) && !tokens[j].facts.isTitle && !tokens[j].isFunctionWord
         }
         func particle(_ j: Int) -> Bool {
-            let t = tokens[j]
-            return !covered[j] && t.shape.contains(.cased) && !t.shape.contains(.firstUpper) && t.letters <= 3 && t.isKnown
-                && !t.isFunctionWord && !t.facts.isTitle && j + 1 < tokens.count && tokens[j + 1].gap.contains(.hyphen)
-                && joinable(t, tokens[j + 1]) && runWord(j + 1)
+            !covered[j] && isHyphenedParticle(j, tokens) && joinable(tokens[j], tokens[j + 1]) && runWord(j + 1)
         }
         var k = 0
         while k < tokens.count {
