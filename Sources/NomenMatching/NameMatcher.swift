@@ -216,6 +216,8 @@ public struct NameMatcher: Sendable {
         let units: NameUnits
         /// The words run together: the whole name, for fusions the units miss.
         let fused: [UInt8]
+        /// The query as written (for ``writtenAsQueried(_:among:)``).
+        let text: String
     }
 
     /// Longest name looked up, in Unicode scalars: longer queries are not names.
@@ -232,7 +234,7 @@ public struct NameMatcher: Sendable {
         let skeleton = Array(skeletons.joined(separator: " ").utf8)
         guard latin.withUnsafeBufferPointer({ l in skeleton.withUnsafeBufferPointer { units.fill(latin: l, skeleton: $0) } }) else { return nil }
         return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, isHan: form.scheme?.contains("Han") == true,
-                     units: units, fused: Array(tokens.joined().utf8))
+                     units: units, fused: Array(tokens.joined().utf8), text: text)
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
@@ -381,7 +383,18 @@ public struct NameMatcher: Sendable {
         // languages than the others that the part they share is its name comes first.
         var tied = 1
         while tied < sorted.count && sorted[tied].value.score == sorted[0].value.score { tied += 1 }
+        // Of those, one the lexicon writes as the query is written comes first: Persian کنر is
+        // Kunar's name, and only read as Latin is it the letters of Russian КНР (China).
         var dominant: Int?
+        if tied > 1 {
+            let written = writtenAsQueried(q, among: names.filter { n in sorted[0..<tied].contains { $0.key == n.entity } })
+            if !written.isEmpty && written.count < tied {
+                let group = sorted[0..<tied]
+                sorted.replaceSubrange(0..<tied, with: group.filter { written.contains($0.key) } + group.filter { !written.contains($0.key) })
+                tied = written.count
+                if tied == 1 { dominant = sorted[0].key }
+            }
+        }
         if tied > 1, let d = Prominence.dominant(sorted[0..<tied].map(\.key), languages: { Int(ix.entityLanguages[$0]) }), let k = sorted.firstIndex(where: { $0.key == d }) {
             sorted.insert(sorted.remove(at: k), at: 0)
             dominant = d
@@ -389,6 +402,14 @@ public struct NameMatcher: Sendable {
         return Ranking(entities: sorted.map { .init(entity: $0.key, score: $0.value.score, name: $0.value.name, complete: $0.value.complete,
                                                     ambiguous: ix.nameFlags[$0.value.name] & 1 != 0) },
                        threshold: threshold, dominant: dominant)
+    }
+
+    /// The entities of `names` with a name written as the query is, once both are folded
+    /// (case, diacritics, Arabic letter forms): the query is that name, not a spelling of it.
+    private func writtenAsQueried(_ q: Query, among names: [(name: Int, entity: Int)]) -> Set<Int> {
+        let folder = Folder(.name)
+        let query = folder.fold(q.text).text
+        return Set(names.filter { folder.fold(index.nameTexts[$0.name]).text == query }.map(\.entity))
     }
 
     /// How two tokens compare: their similarity, and whether it rests on more than
@@ -427,7 +448,7 @@ public struct NameMatcher: Sendable {
     /// Jaro–Winkler is not computed when its bound from the letters the words share, their
     /// lengths and their common prefix is already below that (see ``Similarity/Floor``).
     @inline(__always)
-    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form) -> TokenMatch? {
+    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form, fused: Bool = false) -> TokenMatch? {
         let a = x.latin
         let b = y.latin
         let ac = a.count
@@ -446,7 +467,7 @@ public struct NameMatcher: Sendable {
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
         // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
         let sa = x.skeleton
-        if abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
+        if !fused && abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
             if !Self.skeletonFloor.mayBeReached(a, b, matches: common) { return nil }
             let jw = Similarity.jaroWinkler(a, b)
@@ -538,7 +559,8 @@ public struct NameMatcher: Sendable {
                 for i in qu.units.indices {
                     let a = qu.form(i, in: qb)
                     for j in nu.units.indices {
-                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb)) else { continue }
+                        let fused = qu.units[i].words != nu.units[j].words
+                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb), fused: fused) else { continue }
                         ws.pairs.append(Pair(match: t, query: Int32(i), name: Int32(j), span: qu.units[i].words + nu.units[j].words))
                     }
                 }

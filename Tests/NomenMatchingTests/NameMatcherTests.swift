@@ -88,6 +88,43 @@ import NomenTestSupport
         #expect(candidates.filter(\.isMatch).map { SharedIndex.index.tagger.entityID($0.entity) } == [id])
     }
 
+    /// Two entities that the query's Latin reading fits equally: the one the lexicon writes
+    /// as the query is written comes first, however many more languages write the other.
+    /// Persian کنر is Kunar; its Latin letters knr are also those of Russian КНР (China).
+    @Test func aNameWrittenAsQueriedBeatsAnEqualReadingOfAnother() {
+        let gpe = EntityType("GPE")!
+        let lexicon = Lexicon(entities: [
+            Entity(id: "china", type: gpe, name: "China", names: [
+                NameVariant("China", language: "en"), NameVariant("Chine", language: "fr"), NameVariant("Çin", language: "tr"),
+                NameVariant("КНР", language: "ru"), NameVariant("Китай", language: "ru"), NameVariant("中国", language: "zh"),
+                NameVariant("الصين", language: "ar"), NameVariant("چین", language: "fa"), NameVariant("चीन", language: "hi"),
+            ]),
+            Entity(id: "kunar", type: gpe, name: "Kunar", names: [NameVariant("Kunar", language: "en"), NameVariant("کنر", language: "fa")]),
+        ])
+        let index = NomenIndex.build(lexicon, honorifics: HonorificList(honorifics: [], particles: []))
+        let matcher = NameMatcher(index: index.matcher)
+        func ids(_ query: String) -> [String] { matcher.lookup(query, limit: 2).map { index.tagger.entityID($0.entity) } }
+        #expect(ids("کنر").first == "kunar")
+        // Arabic kaf for Persian keheh: the same name once folded.
+        #expect(ids("كنر").first == "kunar")
+        #expect(ids("КНР").first == "china")
+    }
+
+    /// Two query words run together and compared with one word of a name must be spelt
+    /// alike: their consonant skeleton alone says little, for it loses the word break.
+    /// كامران عزيز (Kamran Aziz) read kamranzyz has the skeleton of Lithuanian Kamerūnas.
+    @Test func wordsRunTogetherAreNotLiftedByTheirSkeleton() {
+        let lexicon = Lexicon(entities: [
+            Entity(id: "cameroon", type: EntityType("GPE")!, name: "Cameroon", names: [
+                NameVariant("Cameroon", language: "en"), NameVariant("Kamerūnas", language: "lt"),
+            ]),
+        ])
+        let index = NomenIndex.build(lexicon, honorifics: HonorificList(honorifics: [], particles: []))
+        let matcher = NameMatcher(index: index.matcher)
+        #expect(matcher.lookup("كامران عزيز", limit: 1).filter(\.isMatch).isEmpty)
+        #expect(matcher.lookup("Kamerunas", limit: 1).first?.isMatch == true)
+    }
+
     @Test func explanationsSayHowItMatched() throws {
         let c = try #require(SharedIndex.matcher.lookup("Moulvi Gul Hasan", limit: 1).first)
         #expect(c.explanation.contains("honorific \"mawlawi\" ignored"))
