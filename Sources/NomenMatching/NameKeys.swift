@@ -59,7 +59,7 @@ public enum NameKeys {
                 // is unknown, and keys must be computed the same way on both sides.
                 let chosen = TransliterationScheme.latin(for: script)
                 if let l = latin(raw, chosen, folder) {
-                    word = l
+                    word = Self.isInitial(raw, script) ? String(l.unicodeScalars.prefix { $0.properties.isAlphabetic }.prefix(1)) : l
                     scheme = chosen.id
                 }
             }
@@ -70,6 +70,13 @@ public enum NameKeys {
             }
         }
         return LatinForm(tokens: tokens, scheme: scheme)
+    }
+
+    /// A Cyrillic word of one letter in a name is an initial (Ш. Мирзиёев, К.-Ж. Токаев):
+    /// it is read as the first letter of its Latin form (Ш sh is s, Э ye is y), so that it
+    /// stands for a name word that starts so, as a Latin initial does.
+    static func isInitial(_ word: String, _ script: Script) -> Bool {
+        script == .cyrillic && word.unicodeScalars.count == 1
     }
 
     /// German writes the region's j, ch and sh as dsch, tsch and sch (Dschalili,

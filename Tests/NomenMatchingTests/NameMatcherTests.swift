@@ -198,6 +198,18 @@ import NomenTestSupport
         #expect(NameKeys.latinTokens("तालिबान").tokens == ["taliban"])
     }
 
+    /// A Cyrillic initial is one Latin letter, however many its letter takes (Ш sh, Э ye,
+    /// Ж zh): it then stands for a name word that starts so, as a Latin initial does.
+    @Test func cyrillicInitialsAreOneLatinLetter() {
+        #expect(NameKeys.latinTokens("Ш. Мирзиёев").tokens == ["s", "mirziyeev"])
+        #expect(NameKeys.latinTokens("К.-Ж. Токаев").tokens == ["k", "z", "tokayev"])
+        #expect(NameKeys.latinTokens("Шавкат").tokens == ["shavkat"])
+        for (query, id) in [("Ш. Мирзиёев", "shavkat-mirziyoyev"), ("Э. Рахмон", "emomali-rahmon"), ("К.-Ж. Токаев", "kassym-jomart-tokayev")] {
+            let top = NameMatcherTests.best(query)
+            #expect(top?.id == id && top?.match == true, "\(query)")
+        }
+    }
+
     /// A nasal before a labial is m, however it is written: a doubled म्म (which the Folder
     /// writes न्म), an anusvara (अंबानी), Bengali ম্ম; not before other consonants (कंधार).
     @Test func indicNasalsBeforeLabialsReadM() {
