@@ -1092,6 +1092,13 @@ public final class Tagger: Sendable {
             if !outs.isEmpty {
                 var names = validNames(outs, tokens, first, j, choices | bit)
                 if articleOnLast { names = NameList(names.filter { lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])] == personType }) }
+                // A place the lexicon writes without the article is not written with it: Arabic
+                // puts none on a foreign place's name, and the word with it is a noun of the
+                // same letters (المشهد, "the scene", not Mashhad; الكابل, "the cable"). Bodies
+                // take it (الناتو, البنتاغون).
+                else if variant > 0 && t.articleMask & (1 << variant) != 0 {
+                    names = NameList(names.filter { ![gpeType, locType].contains(lexicon.entityTypes[Int(lexicon.nameEntity[Int($0)])]) })
+                }
                 if !names.isEmpty { found(j, names, choices | bit) }
             }
             // Without its article, a word is a name of one word only.
