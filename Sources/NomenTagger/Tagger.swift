@@ -1151,6 +1151,7 @@ public final class Tagger: Sendable {
                         best.shrunk = true
                     }
                 }
+                if best.last > best.first { extendBySameEntity(&best, tokens) }
                 out.append(best)
                 i = best.last + 1
             } else {
@@ -1158,6 +1159,30 @@ public final class Tagger: Sendable {
             }
         }
         return out
+    }
+
+    /// Extends a match of several words to the end of a longer name of the same entity that
+    /// starts inside it: a form with a rank and the full name overlap (Urdu لیفٹیننٹ جنرل احمد
+    /// شریف and احمد شریف چوہدری), and the mention is both, not the first cut short.
+    private func extendBySameEntity(_ m: inout Match, _ tokens: Tokens) {
+        // Only where the word after the match continues some name.
+        let after = m.last + 1
+        guard after < tokens.count, tokens[after].continuesMask != 0, joinable(tokens[m.last], tokens[after]) else { return }
+        for k in (m.first + 1)...m.last where mayStartName(tokens, k) {
+            var longer: Match?
+            explore(tokens, first: k, at: k, state: 0, choices: 0, previousTrimEnd: 0) { last, names, choices in
+                if last > m.last && (longer == nil || last > longer!.last) { longer = Match(first: k, last: last, names: names, choices: choices) }
+            }
+            guard let longer, longer.last - m.first < 32 else { continue }
+            let entities = Set(m.names.map { lexicon.nameEntity[Int($0)] })
+            let shared = longer.names.filter { entities.contains(lexicon.nameEntity[Int($0)]) }
+            guard !shared.isEmpty else { continue }
+            let kept = UInt64(2 * (k - m.first))
+            m.choices = (m.choices & ((1 << kept) - 1)) | (longer.choices << kept)
+            m.last = longer.last
+            m.names = NameList(shared)
+            return
+        }
     }
 
     /// Whether every name is a curated entity's: a curator chose it, so the doubts the tagger
@@ -2033,8 +2058,15 @@ public final class Tagger: Sendable {
             // A given name so common that it names no one alone (آصف, of many) still names the
             // person the document named in full with it last (خواجة محمد آصف).
             if candidates.isEmpty && named.isEmpty { continue }
-            for e in candidates.union(named) {
+            // A person named before with the word refers back first: Муджахид after Забиуллы
+            // Муджахида is he, though Мохаммад Якуб, named since, is Мухаммад Якуб Муджахид too.
+            for e in named {
                 if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
+            }
+            if antecedent == nil {
+                for e in candidates {
+                    if let at = lastSeen[e], antecedent == nil || at > antecedent!.at { antecedent = (e, at) }
+                }
             }
             // A capitalised word that no name covers right after: part of another name.
             let beforeUnknownName = cased && i + 1 < tokens.count && !covered[i + 1] && capitalised(tokens[i + 1])
@@ -2171,10 +2203,11 @@ public final class Tagger: Sendable {
 
     /// An initial: one capital letter and a period (С. Лавров), which stands for the given
     /// name of the person whose surname follows, not for another person's.
+    /// On the same line: a letter that ends a line with a period ends a sentence (соцсети X.).
     private func isInitial(_ k: Int, _ tokens: Tokens) -> Bool {
         let t = tokens[k]
         return t.scalarEnd - t.scalarStart == 1 && t.shape.contains(.firstUpper) && k + 1 < tokens.count
-            && tokens[k + 1].gap.contains(.period) && !tokens[k + 1].gap.contains(.breaker)
+            && tokens[k + 1].gap.contains(.period) && !tokens[k + 1].gap.contains(.breaker) && !tokens[k + 1].gap.contains(.newline)
     }
 
     /// Whether an initial is the first letter of a given name of one of `entities`: of a

@@ -556,6 +556,32 @@ import NomenTestSupport
                        Mentioned("Sirajuddin Haqqani", "sirajuddin-haqqani"), Mentioned("Haqqani", "sirajuddin-haqqani", .partial)]))
     }
 
+    /// A surname alone refers back to the person named before with it, not to another whom
+    /// the lexicon also knows by it in a longer name (Mohammad Yaqoob Mujahid) and whom the
+    /// document has named since by his other words.
+    @Test func aSurnameRefersToThePersonNamedWithIt() {
+        let lexicon = Lexicon(entities: [
+            Entity(id: "zabihullah", type: EntityType("PERSON")!, name: "Zabihullah Mujahid", names: [NameVariant("Забиулла Муджахид", language: "ru")]),
+            Entity(id: "yaqoob", type: EntityType("PERSON")!, name: "Mohammad Yaqoob",
+                   names: [NameVariant("Мохаммад Якуб", language: "ru"), NameVariant("Мохаммад Якуб Муджахид", language: "ru")]),
+        ])
+        let tagger = Tagger(index: NomenIndex.build(lexicon, honorifics: HonorificList(honorifics: [], particles: [])))
+        #expect(tagger.tag("Забиулла Муджахид заявил журналистам. Мохаммад Якуб прибыл в город. Муджахид добавил, что всё спокойно.").map(\.id)
+                == ["zabihullah", "yaqoob", "zabihullah"])
+        // A capital and a period that end a line end a sentence: no initial of another name.
+        expectTagging(TagCase("Представитель Забиулла Муджахид сообщил, что делегацию возглавит Мохаммад Якуб, — написал он в соцсети X.\n\nМуджахид обвинил Пакистан.",
+                              [Mentioned("Забиулла Муджахид", "zabihullah-mujahid"), Mentioned("Мохаммад Якуб", "mohammad-yaqoob"),
+                               Mentioned("Муджахид", "zabihullah-mujahid", .partial), Mentioned("Пакистан", "pakistan")]))
+    }
+
+    /// Two listed names of one person that overlap (one with a rank before the name, one with
+    /// the surname after it) make one mention of both, not the first cut short. The shipped
+    /// lexicon's: the name with the surname is marked ambiguous there, which a made-up one is not.
+    @Test func overlappingNamesOfOnePersonAreOneMention() {
+        expectTagging(TagCase("پاکستان کی فوج کے ترجمان لیفٹیننٹ جنرل احمد شریف چوہدری نے کہا",
+                              [Mentioned("پاکستان", "pakistan"), Mentioned("لیفٹیننٹ جنرل احمد شریف چوہدری", "ahmed-sharif-chaudhry")]))
+    }
+
     /// Turning partial names off leaves the full mention alone.
     @Test func partialNamesCanBeTurnedOff() {
         var options = TaggerOptions()
