@@ -84,6 +84,8 @@ import NomenTestSupport
                 note: "the head of a place's institution, a generic word after a place, a word that introduces a place: the place stays"),
         TagCase("Губернатор провинции Фарьяб Эсматулла Моради заявил.", [Mentioned("Фарьяб", "faryab")],
                 note: "a place introduced by its kind stays, whatever follows it"),
+        TagCase("The DC Bajaur Shahid Ali and DPO Bannu Ziauddin Ahmed said the road was open.", [Mentioned("Bajaur", "bajaur"), Mentioned("Bannu", "bannu")],
+                note: "an office that Pakistani English writes before the district it serves introduces the place"),
         TagCase("震中位于喀布尔东北约27公里。情报首长马里克将军说。美国和北约会谈。中亚国家",
                 [Mentioned("喀布尔", "kabul"), Mentioned("美国", "united-states"), Mentioned("北约", "nato"), Mentioned("中亚", "central-asia")],
                 note: "a two-character name that the dictionary reads as parts of other words is no mention (东北|约, 马里克); inside a compound (中亚国家) it is"),
