@@ -218,6 +218,8 @@ public struct NameMatcher: Sendable {
         let fused: [UInt8]
         /// The query as written (for ``writtenAsQueried(_:among:)``).
         let text: String
+        /// Whether each word is a patronymic (see ``isPatronymic(_:)``), worked out once per query.
+        let patronymic: [Bool]
     }
 
     /// Longest name looked up, in Unicode scalars: longer queries are not names.
@@ -234,7 +236,7 @@ public struct NameMatcher: Sendable {
         let skeleton = Array(skeletons.joined(separator: " ").utf8)
         guard latin.withUnsafeBufferPointer({ l in skeleton.withUnsafeBufferPointer { units.fill(latin: l, skeleton: $0) } }) else { return nil }
         return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, isHan: form.scheme?.contains("Han") == true,
-                     units: units, fused: Array(tokens.joined().utf8), text: text)
+                     units: units, fused: Array(tokens.joined().utf8), text: text, patronymic: tokens.map(Self.isPatronymic))
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
@@ -526,7 +528,8 @@ public struct NameMatcher: Sendable {
 
     /// Whether a query word, in its folded Latin form, is a patronymic.
     static func isPatronymic(_ latin: String) -> Bool {
-        patronymicEndings.contains { latin.count >= $0.count + 2 && latin.hasSuffix($0) }
+        let length = latin.count
+        return patronymicEndings.contains { length >= $0.count + 2 && latin.hasSuffix($0) }
     }
 
     /// Whether two aligned pairs are in opposite orders in the query and in the name.
@@ -609,7 +612,7 @@ public struct NameMatcher: Sendable {
         // Nor is a patronymic the name does not list, after the first of three words or more
         // (Кабулов Замир Набиевич, Sergey Viktorovich Lavrov): the official form of the name.
         for k in 0..<queryWords where !ws.usedQuery[k] && (qu.units[k].latin.count > 1 || k == queryWords - 1)
-            && !(k > 0 && queryWords >= 3 && Self.isPatronymic(q.latin[k])) { unmatchedWords += 1 }
+            && !(k > 0 && queryWords >= 3 && q.patronymic[k]) { unmatchedWords += 1 }
         let qCoverage = Double(queryWords - unmatchedWords) / Double(queryWords)
         if qCoverage < 1 {
             // A query word the name lacks: another person (Anas Haqqani is not Sirajuddin Haqqani).
