@@ -27,6 +27,9 @@ import NomenTestSupport
         // Places.
         TagCase("Делегация прибыла в Москву.", [Mentioned("Москву", "moscow", .inflected)], note: "accusative"),
         TagCase("Переговоры прошли в Москве.", [Mentioned("Москве", "moscow", .inflected)], note: "locative, without the preposition"),
+        TagCase("Делегация побывала в Алма-Ате, потом в Чолпон-Ате и вернулась из Алма-Аты.",
+                [Mentioned("Алма-Ате", "almaty", .inflected), Mentioned("Чолпон-Ате", "cholpon-ata", .inflected), Mentioned("Алма-Аты", "almaty", .inflected)],
+                note: "a last word of three letters in -а declines on a stem of two"),
         TagCase("Кабул связан с Москвой прямым рейсом.",
                 [Mentioned("Кабул", "kabul", .exact), Mentioned("Москвой", "moscow", .inflected)], note: "instrumental"),
         TagCase("Россия признала власть Исламского Эмирата Афганистан.",
