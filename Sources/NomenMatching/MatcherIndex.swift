@@ -80,6 +80,8 @@ public final class MatcherIndex: Sendable {
         self.translitWords = translitWords
         self.translitLatin = translitLatin
         schemeIsHan = (0..<schemes.count).map { schemes[$0].contains("Han") }
+        let abjad = TransliterationScheme.latin(for: .arabic).id
+        schemeIsAbjad = (0..<schemes.count).map { schemes[$0] == abjad }
         var forms: [[String]: String] = [:]
         for i in 0..<honorificForms.count {
             forms[honorificForms[i].split(separator: " ").map(String.init)] = honorificKeys[i]
@@ -90,6 +92,10 @@ public final class MatcherIndex: Sendable {
     let honorificLookup: [[String]: String]
     /// Per scheme: whether it reads Han (pinyin syllables, which match nothing in another script).
     let schemeIsHan: [Bool]
+    /// Per scheme: whether it reads Arabic script, whose long vowels a writer may spell out or
+    /// not (Urdu دمتری, Persian دیمیتری: dmtry, dymytry), so the Latin forms of one word differ
+    /// in length by more than a letter.
+    let schemeIsAbjad: [Bool]
 
     /// Removes leading honorifics from Latin tokens, while a name remains; returns them.
     func stripHonorifics(_ tokens: [String]) -> (tokens: [String], removed: [String]) {

@@ -1,5 +1,6 @@
 import NomenLexicon
 import NomenNormalization
+import NomenTransliteration
 
 /// One entity a queried name may denote.
 public struct MatchCandidate: Sendable, Equatable {
@@ -220,6 +221,8 @@ public struct NameMatcher: Sendable {
         let text: String
         /// Whether each word is a patronymic (see ``isPatronymic(_:)``), worked out once per query.
         let patronymic: [Bool]
+        /// Whether the query was read from Arabic script (see ``MatcherIndex/schemeIsAbjad``).
+        let isAbjad: Bool
     }
 
     /// Longest name looked up, in Unicode scalars: longer queries are not names.
@@ -236,7 +239,8 @@ public struct NameMatcher: Sendable {
         let skeleton = Array(skeletons.joined(separator: " ").utf8)
         guard latin.withUnsafeBufferPointer({ l in skeleton.withUnsafeBufferPointer { units.fill(latin: l, skeleton: $0) } }) else { return nil }
         return Query(latin: tokens, skeletons: skeletons, honorifics: removed, scheme: form.scheme, isHan: form.scheme?.contains("Han") == true,
-                     units: units, fused: Array(tokens.joined().utf8), text: text, patronymic: tokens.map(Self.isPatronymic))
+                     units: units, fused: Array(tokens.joined().utf8), text: text, patronymic: tokens.map(Self.isPatronymic),
+                     isAbjad: form.scheme == TransliterationScheme.latin(for: .arabic).id)
     }
 
     /// The entities `name` may denote, best first, at most `limit`.
@@ -450,7 +454,7 @@ public struct NameMatcher: Sendable {
     /// Jaro–Winkler is not computed when its bound from the letters the words share, their
     /// lengths and their common prefix is already below that (see ``Similarity/Floor``).
     @inline(__always)
-    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form, fused: Bool = false) -> TokenMatch? {
+    static func tokenMatch(_ x: NameUnits.Form, _ y: NameUnits.Form, fused: Bool = false, abjad: Bool = false) -> TokenMatch? {
         let a = x.latin
         let b = y.latin
         let ac = a.count
@@ -467,9 +471,10 @@ public struct NameMatcher: Sendable {
         if abs(ac - bc) > 1 && 100 * min(ac, bc) < 54 * max(ac, bc) { return nil }
         let common = x.letters.common(with: y.letters)
         // The same skeleton from words of nearly the same length (Kabuloff, Kabulov; not
-        // Kabulov and Kabul, whose skeletons agree once the -ov is gone).
+        // Kabulov and Kabul, whose skeletons agree once the -ov is gone). Read from Arabic
+        // script, two letters more may be long vowels spelt out (dmtry, dymytry).
         let sa = x.skeleton
-        if !fused && abs(ac - bc) <= 1 && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
+        if !fused && abs(ac - bc) <= (abjad ? 2 : 1) && sa.count >= 3 && Similarity.equal(sa, y.skeleton) {
             // Below 0.8 the skeleton lifts nothing, and the spelling is too far anyway.
             if !Self.skeletonFloor.mayBeReached(a, b, matches: common) { return nil }
             let jw = Similarity.jaroWinkler(a, b)
@@ -556,6 +561,8 @@ public struct NameMatcher: Sendable {
         guard filled else { return (0, "", false) }
         let qu = q.units
         let nu = ws.name
+        // Both read from Arabic script: words that differ only in long vowels spelt out.
+        let abjad = q.isAbjad && ix.schemeIsAbjad[Int(ix.nameScheme[n])]
         ws.pairs.removeAll(keepingCapacity: true)
         qu.bytes.withUnsafeBufferPointer { qb in
             nu.bytes.withUnsafeBufferPointer { nb in
@@ -563,7 +570,7 @@ public struct NameMatcher: Sendable {
                     let a = qu.form(i, in: qb)
                     for j in nu.units.indices {
                         let fused = qu.units[i].words != nu.units[j].words
-                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb), fused: fused) else { continue }
+                        guard let t = Self.tokenMatch(a, nu.form(j, in: nb), fused: fused, abjad: abjad) else { continue }
                         ws.pairs.append(Pair(match: t, query: Int32(i), name: Int32(j), span: qu.units[i].words + nu.units[j].words))
                     }
                 }
