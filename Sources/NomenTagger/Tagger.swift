@@ -111,6 +111,7 @@ public final class Tagger: Sendable {
         facilityPhrases = Set(rules.facilityWords.filter { $0.contains(" ") })
         titleEndings = rules.titles.filter { $0.hasPrefix("-") }.map { Array($0.utf8.dropFirst()) }
         commonPhrases = Set(rules.commonPhrases)
+        hasThreeWordPhrases = rules.commonPhrases.contains { $0.split(separator: " ").count == 3 }
         commonPhraseWords = Set(rules.commonPhrases.flatMap { $0.split(separator: " ") }.map { lexicon.vocabulary.id(of: String($0)) }.filter { $0 >= 0 })
         lowerHeads = Set(rules.lowerHeads.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
         bodiesWithHeads = Set(Self.bodyCharacters.map { lexicon.vocabulary.id(of: $0) }.filter { $0 >= 0 })
@@ -177,6 +178,8 @@ public final class Tagger: Sendable {
     let titleEndings: [[UInt8]]
     /// Two-word phrases in which an ambiguous name is an ordinary word (common-phrases.txt).
     let commonPhrases: Set<String>
+    /// Whether some of ``commonPhrases`` have three words (most have two).
+    let hasThreeWordPhrases: Bool
     /// Vocabulary ids of the words of ``commonPhrases``.
     let commonPhraseWords: Set<Int32>
     /// Vocabulary ids of the generic words that may be lower case inside a curated place's
@@ -2467,8 +2470,15 @@ public final class Tagger: Sendable {
             let w = folded[Int(tokens[j].foldStart)..<Int(tokens[j].foldEnd)]
             return !w.isEmpty && w.allSatisfy({ (0x30...0x39).contains($0) }) ? "0" : String(decoding: w, as: UTF8.self)
         }
-        return (i > 0 && joinable(tokens[i - 1], tokens[i]) && commonPhrases.contains(word(i - 1) + " " + word(i)))
-            || (i + 1 < tokens.count && joinable(tokens[i], tokens[i + 1]) && commonPhrases.contains(word(i) + " " + word(i + 1)))
+        // The phrases of two words (the usual) and of three, with word `i` in any place.
+        for length in 2...3 where length == 2 || hasThreeWordPhrases {
+            for first in max(0, i - length + 1)...i where first + length <= tokens.count {
+                let range = first..<(first + length)
+                guard range.dropFirst().allSatisfy({ joinable(tokens[$0 - 1], tokens[$0]) }) else { continue }
+                if commonPhrases.contains(range.map(word).joined(separator: " ")) { return true }
+            }
+        }
+        return false
     }
 
     /// A one-word place beside a capitalised word that no mention covers is part of a
