@@ -535,6 +535,7 @@ public final class Tagger: Sendable {
         let languages = resolveIDs(tokens, scanner: scanner, bytes: bytes, scratch: s)
         var matches = options.overlapping ? findAll(tokens) : findLongest(tokens)
         dropOrdinaryWords(&matches, tokens: tokens, folded: scanner.folded)
+        if !telltales.isDisjoint(with: [.pashto, .urdu]) { dropOtherRetroflexWords(&matches, tokens: tokens, bytes: bytes) }
         // A country's code written onto a dollar sign is a currency (US$12,000, HK$), not the country;
         // a Chinese name with 族 ("ethnic group") after it is a people (乌兹别克族, ethnic Uzbeks);
         // a name joined by a hyphen to a point of the compass is part of a compound one (see
@@ -1500,6 +1501,51 @@ public final class Tagger: Sendable {
         (.german, [0x00DF, 0x00E4, 0x00F6, 0x00FC]),
         (.persoArabic, [0x06CC, 0x06A9]),
     ]
+
+    /// Pashto and Urdu write their retroflex consonants with letters of their own (ټ ډ ړ, ٹ ڈ ڑ),
+    /// which the fold makes one, so that a name the lexicon writes in one language is found in
+    /// the other's text. But where the lexicon also writes the entity with the text's own
+    /// letters, a one-word match through the other language's name is a word of its own:
+    /// Pashto نیټو ("dates") is not Urdu نیٹو (NATO), which Pashto writes ناټو.
+    private func dropOtherRetroflexWords(_ matches: inout [Match], tokens: Tokens, bytes: UnsafeBufferPointer<UInt8>) {
+        // UTF-8: ټ D9 BC, ډ DA 89, ړ DA 93 (Pashto); ٹ D9 B9, ڈ DA 88, ڑ DA 91 (Urdu).
+        func retroflex(_ b: UnsafeBufferPointer<UInt8>) -> (pashto: Bool, urdu: Bool) {
+            var pashto = false
+            var urdu = false
+            for k in b.indices.dropLast() {
+                switch (b[k], b[k + 1]) {
+                case (0xD9, 0xBC), (0xDA, 0x89), (0xDA, 0x93): pashto = true
+                case (0xD9, 0xB9), (0xDA, 0x88), (0xDA, 0x91): urdu = true
+                default: break
+                }
+            }
+            return (pashto, urdu)
+        }
+        let lx = lexicon
+        func letters(_ n: Int) -> (pashto: Bool, urdu: Bool) { lx.nameTexts.withBytes(n) { retroflex($0) } }
+        // Whether entity `e` has a name with only Pashto (`pashto`) or only Urdu retroflex
+        // letters: the compiler writes an entity's names side by side, around name `n`.
+        func writes(_ e: Int32, around n: Int, pashto: Bool) -> Bool {
+            func own(_ k: Int) -> Bool { let l = letters(k); return pashto ? l.pashto && !l.urdu : l.urdu && !l.pashto }
+            var k = n - 1
+            while k >= 0 && lx.nameEntity[k] == e { if own(k) { return true }; k -= 1 }
+            k = n + 1
+            while k < lx.nameEntity.count && lx.nameEntity[k] == e { if own(k) { return true }; k += 1 }
+            return false
+        }
+        for k in matches.indices where matches[k].first == matches[k].last {
+            let t = tokens[matches[k].first]
+            let word = retroflex(UnsafeBufferPointer(rebasing: bytes[Int(t.byteStart)..<Int(t.byteEnd)]))
+            guard word.pashto != word.urdu else { continue }
+            let names = matches[k].names.filter { n in
+                let name = letters(Int(n))
+                let other = word.pashto ? name.urdu && !name.pashto : name.pashto && !name.urdu
+                return !other || !writes(lx.nameEntity[Int(n)], around: Int(n), pashto: word.pashto)
+            }
+            if names.count < matches[k].names.count { matches[k].names = NameList(names) }
+        }
+        matches.removeAll { $0.names.isEmpty }
+    }
 
     /// Whether name `n` is written with ی or ک (UTF-8 DB 8C, DA A9), letters Arabic does not use.
     private func writesPersoArabicLetters(_ n: Int32) -> Bool {

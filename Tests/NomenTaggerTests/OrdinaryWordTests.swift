@@ -18,6 +18,8 @@ import NomenTestSupport
         TagCase("د دوشنبې په ورځ د تاجکستان په پلازمېنه دوشنبه کې غونډه وشوه. وزیر د دوشنبې په هوايي ډګر کې وو.",
                 [Mentioned("تاجکستان", "tajikistan"), Mentioned("دوشنبه", "dushanbe"), Mentioned("دوشنبې", "dushanbe")],
                 note: "Pashto: on Monday (د دوشنبې په ورځ, a phrase of three words) is the day; at Dushanbe's airport the city"),
+        TagCase("د جنوري د ۲۳ او ۲۵ مو نیټو ترمنځه ناسته کېږي، د ناټو مشر وویل.", [Mentioned("ناټو", "nato")],
+                note: "Pashto نیټو (dates) is no Urdu نیٹو (NATO): each language writes its retroflex letters"),
         TagCase("این تیم دوشنبه ۲۲ شهریور در تاجیکستان بازی کرد.", [Mentioned("تاجیکستان", "tajikistan")],
                 note: "a Monday with a date after it is the day: the phrase list's 0 is any number"),
         TagCase("وقال علي خامنئي إن الاتفاق مهم.", [Mentioned("علي خامنئي", "ali-khamenei", .exact)]),
