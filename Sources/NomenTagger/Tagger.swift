@@ -2814,6 +2814,12 @@ public final class Tagger: Sendable {
         // found: the lexicon does not know its surname, so no partial name links it later
         // (রাইসি, রাইসির after ইব্রাহিম রাইসি where the lexicon has no Bengali Raisi).
         let fuzzySurnames = surnames.contains { $0.fuzzy }
+        // Whether word `k` is, as written, the surname of a full name the matcher found.
+        func repeatsFuzzySurname(_ k: Int) -> Bool {
+            guard fuzzySurnames, tokens[k].shape.contains(.cased) else { return false }
+            let word = Self.foldedWord(k, tokens, folded)
+            return surnames.contains { $0.fuzzy && $0.word.elementsEqual(word) }
+        }
         var added: [Match] = []
         // Whether tokens a...b (two or three, of one script) may be a curated person the lexicon
         // writes in Latin only: their first and last words' keys are those of such a person's
@@ -2913,7 +2919,10 @@ public final class Tagger: Sendable {
                     if a != soft && !candidate(a) || b != soft && !candidate(b) { continue }
                     // A lone sentence-initial word is usually an ordinary word with a capital, and a
                     // lone word after another capitalised word is part of an unknown name (Karim Haqqani).
-                    if length == 1 && tokens[a].gap.contains(.sentenceStart) && tokens[a].shape.contains(.cased) { continue }
+                    // (Unless it is the very surname of a full name the matcher found, as written:
+                    // Araghtchi after Abbas Araghtchi, a spelling the lexicon lacks.)
+                    if length == 1 && tokens[a].gap.contains(.sentenceStart) && tokens[a].shape.contains(.cased)
+                        && !repeatsFuzzySurname(a) { continue }
                     if length == 1, a > 0, !covered[a - 1], nameLike(tokens[a - 1]), joinable(tokens[a - 1], tokens[a]),
                        !tokens[a - 1].isFunctionWord { continue }
                     // So is a lone word before another capitalised word (Shali Nosu, Банк Чосаги).
