@@ -2754,6 +2754,28 @@ public final class Tagger: Sendable {
         return String(n).utf8.count
     }
 
+    /// The length in bytes of the opening quotation mark right before `start..<end` when the
+    /// span closes one it does not open (`Bild"-Zeitung` after `"`), or nil.
+    static func openingQuote(_ bytes: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Int? {
+        let span = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        let pairs = quotePairs
+        // The first mark of the span that no mark before it in the span opens.
+        var open: Unicode.Scalar?
+        var unopened: Unicode.Scalar?
+        for c in String(decoding: span, as: UTF8.self).unicodeScalars {
+            if let o = open, c == pairs[o]! { open = nil; continue }
+            if open == nil, unopened == nil, pairs.values.contains(c) || c == "\"" {
+                unopened = c
+                break
+            }
+            if open == nil, pairs[c] != nil { open = c }
+        }
+        guard let closer = unopened, start > 0 else { return nil }
+        let before = String(decoding: UnsafeBufferPointer(rebasing: bytes[max(0, start - 4)..<start]), as: UTF8.self).unicodeScalars.last
+        guard let b = before, pairs[b] == closer || (b == "„" && closer == "”") else { return nil }
+        return String(b).utf8.count
+    }
+
     /// A short word as written, for comparison: lower case, the Arabic keyboard's yeh and
     /// kaf (ي ك) as the Persian keyboard's (ی ک), which write the same letters, and the
     /// Indic long i and u as the short ones.
@@ -3432,10 +3454,16 @@ public final class Tagger: Sendable {
             // A name that opens a quotation mark inside its span (کانال «قوشتپه», مبادرة "الحزام
             // والطريق") takes the closing mark right after it: a span holds both or neither.
             let spanFirst = m.start
-            if !appendsPeriod, spanFirst < m.last, (spanFirst + 1...m.last).contains(where: { tokens[$0].gap.contains(.quote) }),
-               let close = Self.closingQuote(bytes, byteStart, byteEnd) {
-                byteEnd += close
-                end += 1
+            // So does one that closes a mark opened right before it ("Bild"-Zeitung: the span
+            // takes the opening mark).
+            if !appendsPeriod, spanFirst < m.last, (spanFirst + 1...m.last).contains(where: { tokens[$0].gap.contains(.quote) }) {
+                if let close = Self.closingQuote(bytes, byteStart, byteEnd) {
+                    byteEnd += close
+                    end += 1
+                } else if let open = Self.openingQuote(bytes, byteStart, byteEnd) {
+                    byteStart -= open
+                    start -= 1
+                }
             }
             let score = (kind == .inflected || m.choices != 0) ? min(m.score, 0.95) : m.score
             out.append(FoundMention(start: start, end: end, byteStart: byteStart, byteEnd: byteEnd, appendsPeriod: appendsPeriod,
