@@ -116,6 +116,8 @@ import NomenTestSupport
                 [Mentioned("Islamischen Emirats Afghanistan", "islamic-emirate-of-afghanistan", .inflected)], note: "Islamischen for Islamisches"),
         TagCase("Die Lage im Nahen Osten ist angespannt.", [Mentioned("Nahen Osten", "middle-east", .inflected)],
                 note: "an adjective of a three-letter stem declines too (Naher Osten)"),
+        TagCase("Nach einer Mitteilung des Auswärtigen Amtes wurde gesprochen.", [Mentioned("Auswärtigen Amtes", "german-foreign-office", .inflected)],
+                note: "a noun of three letters takes the genitive -es (Amt: des Amtes)"),
     ]
 
     @Test(arguments: german) func german(_ c: TagCase) { expectTagging(c) }
