@@ -25,6 +25,9 @@ import NomenTestSupport
         TagCase("Об этом говорится в заявлении Марии Захаровой.", [Mentioned("Марии Захаровой", "maria-zakharova", .inflected)],
                 note: "feminine genitive"),
         // Places.
+        TagCase("Директор Центрального разведывательного управления и банкиры Персидского залива.",
+                [Mentioned("Центрального разведывательного управления", "cia", .inflected), Mentioned("Персидского залива", "persian-gulf", .inflected)],
+                note: "-ого reads -ое, -ый, -ой; -ий only after к г х (Персидского: Персидский)"),
         TagCase("Делегация прибыла в Москву.", [Mentioned("Москву", "moscow", .inflected)], note: "accusative"),
         TagCase("Переговоры прошли в Москве.", [Mentioned("Москве", "moscow", .inflected)], note: "locative, without the preposition"),
         TagCase("Делегация побывала в Алма-Ате, потом в Чолпон-Ате и вернулась из Алма-Аты.",
