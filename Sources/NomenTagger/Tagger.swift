@@ -913,9 +913,21 @@ public final class Tagger: Sendable {
     @inline(__always)
     private func caseFits(_ output: UInt64, _ tokens: Tokens, _ first: Int, _ last: Int, _ choices: UInt64) -> Bool {
         let flags = TokenTrie.flags(output)
-        // Exact-case names are checked against the text's bytes when mentions are built.
-        if flags & CompiledLexicon.exactCaseFlag != 0 { return true }
         let mask = TokenTrie.caseMask(output) ?? lexicon.nameCaseMask[Int(TokenTrie.name(output))]
+        // Exact-case names are checked against the text's bytes when mentions are built; here
+        // only their capitals, so that one that fails (the Guardian, for The Guardian) does not
+        // take the place of a name it overlaps (the Guardian Council).
+        if flags & CompiledLexicon.exactCaseFlag != 0 {
+            var k = 0
+            var m = mask
+            while m != 0 && first + k <= last {
+                let shape = tokens[first + k].shape
+                if m & 1 != 0 && shape.contains(.cased) && !shape.contains(.firstUpper) { return false }
+                m >>= 1
+                k += 1
+            }
+            return true
+        }
         if mask != 0 {
             var k = 0
             var m = mask

@@ -94,6 +94,8 @@ import NomenTestSupport
         TagCase("震中位于喀布尔东北约27公里。情报首长马里克将军说。美国和北约会谈。中亚国家",
                 [Mentioned("喀布尔", "kabul"), Mentioned("美国", "united-states"), Mentioned("北约", "nato"), Mentioned("中亚", "central-asia")],
                 note: "a two-character name that the dictionary reads as parts of other words is no mention (东北|约, 马里克); inside a compound (中亚国家) it is"),
+        TagCase("On Monday the Guardian Council approved the bill.", [Mentioned("Guardian Council", "guardian-council")],
+                note: "a name of exact case that the text does not write so (The Guardian) takes no place from a name it overlaps"),
         TagCase("Talks in Kabul Monday ended. Russia Recognises Taliban Government",
                 [Mentioned("Kabul", "kabul"), Mentioned("Russia", "russia"), Mentioned("Taliban", "taliban")],
                 note: "a day is no part of a name; a headline in title case says nothing about names"),
