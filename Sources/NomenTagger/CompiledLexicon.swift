@@ -451,6 +451,13 @@ public final class CompiledLexicon: Sendable {
                     let later = writtenMask & ~1 & ~capitals
                     if later != 0 { masks.append(writtenMask & (UInt64(1) << UInt64(63 - later.leadingZeroBitCount) | capitals)) }
                 }
+                // A particle inside a name is written in either case (Tamim bin Hamad Al Thani, al
+                // Thani; Osama Bin Laden): its capital is not asked for.
+                if seq.count > 1 {
+                    for k in 1..<min(seq.count, 64) where isParticle(seq[k], in: "und") {
+                        masks = masks.map { $0 & ~(UInt64(1) << UInt64(k)) }
+                    }
+                }
                 var f: UInt8 = isDemonym ? demonymFlag : 0
                 if v.ambiguous { f |= ambiguousFlag } else if seq.count == 1, let marked = ambiguousElsewhere[seq[0]] { f |= marked }
                 // Exact case binds letters that have case: not a spelling in a script without (an

@@ -232,6 +232,10 @@ public final class Tagger: Sendable {
         UnsafeBufferPointer(rebasing: folded[Int(tokens[k].foldStart)..<Int(tokens[k].foldEnd)])
     }
 
+    /// "Son of" (bin, ibn, ben, بن) and the article of a house's name (Al Nahyan, Аль Сауд, آل سعود).
+    static let patronymicWords = foldedWordList(["bin", "ibn", "ben", "bint", "бин", "бен", "ибн", "بن", "ابن", "بنت"])
+    static let houseArticles = foldedWordList(["al", "el", "аль", "эль", "ال", "آل"])
+
     /// Points of the compass and their combining forms.
     static let compassWords = foldedWordList(["north", "south", "east", "west", "nord", "sud", "est", "ouest", "süd", "ost",
                                               "север", "юг", "восток", "запад", "северо", "юго", "північ", "південь", "схід", "захід",
@@ -2059,6 +2063,18 @@ public final class Tagger: Sendable {
                 added.append(m)
                 lastSeen[m.entity] = i
                 continue
+            }
+            // A surname after "bin" and a father's name, its house article between or not
+            // (Hamdan bin Mohammed Al Nahyan): the last word of another person's full name, of
+            // the house or the father's line of the person the document names.
+            do {
+                var k = i - 1
+                if k >= 0, joinable(tokens[k], t), Self.houseArticles.contains(Self.foldedWord(k, tokens, folded)) { k -= 1 }
+                if k >= 1, k < i, !covered[k], joinable(tokens[k], tokens[k + 1]), joinable(tokens[k - 1], tokens[k]),
+                   Self.patronymicWords.contains(Self.foldedWord(k - 1, tokens, folded)) {
+                    if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
+                    continue
+                }
             }
             // A capitalised unknown word right before the surname: another person's full name.
             // A title is none (M. Lavrov, Mme Zakharova, Foreign Minister Lavrov, Kremlchef Putin),
