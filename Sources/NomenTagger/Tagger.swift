@@ -919,33 +919,24 @@ public final class Tagger: Sendable {
         let flags = TokenTrie.flags(output)
         let mask = TokenTrie.caseMask(output) ?? lexicon.nameCaseMask[Int(TokenTrie.name(output))]
         // Exact-case names are checked against the text's bytes when mentions are built; here
-        // only their capitals, so that one that fails (the Guardian, for The Guardian) does not
-        // take the place of a name it overlaps (the Guardian Council).
-        if flags & CompiledLexicon.exactCaseFlag != 0 {
-            var k = 0
-            var m = mask
-            while m != 0 && first + k <= last {
+        // only their capitals, without the lower-case heads other names allow, so that one that
+        // fails (the Guardian, for The Guardian) does not take the place of a name it overlaps
+        // (the Guardian Council).
+        let exact = flags & CompiledLexicon.exactCaseFlag != 0
+        var k = 0
+        var m = mask
+        while m != 0 && first + k <= last {
+            if m & 1 != 0 {
                 let shape = tokens[first + k].shape
-                if m & 1 != 0 && shape.contains(.cased) && !shape.contains(.firstUpper) { return false }
-                m >>= 1
-                k += 1
-            }
-            return true
-        }
-        if mask != 0 {
-            var k = 0
-            var m = mask
-            while m != 0 && first + k <= last {
-                if m & 1 != 0 {
-                    let shape = tokens[first + k].shape
-                    if shape.contains(.cased) && !shape.contains(.firstUpper) && !(k > 0 && isLowerHead(output, tokens[first + k], choices >> UInt64(2 * k))) {
-                        return false
-                    }
+                if shape.contains(.cased) && !shape.contains(.firstUpper)
+                    && (exact || !(k > 0 && isLowerHead(output, tokens[first + k], choices >> UInt64(2 * k)))) {
+                    return false
                 }
-                m >>= 1
-                k += 1
             }
+            m >>= 1
+            k += 1
         }
+        if exact { return true }
         if flags & CompiledLexicon.generatedFlag != 0 && first == last {
             // Generated names (GeoNames, iso-codes): not a lone short word, nor an inflected one
             // in a script without case; GeoNames' also not a sentence-initial or inflected one.
@@ -2070,7 +2061,7 @@ public final class Tagger: Sendable {
             do {
                 var k = i - 1
                 if k >= 0, joinable(tokens[k], t), Self.houseArticles.contains(Self.foldedWord(k, tokens, folded)) { k -= 1 }
-                if k >= 1, k < i, !covered[k], joinable(tokens[k], tokens[k + 1]), joinable(tokens[k - 1], tokens[k]),
+                if k >= 1, !covered[k], joinable(tokens[k], tokens[k + 1]), joinable(tokens[k - 1], tokens[k]),
                    Self.patronymicWords.contains(Self.foldedWord(k - 1, tokens, folded)) {
                     if languages & capitalisingLanguages == 0 { unknownClaims[tokenID] = i }
                     continue
@@ -2792,7 +2783,8 @@ public final class Tagger: Sendable {
         var unopened: Unicode.Scalar?
         for c in String(decoding: span, as: UTF8.self).unicodeScalars {
             if let o = open, c == pairs[o]! { open = nil; continue }
-            if open == nil, unopened == nil, pairs.values.contains(c) || c == "\"" {
+            // (The straight quote is its own closing mark, so among the values.)
+            if open == nil, unopened == nil, pairs.values.contains(c) {
                 unopened = c
                 break
             }
